@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# bench/run.sh DYAD - time dyad's stages over the shared corpora.
+#
+# For each corpus and stage: wall seconds, MB/s, documents/s, sentences/s
+# and peak RSS, and beside them `wc -w` over the same bytes as a baseline
+# measured in the same run, reported as a ratio (dyad time / wc time),
+# because absolute figures on shared machines are noise.  Not a test: it
+# prints figures and never fails on speed.
+set -u
+dyad=${1:-build/dyad}
+shared=${DYAD_SHARED:-$(cd "$(dirname "$0")/../.." && pwd)/shared}
+corpora="$shared/corpus/reuters21578.jsonl $shared/corpus/bbc.jsonl"
+runs=${BENCH_RUNS:-3}
+
+# best-of-N wall time of a command, stdout discarded; prints "secs maxrss_kb"
+measure() {
+  local best="" rss=0 t
+  for _ in $(seq "$runs"); do
+    t=$( { /usr/bin/time -f '%e %M' "$@" > /dev/null; } 2>&1 | tail -n 1 )
+    local s=${t% *} r=${t#* }
+    if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$s; fi
+    [ "$r" -gt "$rss" ] && rss=$r
+  done
+  echo "$best $rss"
+}
+
+stage() {  # name corpus dyad-args...
+  local name=$1 corpus=$2; shift 2
+  local bytes docs sents line
+  bytes=$(stat -c %s "$corpus")
+  line=$("$dyad" "$@" --count "$corpus" 2>/dev/null | tail -n 1)
+  docs=$(echo "$line" | awk '{print $2}')
+  sents=$(echo "$line" | awk '{print $4}')
+  events=$(echo "$line" | awk '{print $8}')
+  read -r secs rss <<< "$(measure "$dyad" "$@" --count "$corpus")"
+  read -r wsecs _ <<< "$(measure wc -w "$corpus")"
+  awk -v n="$name" -v c="$(basename "$corpus")" -v b="$bytes" -v d="$docs" -v s="$sents" -v e="$events" \
+      -v t="$secs" -v r="$rss" -v w="$wsecs" 'BEGIN {
+    if (t <= 0) t = 0.001; if (w <= 0) w = 0.001;
+    printf "%-8s %-20s %7.2f MB %6.2f s %8.1f MB/s %9.0f docs/s %10.0f sents/s %9.0f events/s %6.1f MB RSS   wc -w %5.2f s  ratio %5.2fx wc\n",
+      n, c, b/1e6, t, b/1e6/t, d/t, s/t, e/t, r/1024, w, t/w }'
+}
+
+echo "dyad $("$dyad" --version | cut -d' ' -f2) on $(nproc) cores, best of $runs runs"
+for c in $corpora; do
+  [ -f "$c" ] || { echo "missing corpus $c"; continue; }
+  for s in $(echo "${BENCH_STAGES:-text}"); do
+    stage "$s" "$c" "$s"
+  done
+done

@@ -1,0 +1,59 @@
+/*
+ * cli.h - the dyad command: shared option parsing and the document loop.
+ *
+ * Every command that reads documents takes the same inputs ([FILE...|-])
+ * and common options; cli_each_doc runs ingest for each input, gives each
+ * document to the command's callback, reports per-document failures on
+ * stderr as "dyad: FILE:LINE: message" and carries on.
+ *
+ * Exit codes: 0 success, 1 some document or input failed (the rest were
+ * processed), 2 usage error.
+ */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+#include <stdio.h>
+
+#include "dyad.h"
+
+typedef struct {
+    int json, tsv, csv, explain, help, quiet, count;
+    /* --count totals */
+    uint64_t n_docs, n_sents, n_toks, n_bytes, n_events;
+    const char *date;                 /* --date YYYY-MM-DD */
+    dyad_date date_value;
+    int jobs;
+    const char *db;
+    const char **files;
+    int n_files;
+    /* free-form extra options a command parses itself */
+    int argc;
+    char **argv;
+} cli_opts;
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary;
+    const char *usage;                /* printed by COMMAND --help */
+    int (*run)(cli_opts *o);
+} cli_command;
+
+/* Parse the common options; unknown options are a usage error unless the
+ * command's `extra` callback takes them (returns the number of argv words
+ * consumed, 0 if not its option). */
+int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd,
+              int (*extra)(cli_opts *o, int argc, char **argv, int i));
+
+typedef int (*cli_doc_fn)(dyad_doc *doc, void *ctx);
+/* Returns 0 if every document went through, 1 otherwise. */
+int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx);
+
+void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_doc_warnings(const dyad_doc *d);
+/* --count: one line of totals, for benchmarks and quick looks. */
+void cli_print_count(const cli_opts *o);
+
+extern const cli_command cli_commands[];
+const cli_command *cli_find(const char *name);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * cmd_text.c - `dyad text`: the text stage on its own: clean text, sentence
+ * boundaries and what was removed.
+ */
+#include "cli.h"
+#include "../core/core.h"
+#include "../emit/emit.h"
+
+#include <stdlib.h>
+
+static int text_one(dyad_doc *d, void *ctx)
+{
+    cli_opts *o = ctx;
+    dyad_text_process(d);
+    cli_doc_warnings(d);
+    if (o->count) return 0;
+    if (o->json) {
+        dbuf b = {0};
+        emit_doc_json(&b, d, EMIT_TEXT | EMIT_SENTENCES | EMIT_DEBRIS | EMIT_WARNINGS);
+        dbuf_putc(&b, '\n');
+        fwrite(b.ptr, 1, b.len, stdout);
+        dbuf_free(&b);
+    } else
+        emit_text_human(stdout, d);
+    return 0;
+}
+
+int cmd_text(cli_opts *o);
+int cmd_text(cli_opts *o)
+{
+    int r = cli_parse(o, o->argc, o->argv, cli_find("text"), NULL);
+    if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    r = cli_each_doc(o, text_one, o);
+    if (o->count) cli_print_count(o);
+    free(o->files);
+    return r;
+}

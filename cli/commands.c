@@ -1,0 +1,26 @@
+/*
+ * commands.c - the table of dyad's commands.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+int cmd_text(cli_opts *o);
+
+const cli_command cli_commands[] = {
+    {"text", "clean text, paragraphs and sentence boundaries of each document",
+     "text [--json] [FILE...|-]\n\n"
+     "Reads plain-text articles (a first line followed by a blank line is the\n"
+     "headline) or JSON lines (id, url, title, published, source, text) and prints\n"
+     "each story sentence with its byte span, and the debris that was removed.\n"
+     "  --json   one JSON object per document\n"
+     "  --count  only a line of totals (documents, sentences, tokens, bytes)", cmd_text},
+    {0, 0, 0, 0},
+};
+
+const cli_command *cli_find(const char *name)
+{
+    for (const cli_command *c = cli_commands; c->name; c++)
+        if (!strcmp(c->name, name)) return c;
+    return NULL;
+}

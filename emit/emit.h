@@ -1,0 +1,26 @@
+/*
+ * emit.h - documents out: the JSON record of a document and the human views.
+ *
+ * emit_doc_json appends one JSON object (no newline) for a processed
+ * document; `parts` says which stage results to include, so that
+ * `dyad text --json` stays small and `dyad code` carries everything.
+ */
+#ifndef DYAD_EMIT_H
+#define DYAD_EMIT_H
+
+#include <stdio.h>
+
+#include "dyad.h"
+#include "../core/core.h"
+
+enum {
+    EMIT_TEXT = 1, EMIT_SENTENCES = 2, EMIT_DEBRIS = 4, EMIT_WARNINGS = 8,
+    EMIT_ACTORS = 16, EMIT_TIME = 32, EMIT_QUOTES = 64, EMIT_EVENTS = 128,
+};
+
+void emit_doc_json(dbuf *b, const dyad_doc *d, unsigned parts);
+/* The metadata members shared by every record: "id":...,"url":... */
+void emit_meta_json(dbuf *b, const dyad_doc *d);
+void emit_text_human(FILE *out, const dyad_doc *d);
+
+#endif

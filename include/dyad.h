@@ -1,0 +1,274 @@
+/*
+ * dyad.h - the one public header of libdyad.
+ *
+ * dyad turns news text into political event data.  A document flows one way
+ * through the stages:
+ *
+ *   ingest -> text -> actors -> quotes / time -> events -> store / emit
+ *
+ * Every stage reads and writes one dyad_doc.  A document owns one normalised
+ * UTF-8 buffer, `text`, holding the story paragraphs only (debris removed);
+ * every span a stage reports (tokens, sentences, mentions, quotes, events)
+ * is a byte offset and length into that buffer, so nothing is copied.
+ *
+ * Memory: a dyad_doc is meant to be reused for document after document
+ * (dyad_doc_reset keeps its arrays and arena blocks), so that steady-state
+ * processing allocates nothing per token or per sentence.  Strings that a
+ * stage attaches to a document live in the document's arena and die with
+ * the next reset.
+ *
+ * Threads: a dyad_model (lexicons, patterns) is read-only after loading and
+ * may be shared; a dyad_doc belongs to one thread at a time.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DYAD_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- arena */
+
+/* A bump allocator: many small allocations, one free.  Blocks are kept on
+ * reset, so a reused arena stops calling malloc once it has grown to the
+ * size of the largest document seen. */
+typedef struct dyad_arena dyad_arena;
+
+dyad_arena *dyad_arena_new(size_t block_size);
+void *dyad_arena_alloc(dyad_arena *a, size_t n);          /* 8-byte aligned, zeroed */
+char *dyad_arena_strndup(dyad_arena *a, const char *s, size_t n);
+char *dyad_arena_strdup(dyad_arena *a, const char *s);
+char *dyad_arena_printf(dyad_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void dyad_arena_reset(dyad_arena *a);
+void dyad_arena_free(dyad_arena *a);
+size_t dyad_arena_used(const dyad_arena *a);
+
+/* Grow a reusable array so that it holds at least `need` elements.
+ * Returns the (possibly moved) array; aborts on out-of-memory, because a
+ * coder that silently drops documents is worse than one that stops. */
+void *dyad_grow(void *array, uint32_t *cap, uint32_t need, size_t elem);
+
+/* ---------------------------------------------------------------- dates */
+
+/* A calendar date at day, month or year granularity: month == 0 means the
+ * whole year, day == 0 the whole month.  year == 0 means unknown. */
+typedef struct {
+    int16_t year;
+    int8_t month, day;
+} dyad_date;
+
+int dyad_date_parse(const char *s, dyad_date *out);       /* YYYY[-MM[-DD]]; 0 ok */
+void dyad_date_format(dyad_date d, char out[11]);        /* "2018-07-06", "2019-06", "2019", "" */
+int dyad_date_valid(dyad_date d);
+int dyad_days_in_month(int year, int month);
+int dyad_weekday(dyad_date d);                           /* 0 = Monday .. 6 = Sunday */
+long dyad_date_to_days(dyad_date d);                     /* days since 1970-01-01 */
+dyad_date dyad_date_from_days(long days);
+int dyad_date_cmp(dyad_date a, dyad_date b);
+
+/* ---------------------------------------------------------------- text */
+
+enum {
+    DYAD_TOK_WORD      = 1u << 0,   /* letters (maybe with digits, hyphens, apostrophes) */
+    DYAD_TOK_NUM       = 1u << 1,   /* starts with a digit */
+    DYAD_TOK_PUNCT     = 1u << 2,
+    DYAD_TOK_CAP       = 1u << 3,   /* first letter upper case */
+    DYAD_TOK_UPPER     = 1u << 4,   /* two or more letters, all upper case */
+    DYAD_TOK_LOWER     = 1u << 5,   /* first letter lower case */
+    DYAD_TOK_ABBR      = 1u << 6,   /* abbreviation carrying its period: U.S. Mr. Jan. a.m. */
+    DYAD_TOK_INITIAL   = 1u << 7,   /* a single capital and period: F. */
+    DYAD_TOK_QOPEN     = 1u << 8,   /* opening quotation mark */
+    DYAD_TOK_QCLOSE    = 1u << 9,   /* closing quotation mark */
+    DYAD_TOK_QAMBIG    = 1u << 10,  /* " or ' or ’: direction decided by context */
+    DYAD_TOK_QSINGLE   = 1u << 11,  /* a single quotation mark: ‘ ’ ' ‹ › */
+    DYAD_TOK_POSS      = 1u << 12,  /* possessive 's, ’s or a bare trailing apostrophe */
+    DYAD_TOK_DASH      = 1u << 13,  /* — – -- and a free-standing - */
+    DYAD_TOK_ELLIPSIS  = 1u << 14,  /* … .. ... */
+    DYAD_TOK_TERM      = 1u << 15,  /* . ! ? */
+    DYAD_TOK_SPACE     = 1u << 16,  /* preceded by white space (or paragraph start) */
+    DYAD_TOK_PARA      = 1u << 17,  /* first token of a paragraph */
+    DYAD_TOK_HYPHEN    = 1u << 18,  /* word with an inner hyphen: test-fired */
+    DYAD_TOK_OPEN      = 1u << 19,  /* ( [ { */
+    DYAD_TOK_CLOSE     = 1u << 20,  /* ) ] } */
+    DYAD_TOK_COMMA     = 1u << 21,  /* , ; : */
+};
+
+/* A token is a view into doc->text.  `hash` is the hash of its folded form
+ * (lower case, typographic apostrophes as '), which is what lexicons key on. */
+typedef struct {
+    uint32_t off, len;
+    uint32_t flags;
+    uint32_t hash;
+} dyad_token;
+
+enum {
+    DYAD_PARA_HEADING = 1u << 0,    /* a crosshead: short, no final punctuation */
+    DYAD_PARA_LIST    = 1u << 1,    /* a list item */
+};
+
+typedef struct {
+    uint32_t off, len;              /* in doc->text */
+    uint32_t sent, nsent;           /* its sentences */
+    uint32_t flags;
+} dyad_para;
+
+typedef struct {
+    uint32_t off, len;              /* in doc->text */
+    uint32_t tok, ntok;             /* its tokens */
+    uint32_t para;
+    uint32_t flags;                 /* DYAD_PARA_* of its paragraph */
+} dyad_sentence;
+
+/* Text recognised as scraping debris and kept out of the clean text. */
+typedef struct {
+    uint32_t off, len;              /* in doc->norm (the text before removal) */
+    const char *rule;               /* "related-block", "read-time", "contributor", ... */
+} dyad_debris;
+
+/* A warning about the input: invalid UTF-8, NUL bytes, a guessed date ... */
+typedef struct {
+    uint64_t offset;                /* byte offset in the document's input */
+    const char *message;            /* arena string */
+} dyad_diag;
+
+/* ---------------------------------------------------------------- actors */
+
+enum dyad_actor_kind {
+    DYAD_ACTOR_COUNTRY = 1, DYAD_ACTOR_PERSON, DYAD_ACTOR_ORG, DYAD_ACTOR_ROLE,
+    DYAD_ACTOR_PRONOUN, DYAD_ACTOR_CANDIDATE,
+};
+enum dyad_actor_how {
+    DYAD_HOW_LEXICON = 1,           /* a lexicon entry matched */
+    DYAD_HOW_COMPOSED,              /* country word + role noun: "North Korean leader" */
+    DYAD_HOW_COREF_NAME,            /* surname after a full mention */
+    DYAD_HOW_COREF_DESC,            /* "the despot", "the North Korean leader" */
+    DYAD_HOW_COREF_PRONOUN,         /* he, him, his, they */
+    DYAD_HOW_CONTEXT,               /* an unknown name placed by its context */
+};
+
+/* One entity of the document: a person, country, organisation ... that one
+ * or more mentions refer to. */
+typedef struct {
+    const char *name;               /* canonical name: "Kim Jong Un" */
+    char code[16];                  /* CAMEO code at the document's date: "PRKGOV" */
+    uint8_t kind;                   /* dyad_actor_kind */
+    uint8_t gender;                 /* 'm', 'f' or 0 */
+    uint8_t plural;
+    uint32_t first_mention;
+} dyad_entity;
+
+typedef struct {
+    uint32_t off, len;              /* in doc->text */
+    uint32_t tok, ntok;
+    uint32_t sent;
+    int32_t entity;                 /* index into doc->entities, or -1 */
+    int32_t antecedent;             /* mention it corefers with, or -1 */
+    char code[16];                  /* CAMEO actor code of this mention */
+    uint8_t kind, how;
+    uint16_t flags;
+} dyad_mention;
+
+/* ---------------------------------------------------------------- time */
+
+enum dyad_timex_kind { DYAD_TIMEX_DATE = 1, DYAD_TIMEX_TIME, DYAD_TIMEX_DURATION, DYAD_TIMEX_SET };
+enum dyad_pubdate_source {
+    DYAD_PUB_NONE = 0, DYAD_PUB_METADATA, DYAD_PUB_OPTION, DYAD_PUB_DATELINE, DYAD_PUB_INFERRED,
+};
+
+typedef struct {
+    uint32_t off, len;              /* in doc->text */
+    uint32_t sent;
+    uint8_t kind;                   /* dyad_timex_kind */
+    uint8_t flags;
+    char value[24];                 /* TIMEX3 value: 2018-07-06, 2019, 2025-06, P6Y, XXXX */
+    dyad_date date;                 /* the resolved date, when a DATE */
+} dyad_timex;
+
+/* ---------------------------------------------------------------- quotes */
+
+enum dyad_quote_kind { DYAD_QUOTE_DIRECT = 1, DYAD_QUOTE_PARTIAL, DYAD_QUOTE_INDIRECT, DYAD_QUOTE_SCARE };
+
+typedef struct {
+    uint32_t off, len;              /* the quoted words, in doc->text */
+    uint32_t sent;
+    uint8_t kind;                   /* dyad_quote_kind */
+    int32_t speaker;                /* mention index, or -1 */
+    uint32_t cue_off, cue_len;      /* the cue verb ("said"), len 0 if none */
+} dyad_quote;
+
+/* ---------------------------------------------------------------- events */
+
+enum { DYAD_EV_NEGATED = 1, DYAD_EV_MODAL = 2, DYAD_EV_QUOTED = 4, DYAD_EV_PASSIVE = 8 };
+
+typedef struct {
+    uint32_t sent;
+    int32_t source, target;         /* mention indexes, -1 when absent */
+    char source_code[16], target_code[16];
+    char cameo[8];                  /* "036" */
+    float goldstein;
+    uint8_t quad;                   /* 1 verbal coop .. 4 material conflict */
+    const char *plover_type, *plover_mode;
+    uint32_t verb_off, verb_len;    /* evidence: the verb phrase */
+    const char *rule;               /* id of the pattern that fired */
+    uint32_t flags;                 /* DYAD_EV_* */
+    float confidence;
+    dyad_date date;
+} dyad_event;
+
+/* ---------------------------------------------------------------- document */
+
+typedef struct dyad_doc {
+    /* Identity and metadata: arena strings, NULL when absent. */
+    const char *id, *url, *title, *published, *source, *author, *site, *lang;
+    const char *extra;              /* unknown JSON fields, as a JSON object text */
+    const char *origin;             /* input name, for messages */
+    uint64_t origin_line;           /* 1-based line (JSON lines), else 0 */
+    uint64_t origin_offset;         /* byte offset of the record in its input */
+    int id_generated;               /* id is a hash of the content */
+
+    /* The body as it came in (raw), normalised (norm), and clean (text). */
+    char *raw;  uint32_t raw_len,  raw_cap;
+    char *norm; uint32_t norm_len, norm_cap;
+    char *text; uint32_t text_len, text_cap;
+
+    dyad_para *paras;       uint32_t n_paras, cap_paras;
+    dyad_sentence *sents;   uint32_t n_sents, cap_sents;
+    dyad_token *toks;       uint32_t n_toks, cap_toks;
+    dyad_debris *debris;    uint32_t n_debris, cap_debris;
+    dyad_diag *diags;       uint32_t n_diags, cap_diags;
+
+    dyad_date pubdate;
+    int pubdate_source;             /* dyad_pubdate_source */
+    const char *pubdate_evidence;
+
+    dyad_entity *entities;  uint32_t n_entities, cap_entities;
+    dyad_mention *mentions; uint32_t n_mentions, cap_mentions;
+    dyad_timex *timexes;    uint32_t n_timexes, cap_timexes;
+    dyad_date *sent_dates;  uint32_t cap_sent_dates;   /* one per sentence */
+    dyad_quote *quotes;     uint32_t n_quotes, cap_quotes;
+    dyad_event *events;     uint32_t n_events, cap_events;
+
+    dyad_arena *arena;
+} dyad_doc;
+
+dyad_doc *dyad_doc_new(void);
+void dyad_doc_reset(dyad_doc *doc);
+void dyad_doc_free(dyad_doc *doc);
+/* Copy `len` bytes as the document's raw body. */
+void dyad_doc_set_raw(dyad_doc *doc, const char *body, size_t len);
+/* Record a warning about the input at byte `offset`. */
+void dyad_doc_diag(dyad_doc *doc, uint64_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Give the document a stable id when it has none: a hash of title and body. */
+void dyad_doc_ensure_id(dyad_doc *doc);
+
+/* The text stage: normalise doc->raw, find paragraphs, remove debris,
+ * tokenise and split sentences.  Always succeeds; problems become diags. */
+void dyad_text_process(dyad_doc *doc);
+
+/* Token and sentence helpers. */
+static inline const char *dyad_tok_str(const dyad_doc *d, uint32_t i) { return d->text + d->toks[i].off; }
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * ingest.h - documents in: one source per input, documents out one by one.
+ *
+ * A source is opened on a path ("-" for standard input) and sniffed by
+ * content: JSON lines (first byte '{'), HTML, WARC/ARC (plain or gzip), or a
+ * plain-text article.  ingest_next fills a (reset) document with metadata
+ * and its raw body; the text stage does the rest.
+ *
+ * Errors are per document: ingest_next returns -1 with a message naming the
+ * input and position (ingest_error), and the next call carries on with the
+ * next document.  Only a source that cannot be opened at all fails in
+ * ingest_open.
+ */
+#ifndef DYAD_INGEST_H
+#define DYAD_INGEST_H
+
+#include "dyad.h"
+
+typedef struct ingest_source ingest_source;
+
+enum ingest_format { INGEST_TEXT = 1, INGEST_JSONL, INGEST_HTML, INGEST_WARC };
+
+ingest_source *ingest_open(const char *path, char *err, size_t errlen);
+/* 1: a document; 0: end of input; -1: this document failed (see ingest_error). */
+int ingest_next(ingest_source *src, dyad_doc *doc);
+const char *ingest_error(const ingest_source *src);
+int ingest_format(const ingest_source *src);
+void ingest_close(ingest_source *src);
+
+/* Parse one JSON-lines record into doc (exposed for tests). 0 ok, -1 error. */
+int ingest_json_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);
+/* Split a plain-text article into headline and body (exposed for tests). */
+void ingest_plain_text(const char *buf, size_t len, dyad_doc *doc);
+
+#endif

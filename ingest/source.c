@@ -1,0 +1,150 @@
+/*
+ * source.c - open an input, sniff its format, and hand out documents.
+ *
+ * JSON lines are read one line at a time with a growing line buffer, so a
+ * 50 MB line costs 50 MB once and a 5 GB file never more than its longest
+ * line.  A plain-text article is one document and is read whole.
+ */
+#include "ingest.h"
+#include "../core/core.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ingest_source {
+    FILE *f;
+    const char *path;         /* as given, for messages */
+    int format;
+    int done;
+    uint64_t line, offset;    /* line number and byte offset of the next line */
+    char *buf;
+    size_t cap;
+    char err[1024];
+};
+
+static int sniff(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;
+    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
+    if (i < n && p[i] == '{') return INGEST_JSONL;
+    return INGEST_TEXT;
+}
+
+ingest_source *ingest_open(const char *path, char *err, size_t errlen)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    ingest_source *s = calloc(1, sizeof *s);
+    if (!s) { if (f != stdin) fclose(f); snprintf(err, errlen, "out of memory"); return NULL; }
+    s->f = f;
+    s->path = path;
+    s->line = 1;
+    /* Peek at the first bytes without consuming them: one ungetc is all
+     * stdio promises, so skip leading blanks first and push back one byte. */
+    int c;
+    while ((c = getc(f)) != EOF) {
+        if (c == ' ' || c == '\t' || c == '\r') { s->offset++; continue; }
+        if (c == '\n') { s->line++; s->offset++; continue; }
+        break;
+    }
+    unsigned char head = (unsigned char)c;
+    if (c != EOF) ungetc(c, f);
+    s->format = c != EOF ? sniff(&head, 1) : INGEST_TEXT;
+    return s;
+}
+
+/* Read one line (without the newline) into s->buf; returns its length or
+ * -1 at end of input. */
+static long read_line(ingest_source *s)
+{
+    size_t n = 0;
+    int c;
+    while ((c = getc(s->f)) != EOF && c != '\n') {
+        if (n + 1 >= s->cap) {
+            size_t nc = s->cap ? s->cap * 2 : 4096;
+            char *p = realloc(s->buf, nc);
+            if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
+            s->buf = p;
+            s->cap = nc;
+        }
+        s->buf[n++] = (char)c;
+    }
+    if (c == EOF && n == 0) return -1;
+    if (s->buf) s->buf[n] = 0;
+    return (long)n;
+}
+
+static int next_jsonl(ingest_source *s, dyad_doc *d)
+{
+    for (;;) {
+        uint64_t line = s->line, off = s->offset;
+        long n = read_line(s);
+        if (n < 0) return 0;
+        s->line++;
+        s->offset += (uint64_t)n + 1;
+        size_t i = 0;
+        while (i < (size_t)n && (s->buf[i] == ' ' || s->buf[i] == '\t' || s->buf[i] == '\r')) i++;
+        if (i == (size_t)n) continue;                         /* blank line */
+        d->origin = s->path;
+        d->origin_line = line;
+        d->origin_offset = off;
+        char why[512];
+        if (ingest_json_record(s->buf, (size_t)n, d, why, sizeof why) < 0) {
+            snprintf(s->err, sizeof s->err, "%s:%llu: %s", s->path, (unsigned long long)line, why);
+            return -1;
+        }
+        return 1;
+    }
+}
+
+static int next_text(ingest_source *s, dyad_doc *d)
+{
+    if (s->done) return 0;
+    s->done = 1;
+    size_t n = 0;
+    for (;;) {
+        if (n + 65536 > s->cap) {
+            size_t nc = s->cap ? s->cap * 2 : 1 << 17;
+            char *p = realloc(s->buf, nc);
+            if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
+            s->buf = p;
+            s->cap = nc;
+        }
+        size_t got = fread(s->buf + n, 1, s->cap - n - 1, s->f);
+        n += got;
+        if (got == 0) break;
+    }
+    if (ferror(s->f)) {
+        snprintf(s->err, sizeof s->err, "%s: read error: %s", s->path, strerror(errno));
+        return -1;
+    }
+    d->origin = s->path;
+    ingest_plain_text(s->buf ? s->buf : "", n, d);
+    return 1;
+}
+
+int ingest_next(ingest_source *s, dyad_doc *d)
+{
+    s->err[0] = 0;
+    switch (s->format) {
+    case INGEST_JSONL: return next_jsonl(s, d);
+    default: return next_text(s, d);
+    }
+}
+
+const char *ingest_error(const ingest_source *s) { return s->err; }
+int ingest_format(const ingest_source *s) { return s->format; }
+
+void ingest_close(ingest_source *s)
+{
+    if (!s) return;
+    if (s->f && s->f != stdin) fclose(s->f);
+    free(s->buf);
+    free(s);
+}

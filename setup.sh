@@ -1,0 +1,31 @@
+#!/bin/sh
+# setup.sh - install what dyad needs (Debian 12 packages), build it, and run
+# the main job on the bundled example articles.
+#
+#   sh setup.sh                  install, build, run the main job
+#   sh setup.sh --install-only   install and build only (CI uses this)
+#
+# Needs root (or sudo) only when a package is missing.
+set -e
+cd "$(dirname "$0")"
+PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev zlib1g-dev
+libgumbo-dev sqlite3 python3 time"
+
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "setup: installing$missing"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+make -j"$(nproc)"
+[ "${1:-}" = "--install-only" ] && exit 0
+
+echo
+echo "== dyad text on the bundled examples (examples/*.txt)"
+./dyad text examples/*.txt
