@@ -24,6 +24,7 @@ typedef struct {
     dyad_date date_value;
     int jobs;
     const char *db;
+    const char *data;                 /* --data DIR: lexicons and dictionaries */
     const char **files;
     int n_files;
     /* free-form extra options a command parses itself */
@@ -52,6 +53,12 @@ void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
 void cli_doc_warnings(const dyad_doc *d);
 /* --count: one line of totals, for benchmarks and quick looks. */
 void cli_print_count(const cli_opts *o);
+
+/* Load the model (lexicons ...) named by --data or the default; on
+ * failure prints the reason and returns NULL. */
+dyad_model *cli_load_model(const cli_opts *o);
+/* The options the pipeline takes from the command line. */
+dyad_options cli_pipeline_options(const cli_opts *o);
 
 extern const cli_command cli_commands[];
 const cli_command *cli_find(const char *name);

@@ -40,7 +40,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd,
         if (!strcmp(a, "--explain")) { o->explain = 1; continue; }
         if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) { o->quiet = 1; continue; }
         if (!strcmp(a, "--count")) { o->count = 1; continue; }
-        if (!strcmp(a, "--date") || !strcmp(a, "--db") || !strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+        if (!strcmp(a, "--date") || !strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             if (i + 1 >= argc) { cli_usage_error("%s needs a value", a); return -1; }
             const char *v = argv[++i];
             if (!strcmp(a, "--date")) {
@@ -50,6 +50,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd,
                 }
                 o->date = v;
             } else if (!strcmp(a, "--db")) o->db = v;
+            else if (!strcmp(a, "--data")) o->data = v;
             else {
                 char *end;
                 long j = strtol(v, &end, 10);
@@ -116,4 +117,20 @@ void cli_print_count(const cli_opts *o)
            (unsigned long long)o->n_docs, (unsigned long long)o->n_sents,
            (unsigned long long)o->n_toks, (unsigned long long)o->n_events,
            (unsigned long long)o->n_bytes);
+}
+
+dyad_model *cli_load_model(const cli_opts *o)
+{
+    char err[1024] = "";
+    dyad_model *m = dyad_model_load(o->data, err, sizeof err);
+    if (!m) fprintf(stderr, "dyad: %s\n", err[0] ? err : "cannot load the model");
+    return m;
+}
+
+dyad_options cli_pipeline_options(const cli_opts *o)
+{
+    dyad_options opt;
+    memset(&opt, 0, sizeof opt);
+    if (o->date) opt.date = o->date_value;
+    return opt;
 }

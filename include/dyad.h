@@ -268,6 +268,28 @@ void dyad_doc_ensure_id(dyad_doc *doc);
  * tokenise and split sentences.  Always succeeds; problems become diags. */
 void dyad_text_process(dyad_doc *doc);
 
+/* ---------------------------------------------------------------- pipeline */
+
+/* Everything loaded once: lexicons, ontology, verb patterns.  Read-only
+ * after dyad_model_load, shared by threads. */
+typedef struct dyad_model dyad_model;
+
+typedef struct {
+    dyad_date date;                 /* --date: the publication date when metadata has none */
+} dyad_options;
+
+/* data_dir NULL: $DYAD_DATA, else the data folder the library was built with. */
+dyad_model *dyad_model_load(const char *data_dir, char *err, size_t errlen);
+void dyad_model_free(dyad_model *m);
+const char *dyad_default_data_dir(void);
+
+/* All stages in order: text, publication date, actors, time, quotes, events. */
+void dyad_process(const dyad_model *m, dyad_doc *doc, const dyad_options *opt);
+
+/* Token tokenizer over any buffer (lexicon entries are tokenised with the
+ * same rules as documents, so their hashes agree). */
+uint32_t dyad_tokenize(const char *s, uint32_t len, dyad_token **toks, uint32_t *n, uint32_t *cap);
+
 /* Token and sentence helpers. */
 static inline const char *dyad_tok_str(const dyad_doc *d, uint32_t i) { return d->text + d->toks[i].off; }
 

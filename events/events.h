@@ -1,0 +1,17 @@
+/*
+ * events.h - the events stage: CAMEO ontology and verb patterns compiled
+ * once; per document, events coded from sentences, actor mentions, quotes
+ * and sentence dates into doc->events.
+ */
+#ifndef DYAD_EVENTS_H
+#define DYAD_EVENTS_H
+
+#include "dyad.h"
+
+typedef struct events_model events_model;
+
+events_model *events_load(const char *data_dir, char *err, size_t errlen);
+void events_free(events_model *m);
+void events_process(const events_model *m, dyad_doc *doc);
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * pipeline.h - the model's parts, for commands that need one stage's data
+ * (the actors lexicon for `dyad actors --candidates`, say).
+ */
+#ifndef DYAD_PIPELINE_H
+#define DYAD_PIPELINE_H
+
+#include "dyad.h"
+#include "../actors/actors.h"
+#include "../events/events.h"
+
+struct dyad_model {
+    char *data_dir;
+    actors_lexicon *actors;
+    events_model *events;
+};
+
+#endif
