@@ -60,23 +60,12 @@ ingest_source *ingest_open(const char *path, char *err, size_t errlen)
 }
 
 /* Read one line (without the newline) into s->buf; returns its length or
- * -1 at end of input. */
+ * -1 at end of input.  getline grows the buffer to the longest line. */
 static long read_line(ingest_source *s)
 {
-    size_t n = 0;
-    int c;
-    while ((c = getc(s->f)) != EOF && c != '\n') {
-        if (n + 1 >= s->cap) {
-            size_t nc = s->cap ? s->cap * 2 : 4096;
-            char *p = realloc(s->buf, nc);
-            if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
-            s->buf = p;
-            s->cap = nc;
-        }
-        s->buf[n++] = (char)c;
-    }
-    if (c == EOF && n == 0) return -1;
-    if (s->buf) s->buf[n] = 0;
+    ssize_t n = getline(&s->buf, &s->cap, s->f);
+    if (n < 0) return -1;
+    if (n > 0 && s->buf[n - 1] == '\n') s->buf[--n] = 0;
     return (long)n;
 }
 

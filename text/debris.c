@@ -28,13 +28,15 @@
 #include <ctype.h>
 #include <string.h>
 
-/* ASCII case-insensitive search of a NUL-free needle in [s, s+n). */
+/* ASCII case-insensitive search of a lower-case needle in [s, s+n). */
 static const char *find_ci(const char *s, uint32_t n, const char *needle)
 {
     size_t m = strlen(needle);
     if (m > n) return NULL;
+    unsigned char first = (unsigned char)needle[0];
     for (uint32_t i = 0; i + m <= n; i++) {
-        size_t k = 0;
+        if (((unsigned char)s[i] | 0x20) != first && (unsigned char)s[i] != first) continue;
+        size_t k = 1;
         while (k < m && tolower((unsigned char)s[i + k]) == needle[k]) k++;
         if (k == m) return s + i;
     }
@@ -147,9 +149,8 @@ static int is_allcaps_headline(const char *s, uint32_t n)
 
 static int is_contributor(const char *s, uint32_t n)
 {
-    if (words(s, n) > 40) return 0;
-    if (find_ci(s, n, "contributed to this report") || find_ci(s, n, "contributed reporting") ||
-        find_ci(s, n, "contributed to this story") || find_ci(s, n, "contributed to this article"))
+    if (find_ci(s, n, "contribut") && (find_ci(s, n, "contributed to this report") || find_ci(s, n, "contributed reporting") ||
+        find_ci(s, n, "contributed to this story") || find_ci(s, n, "contributed to this article")))
         return 1;
     const char *const starts[] = {"reporting by ", "(reporting by ", "writing by ",
                                   "editing by ", "additional reporting by ", "compiled by ", NULL};
@@ -158,17 +159,17 @@ static int is_contributor(const char *s, uint32_t n)
     return 0;
 }
 
-static int is_byline(const char *s, uint32_t n)
+static int is_byline(const char *s, uint32_t n, uint32_t w)
 {
-    if (!starts_ci(s, n, "by ") || words(s, n) > 10) return 0;
+    if (w > 10 || !starts_ci(s, n, "by ")) return 0;
     if (n < 4 || !isupper((unsigned char)s[3])) return 0;
     char last = s[n - 1];
     return last != '.' && last != '?' && last != '!' && last != '"';
 }
 
-static int is_boilerplate(const char *s, uint32_t n)
+static int is_boilerplate(const char *s, uint32_t n, uint32_t w)
 {
-    if (words(s, n) > 12) return 0;
+    if (w > 12) return 0;
     for (const char *const *p = boilerplate_words; *p; p++)
         if (find_ci(s, n, *p)) return 1;
     return 0;
@@ -176,11 +177,11 @@ static int is_boilerplate(const char *s, uint32_t n)
 
 static int is_caption(const char *s, uint32_t n)
 {
-    if (words(s, n) > 40) return 0;
     const char *const starts[] = {"image caption", "image copyright", "image source",
                                   "photo:", "photograph:", "picture:", "file photo", "(photo", NULL};
     for (const char *const *p = starts; *p; p++)
         if (starts_ci(s, n, *p)) return 1;
+    if (!memchr(s, '/', n) && !memchr(s, '(', n)) return 0;
     return find_ci(s, n, "/getty images") || find_ci(s, n, "(ap photo") ||
            find_ci(s, n, "/ getty images") || find_ci(s, n, "/reuters)");
 }
@@ -213,17 +214,19 @@ void text_debris(dyad_doc *d, text_paras *ps)
             in_related = 1;
             continue;
         }
-        uint32_t at, blen;
+        uint32_t at, blen, w = words(s, n);
         if (find_badge(s, n, &at, &blen)) {
-            if (words(s, n) <= 4) { p->debris = "read-time"; continue; }
+            if (w <= 4) { p->debris = "read-time"; continue; }
             p->cut_off = p->off + at;
             p->cut_len = blen;
         }
+        /* Every other rule is about short lines: story paragraphs skip them. */
+        if (w > 40) continue;
         if (i == 0 && title_len && title_len == n && !memcmp(s, d->title, n)) p->debris = "title-repeat";
         else if (is_contributor(s, n)) p->debris = "contributor";
-        else if (is_byline(s, n)) p->debris = "byline";
+        else if (is_byline(s, n, w)) p->debris = "byline";
         else if (is_caption(s, n)) p->debris = "caption";
-        else if (is_boilerplate(s, n)) p->debris = "boilerplate";
+        else if (is_boilerplate(s, n, w)) p->debris = "boilerplate";
         else if (is_allcaps_headline(s, n)) p->debris = "allcaps-headline";
     }
 }

@@ -52,6 +52,16 @@ static uint32_t case_flags(const char *s, uint32_t b, uint32_t e)
     uint32_t flags = 0, letters = 0, upper = 0;
     int first = 1;
     for (uint32_t i = b; i < e;) {
+        unsigned char a = (unsigned char)s[i];
+        if (a < 0x80) {                                   /* ASCII inline */
+            i++;
+            int up = a >= 'A' && a <= 'Z', low = a >= 'a' && a <= 'z';
+            if (!up && !low) continue;
+            letters++;
+            upper += (uint32_t)up;
+            if (first) { flags |= up ? DYAD_TOK_CAP : DYAD_TOK_LOWER; first = 0; }
+            continue;
+        }
         int l;
         uint32_t cp = cp_at(s, i, e, &l);
         i += (uint32_t)l;
@@ -81,6 +91,11 @@ static uint32_t scan_word(tokenizer *t, uint32_t b, uint32_t *flags)
     uint32_t f = numeric ? DYAD_TOK_NUM : DYAD_TOK_WORD;
     for (;;) {
         if (i >= end) break;
+        unsigned char a = (unsigned char)s[i];
+        if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9')) {
+            i++; seg++; continue;                          /* the common case, inline */
+        }
+        if (a == ' ' || a == '\n') break;
         int l;
         uint32_t cp = cp_at(s, i, end, &l);
         if (is_alnum_cp(cp) || (cp >= 0x300 && cp < 0x370)) { i += (uint32_t)l; seg++; continue; }
