@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "dyad.h"
+#include "../core/core.h"
 
 typedef struct {
     int json, tsv, csv, explain, help, quiet, count;
@@ -48,6 +49,12 @@ int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd,
 typedef int (*cli_doc_fn)(dyad_doc *doc, void *ctx);
 /* Returns 0 if every document went through, 1 otherwise. */
 int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx);
+
+/* The per-document job of a parallel command: process doc, append its
+ * output to out; non-zero marks the document failed. */
+typedef int (*cli_work_fn)(dyad_doc *doc, dbuf *out, void *ctx);
+/* Like cli_each_doc on o->jobs threads, output in input order. */
+int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx);
 
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_doc_warnings(const dyad_doc *d);

@@ -1,10 +1,53 @@
-/* cmd_code.c - placeholder: `dyad code` lands with its stage. */
+/*
+ * cmd_code.c - `dyad code`: the whole pipeline, one JSON record per
+ * document (actors, time, quotes, events), or one GDELT-style TSV line per
+ * event, or --explain: per sentence, which verb pattern fired and why.
+ */
 #include "cli.h"
+#include "../emit/emit.h"
+#include "../events/events.h"
+#include "../pipeline/pipeline.h"
+
+#include <stdlib.h>
+
+typedef struct {
+    cli_opts *o;
+    dyad_model *model;
+    dyad_options opt;
+} code_ctx;
+
+static int code_one(dyad_doc *d, dbuf *out, void *p)
+{
+    code_ctx *c = p;
+    dyad_process(c->model, d, &c->opt);
+    if (c->o->count) return 0;
+    if (c->o->explain) {
+        /* Explanations go straight to stdout: --explain runs on one thread. */
+        printf("== %s%s%s\n", d->id, d->title ? "  " : "", d->title ? d->title : "");
+        events_explain(c->model->events, d, stdout);
+        return 0;
+    }
+    if (c->o->tsv) emit_events_tsv(out, d);
+    else {
+        emit_doc_json(out, d, EMIT_TIME | EMIT_ACTORS | EMIT_QUOTES | EMIT_EVENTS | EMIT_WARNINGS);
+        dbuf_putc(out, '\n');
+    }
+    return 0;
+}
 
 int cmd_code(cli_opts *o);
 int cmd_code(cli_opts *o)
 {
-    (void)o;
-    fprintf(stderr, "dyad: code: not implemented yet\n");
-    return 2;
+    int r = cli_parse(o, o->argc, o->argv, cli_find("code"), NULL);
+    if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    code_ctx c = {o, cli_load_model(o), cli_pipeline_options(o)};
+    if (!c.model) { free(o->files); return 1; }
+    if (o->explain) o->jobs = 1;
+    if (o->tsv && !o->count)
+        printf("date\tsource\ttarget\tcameo\troot\tquad\tgoldstein\tdoc_id\turl\n");
+    r = cli_each_doc_parallel(o, code_one, &c);
+    if (o->count) cli_print_count(o);
+    dyad_model_free(c.model);
+    free(o->files);
+    return r;
 }

@@ -23,4 +23,15 @@ void emit_doc_json(dbuf *b, const dyad_doc *d, unsigned parts);
 void emit_meta_json(dbuf *b, const dyad_doc *d);
 void emit_text_human(FILE *out, const dyad_doc *d);
 
+/* Stage results as JSON members, each starting with a comma. */
+void emit_actors_json(dbuf *b, const dyad_doc *d);
+void emit_time_json(dbuf *b, const dyad_doc *d);
+void emit_quotes_json(dbuf *b, const dyad_doc *d);
+void emit_events_json(dbuf *b, const dyad_doc *d);
+/* {"code","name","mention","span","text"} of a mention, or null. */
+void emit_mention_ref(dbuf *b, const dyad_doc *d, int32_t mi);
+/* One GDELT-style line per event: date, source, target, CAMEO, root, quad,
+ * Goldstein, document id, URL. */
+void emit_events_tsv(dbuf *b, const dyad_doc *d);
+
 #endif

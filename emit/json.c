@@ -55,6 +55,10 @@ void emit_doc_json(dbuf *b, const dyad_doc *d, unsigned parts)
         }
         dbuf_putc(b, ']');
     }
+    if (parts & EMIT_TIME) emit_time_json(b, d);
+    if (parts & EMIT_ACTORS) emit_actors_json(b, d);
+    if (parts & EMIT_QUOTES) emit_quotes_json(b, d);
+    if (parts & EMIT_EVENTS) emit_events_json(b, d);
     if ((parts & EMIT_WARNINGS) && d->n_diags) {
         dbuf_puts(b, ",\"warnings\":[");
         for (uint32_t i = 0; i < d->n_diags; i++) {

@@ -6,6 +6,8 @@
 #ifndef DYAD_EVENTS_H
 #define DYAD_EVENTS_H
 
+#include <stdio.h>
+
 #include "dyad.h"
 
 typedef struct events_model events_model;
@@ -13,5 +15,9 @@ typedef struct events_model events_model;
 events_model *events_load(const char *data_dir, char *err, size_t errlen);
 void events_free(events_model *m);
 void events_process(const events_model *m, dyad_doc *doc);
+/* Code again, printing per sentence what fired and why (dyad code --explain). */
+void events_explain(const events_model *m, dyad_doc *doc, FILE *out);
+uint32_t events_pattern_count(const events_model *m);
+uint32_t events_verb_count(const events_model *m);
 
 #endif

@@ -6,6 +6,8 @@
  * line.  A plain-text article is one document and is read whole.
  */
 #include "ingest.h"
+#include "warc.h"
+#include "web.h"
 #include "../core/core.h"
 
 #include <errno.h>
@@ -21,6 +23,7 @@ struct ingest_source {
     uint64_t line, offset;    /* line number and byte offset of the next line */
     char *buf;
     size_t cap;
+    web_archive web;
     char err[1024];
 };
 
@@ -30,6 +33,7 @@ static int sniff(const unsigned char *p, size_t n)
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;
     while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
     if (i < n && p[i] == '{') return INGEST_JSONL;
+    if (i < n && p[i] == '<') return INGEST_HTML;
     return INGEST_TEXT;
 }
 
@@ -42,6 +46,16 @@ ingest_source *ingest_open(const char *path, char *err, size_t errlen)
     }
     ingest_source *s = calloc(1, sizeof *s);
     if (!s) { if (f != stdin) fclose(f); snprintf(err, errlen, "out of memory"); return NULL; }
+    /* Web archives are sniffed from their first bytes (plain or gzip) and
+     * streamed by the WARC reader, which opens the file itself. */
+    if (f != stdin && warc_sniff_file(path) > 0) {
+        fclose(f);
+        s->web.reader = warc_open(path, err, errlen);
+        if (!s->web.reader) { free(s); return NULL; }
+        s->path = path;
+        s->format = INGEST_WARC;
+        return s;
+    }
     s->f = f;
     s->path = path;
     s->line = 1;
@@ -114,6 +128,14 @@ static int next_text(ingest_source *s, dyad_doc *d)
         return -1;
     }
     d->origin = s->path;
+    if (s->format == INGEST_HTML) {
+        char why[512];
+        if (web_html_document(d, s->buf ? s->buf : "", n, why, sizeof why) < 0) {
+            snprintf(s->err, sizeof s->err, "%s: %s", s->path, why);
+            return -1;
+        }
+        return 1;
+    }
     ingest_plain_text(s->buf ? s->buf : "", n, d);
     return 1;
 }
@@ -123,6 +145,13 @@ int ingest_next(ingest_source *s, dyad_doc *d)
     s->err[0] = 0;
     switch (s->format) {
     case INGEST_JSONL: return next_jsonl(s, d);
+    case INGEST_WARC: {
+        d->origin = s->path;
+        char why[900];
+        int r = web_warc_next(&s->web, d, why, sizeof why);
+        if (r < 0) snprintf(s->err, sizeof s->err, "%s", why);
+        return r;
+    }
     default: return next_text(s, d);
     }
 }
@@ -134,6 +163,10 @@ void ingest_close(ingest_source *s)
 {
     if (!s) return;
     if (s->f && s->f != stdin) fclose(s->f);
+    if (s->web.reader) {
+        web_archive_report(&s->web, s->path);
+        warc_close(s->web.reader);
+    }
     free(s->buf);
     free(s);
 }

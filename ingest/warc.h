@@ -58,7 +58,8 @@ typedef struct {
     int http_status;          /* HTTP status code, 0 when the block is not an HTTP response */
     /* The payload.  HTTP responses (WARC response/revisit, ARC captures):
      * the HTTP body after removing chunked transfer encoding and decoding
-     * Content-Encoding gzip/deflate.  Every other record: the whole block. */
+     * Content-Encoding gzip/deflate.  Every other record: the whole block.
+     * body[body_len] is always a NUL (the body itself may contain NULs). */
     const char *body;
     size_t body_len;
     unsigned long long content_length; /* declared length of the record block */

@@ -1,0 +1,74 @@
+/*
+ * model.h - the events stage's compiled data (internal to events/).
+ *
+ *   ontology   every CAMEO code with its name, Goldstein score, quad class
+ *              and PLOVER type and mode (data/events/cameo.txt);
+ *   verbs      every form of every verb in data/events/verbs/ (*.txt) mapped
+ *              to its verb, and each verb's patterns, compiled into flat
+ *              arrays: a pattern is a run of elements, an element a run of
+ *              alternatives, an alternative a run of folded-token hashes.
+ *
+ * Lookup is by token hash only: a sentence is coded without allocating.
+ */
+#ifndef DYAD_EVENTS_MODEL_H
+#define DYAD_EVENTS_MODEL_H
+
+#include "events.h"
+
+typedef struct {
+    char code[8];
+    float goldstein;
+    uint8_t quad;
+    const char *plover_type, *plover_mode, *name;   /* plover "" when none */
+} cameo_entry;
+
+enum { EL_VERB = 1, EL_TARGET, EL_WORDS, EL_SKIP };
+enum { FORM_BASE = 1, FORM_S = 2, FORM_PAST = 4, FORM_PART = 8, FORM_ING = 16 };
+enum { PAT_ACTIVE_ONLY = 1, PAT_PASSIVE_ONLY = 2, PAT_INTENT = 4 };
+
+typedef struct { uint32_t hash_at, n_hash; } alt_t;          /* a word sequence */
+typedef struct { uint8_t kind; uint32_t alt_at, n_alt; } elem_t;
+
+typedef struct {
+    const cameo_entry *cameo;
+    uint32_t elem_at, n_elem;
+    uint32_t flags;
+    uint32_t verb;
+    const char *id;                 /* "04_consult.txt:17" */
+    const char *text;               /* the pattern as written, for --explain */
+} pattern_t;
+
+typedef struct {
+    const char *lemma;
+    uint32_t pat_at, n_pat;
+} verb_t;
+
+typedef struct { uint32_t hash, verb; uint8_t form; } form_slot;
+
+struct events_model {
+    cameo_entry *cameo; uint32_t n_cameo;
+    verb_t *verbs; uint32_t n_verbs, cap_verbs;
+    pattern_t *pats; uint32_t n_pats, cap_pats;
+    elem_t *elems; uint32_t n_elems, cap_elems;
+    alt_t *alts; uint32_t n_alts, cap_alts;
+    uint32_t *hashes; uint32_t n_hashes, cap_hashes;
+    form_slot *forms; uint32_t forms_mask;   /* open addressing, 0 hash = empty */
+    uint32_t n_forms;
+    dyad_arena *strings;
+    uint32_t wc[16][48];            /* word classes for the coder, by token hash */
+    uint8_t wc_n[16];
+    uint32_t unusable;              /* lines that could not be used */
+};
+
+enum { WC_BE, WC_NEG, WC_INTENT, WC_APPEAL, WC_THREAT, WC_REFUSE, WC_FAIL, WC_PREP, WC_DET,
+       WC_STOP, WC_SELF, WC_BY, WC_TO, WC_AND, WC_COUNT };
+
+void coder_init(events_model *m);
+int coder_in(const events_model *m, int wc, uint32_t hash);
+const cameo_entry *ontology_find(const events_model *m, const char *code);
+int ontology_load(events_model *m, const char *path, char *err, size_t errlen);
+int verbs_load(events_model *m, const char *data_dir, char *err, size_t errlen);
+/* Iterate the forms equal to hash: *slot starts at 0; returns NULL when done. */
+const form_slot *verbs_form_next(const events_model *m, uint32_t hash, uint32_t *slot);
+
+#endif
