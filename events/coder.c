@@ -80,6 +80,7 @@ typedef struct {
     int32_t *starts;                 /* mention starting at token k - a, or -1 */
     int32_t *inside;                 /* mention covering token k - a, or -1 */
     FILE *explain;
+    int passive;                     /* the verb being matched is a passive participle */
 } sent_view;
 
 static int32_t mention_at(const sent_view *v, uint32_t k) { return k >= v->a && k < v->b ? v->starts[k - v->a] : -1; }
@@ -154,7 +155,11 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         uint32_t j = k;
         while (j < v->b && coder_in(m, WC_DET, H(v, j)) && mention_at(v, j) < 0) j++;   /* the U.S. */
         int32_t mi = mention_at(v, j);
-        if (mi < 0 || !mention_usable(v, mi)) return 0;
+        if (mi < 0 || !mention_usable(v, mi)) {
+            /* In the passive the object slot is the subject: "was criticized (by X)". */
+            if (v->passive && e == 1) return match_from(v, p, e + 1, k, out);
+            return 0;
+        }
         out->target = mi;
         return match_from(v, p, e + 1, j + v->d->mentions[mi].ntok, out);
     }
@@ -523,6 +528,9 @@ static void code_sentence(sent_view *v)
         if (mention_in(v, k) >= 0 || !(F(v, k) & DYAD_TOK_WORD)) continue;
         match_t mt = {NULL, 0, -1};
         uint8_t form = 0;
+        /* Passive: a form of "be" (maybe with an adverb) right before the verb. */
+        v->passive = (k > v->a && coder_in(m, WC_BE, H(v, k - 1))) ||
+                     (k > v->a + 1 && coder_in(m, WC_BE, H(v, k - 2)) && (F(v, k - 1) & DYAD_TOK_LOWER));
         if (!best_match(v, k, &mt, &form)) continue;
         (void)m;
         code_verb(v, k, &mt, form);
@@ -535,7 +543,7 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
     uint32_t mi = 0;
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
-        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, explain};
+        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, explain, 0};
         if (explain) fprintf(explain, "[%u] %.*s\n", s + 1, (int)st->len, d->text + st->off);
         if (st->flags & DYAD_PARA_HEADING) continue;
         v.starts = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.starts);

@@ -103,7 +103,7 @@ static void form_put(events_model *m, const char *form, uint32_t verb, uint8_t k
 static void forms_grow(events_model *m)
 {
     if ((m->n_forms + 8) * 2 < m->forms_mask + 1) return;
-    uint32_t old_size = m->forms_mask + 1;
+    uint32_t old_size = m->forms ? m->forms_mask + 1 : 0;
     form_slot *old = m->forms;
     uint32_t size = old_size ? old_size * 2 : 4096;
     m->forms = calloc(size, sizeof *m->forms);
