@@ -26,6 +26,20 @@ fi
 make -j"$(nproc)"
 [ "${1:-}" = "--install-only" ] && exit 0
 
+# The main job: code the bundled wire stories into a fresh embedded store
+# (dyad.db in this folder), then read it back: every event (one row per
+# event, however many stories reported it) and the United States - North
+# Korea timeline.
+rm -f dyad.db dyad.db-wal dyad.db-shm
 echo
-echo "== dyad text on the bundled examples (examples/*.txt)"
-./dyad text examples/*.txt
+echo "== dyad ingest examples/*.txt examples/wire.jsonl  (into dyad.db)"
+./dyad ingest examples/*.txt examples/wire.jsonl
+echo
+echo "== dyad events  (every event in the store; 'reports' counts the stories that told it)"
+./dyad events
+echo
+echo "== dyad timeline USA PRK  (United States - North Korea, both directions, per month)"
+./dyad timeline USA PRK --svg usa-prk.svg
+echo
+echo "Next: ./dyad search Singapore summit    ./dyad events --actor PRK --json    ./dyad export --format gdelt"
+echo "      (the timeline as a chart: usa-prk.svg; options: ./dyad COMMAND --help; the store: docs/store.md)"

@@ -5,10 +5,26 @@
  *
  * actors_load reads data_dir/actors/{countries,people,orgs,agents}.txt into
  * hash tables keyed by folded token sequences; the result is read-only and
- * shared by threads.  actors_process fills doc->mentions and doc->entities
- * from doc->toks / doc->sents, resolving dated roles with doc->pubdate
- * (which must be set before; when unknown, today's date is used and a diag
- * says so).
+ * shared by threads.  Lines it cannot use are reported on stderr as
+ * "dyad: FILE:LINE: why" and skipped; only an unreadable countries.txt is an
+ * error (NULL, reason in err).
+ *
+ * actors_process fills doc->mentions and doc->entities from doc->toks /
+ * doc->sents, resolving dated roles with doc->pubdate (which must be set
+ * before; when unknown, today's date is used and, if a person's code
+ * depended on it, a diag says so).  It allocates nothing per token: arrays
+ * are the document's reusable ones and scratch lives in doc->arena.
+ *
+ * Results:
+ *   dyad_mention  span, sentence, entity (-1: none), antecedent (the
+ *                 entity's previous mention for coreference, else -1), code
+ *                 at the date, kind (DYAD_ACTOR_*), how (DYAD_HOW_*), flags
+ *                 (ACTORS_MF_*).
+ *   dyad_entity   canonical name (lexicon string or arena string), code at
+ *                 the date, kind, gender, plural, first_mention.  An entity
+ *                 named only in the credit line ("Fox News' Adam Shaw
+ *                 contributed to this report", removed from the text as
+ *                 debris) has first_mention == ACTORS_CREDIT_ONLY.
  */
 #ifndef DYAD_ACTORS_H
 #define DYAD_ACTORS_H
@@ -20,5 +36,19 @@ typedef struct actors_lexicon actors_lexicon;
 actors_lexicon *actors_load(const char *data_dir, char *err, size_t errlen);
 void actors_free(actors_lexicon *lex);
 void actors_process(const actors_lexicon *lex, dyad_doc *doc);
+
+/* dyad_mention.flags */
+enum { ACTORS_MF_QUOTED = 1, ACTORS_MF_PLURAL = 2 };
+#define ACTORS_CREDIT_ONLY UINT32_MAX
+
+/* Sizes of the loaded lexicon, for reports and tests. */
+typedef struct {
+    uint32_t countries, country_names, people, roles, surnames, orgs, agents, names, warnings;
+} actors_stats;
+void actors_lexicon_stats(const actors_lexicon *lex, actors_stats *out);
+
+/* Human names for the enums ("person", "coref-name" ...). */
+const char *actors_kind_name(int kind);
+const char *actors_how_name(int how);
 
 #endif

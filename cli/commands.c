@@ -10,6 +10,11 @@ int cmd_actors(cli_opts *o);
 int cmd_time(cli_opts *o);
 int cmd_quotes(cli_opts *o);
 int cmd_code(cli_opts *o);
+int cmd_ingest(cli_opts *o);
+int cmd_events(cli_opts *o);
+int cmd_search(cli_opts *o);
+int cmd_timeline(cli_opts *o);
+int cmd_export(cli_opts *o);
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
@@ -27,6 +32,35 @@ const cli_command cli_commands[] = {
      "quotes [--json] [--date YYYY-MM-DD] [FILE...|-]", cmd_quotes},
     {"code", "code events in CAMEO and PLOVER: one JSON record per document",
      "code [--tsv] [--explain] [--date YYYY-MM-DD] [-j N] [FILE...|-]", cmd_code},
+    {"ingest", "code documents into the event store (SQLite, --db PATH, default dyad.db)",
+     "ingest [--db PATH] [--date YYYY-MM-DD] [--batch N] [-q] [FILE...|-]\n\n"
+     "Codes each document and stores it with its sentences, actors, quotes and\n"
+     "events.  A document already in the store (same id) is skipped, so running\n"
+     "again after an interruption completes the rest.  Commits every --batch\n"
+     "documents (200) or every second.", cmd_ingest},
+    {"events", "events in the store: one row per event, however many reports",
+     "events [--db PATH] [--actor X] [--source X] [--target X] [--cameo 04|042] [--plover TYPE]\n"
+     "       [--quad 1-4] [--from D] [--to D] [--doc ID] [--limit N] [--json|--csv|--tsv]\n\n"
+     "  --actor X   X as source or target: a CAMEO code or prefix (USA matches USAGOV)\n"
+     "              or whole words of the actor's name (Kim matches Kim Jong Un)\n"
+     "  --from, --to  YYYY[-MM[-DD]], inclusive\n"
+     "  --limit N   at most N events (the table stops at 1000 unless given; 0: all)", cmd_events},
+    {"search", "full-text search over the stored documents and quotes, with snippets",
+     "search [--db PATH] [--limit N] [--json|--csv|--tsv] WORDS...\n\n"
+     "Finds documents and quotations containing all the words (no operators:\n"
+     "every character is searched for as typed); best matches first, 50 unless --limit.", cmd_search},
+    {"timeline", "events between two actors per period, both directions, with a chart",
+     "timeline A B [--db PATH] [--by day|week|month|year] [--from D] [--to D] [--svg FILE]\n"
+     "         [--json|--csv|--tsv]\n\n"
+     "A and B are actor codes, code prefixes or names, as in 'dyad events --actor'.\n"
+     "Per period: events A->B and B->A, Goldstein sum and mean, quad-class mix.\n"
+     "  --svg FILE  also write an SVG chart of the timeline", cmd_timeline},
+    {"export", "export the store's events as JSON lines, CSV, GDELT 1.0 or PLOVER",
+     "export [--format jsonl|csv|gdelt|plover] [--db PATH] [the filters of 'dyad events']\n\n"
+     "  jsonl   one event per line with all its reports and evidence (the default)\n"
+     "  csv     one event per line, with a header\n"
+     "  gdelt   the GDELT 1.0 event table: 58 tab-separated columns, empty where unknown\n"
+     "  plover  PLOVER JSON records, one per line", cmd_export},
     {0, 0, 0, 0},
 };
 

@@ -78,8 +78,8 @@ void tabari_print_issue(void *ctx, const char *path, int line,
 typedef enum {
     TABARI_EL_WORD = 1,  /* a word followed by '_': matches that whole word only */
     TABARI_EL_STEM,      /* a word with no '_' after it: TABARI matches any word
-                            beginning with it ("lemma, any form": ACCUS matches
-                            ACCUSED, ACCUSATION); PETRARCH matches the word and
+                            beginning with it ("lemma, any form": HAGGL matches
+                            HAGGLE, HAGGLED, HAGGLING); PETRARCH matches the word and
                             the regular forms/plurals it generates */
     TABARI_EL_SYNSET,    /* &NAME: any member phrase of synset NAME */
     TABARI_EL_SOURCE,    /* $  the source actor slot */
@@ -104,7 +104,7 @@ enum {
      * synset members also "generate no plural". */
     TABARI_EF_EXACT = 2,
     /* The head word of a multi-word verb: the word that inflects ('+' before
-     * it in PETRARCH, e.g. RE_+ADMIT, +CLEAR_UP). */
+     * it in PETRARCH, e.g. RE_+FLOAT, +DRAG_OFF). */
     TABARI_EF_HEAD = 4
 };
 
@@ -118,7 +118,7 @@ typedef struct tabari_elem {
 
 /* A phrase: actor and agent names, synset members, verb roots, discards. */
 typedef struct tabari_phrase {
-    const char *text;          /* as written (upper case), e.g. "AFGHANISTAN_" */
+    const char *text;          /* as written (upper case), e.g. "FREEDONIA_" */
     const tabari_elem *words;  /* WORD/STEM elements only */
     uint32_t nwords;
     int line;
@@ -171,9 +171,13 @@ typedef struct tabari_pattern {
     const tabari_elem *elems;  /* the whole pattern, left to right, verb included */
     uint16_t nelems;
     uint16_t verb_at;          /* index of the TABARI_EL_VERB element */
-    uint16_t nliterals;        /* WORD/STEM/SYNSET elements: its specificity */
+    uint16_t nliterals;        /* WORD/STEM/SYNSET elements */
     uint16_t flags;            /* TABARI_PF_* */
-    uint32_t litchars;         /* characters in its literal words (TABARI's "length") */
+    uint32_t litchars;         /* TABARI's length, by which it orders a verb's patterns
+                                  (longest first, file order among equals): letters,
+                                  digits, '_' and apostrophes of the pattern text, with
+                                  only the longest alternative of each { | } counted */
+    uint32_t altchars;         /* the part of litchars that came from { | } groups */
     tabari_evcode code;        /* the event code */
     tabari_evcode pair;        /* PAIRED: the code of the reversed event */
     uint32_t block;            /* owning block (index into blocks) */
@@ -184,7 +188,7 @@ typedef struct tabari_pattern {
 
 /* One verb: a TABARI root or one synonym line of a PETRARCH block. */
 typedef struct tabari_verb {
-    const char *text;          /* words joined by blanks: "CLEAR UP", "ACCUS" */
+    const char *text;          /* words joined by blanks: "DRAG OFF", "HAGGL" */
     tabari_phrase phrase;      /* the words, with JOIN/EXACT/HEAD flags */
     uint32_t block;
     uint32_t first_form, nforms;  /* declared forms, in tabari_verbs.forms */
@@ -192,6 +196,7 @@ typedef struct tabari_verb {
                                   "no forms besides the root") */
     uint8_t own_code;          /* code came from this line, not from the block */
     tabari_evcode code;        /* code of the verb alone (own, else the block's) */
+    tabari_evcode pair;        /* [A:B]: the reversed event's code (text NULL if none) */
     int line;
 } tabari_verb;
 
@@ -200,6 +205,7 @@ typedef struct tabari_verb {
 typedef struct tabari_block {
     const char *name;
     tabari_evcode code;        /* default code ([---] when the header has none) */
+    tabari_evcode pair;        /* [A:B]: the reversed event's code (text NULL if none) */
     uint32_t first_verb, nverbs;
     uint32_t first_pattern, npatterns;
     int line;
@@ -213,6 +219,21 @@ typedef struct tabari_synset {
     int line;
 } tabari_synset;
 
+/* A PETRARCH-2 verb transformation, e.g.  ~ x (x y RALLY) GATHER = x y 141 :
+ * "x GATHERs (x RALLYs y)" becomes the single event x -> y 141.  Letters are
+ * variables naming actors; PETRARCH-2 writes '_' for "no actor" and '.' for
+ * "any actor"; Q as the inner verb stands for any verb and as the resulting
+ * code for that verb's own code.  The parts are kept as written (upper case). */
+typedef struct tabari_transform {
+    const char *outer_source;                 /* "X" */
+    const char *inner_source, *inner_target;  /* "X", "Y" */
+    const char *inner_verb;                   /* block name(s): "RALLY", "WILL_RALLY" */
+    const char *outer_verb;                   /* "GATHER" */
+    const char *source, *target;              /* of the resulting event: "X", "Y" */
+    const char *code;                         /* "141" or "Q" */
+    int line;
+} tabari_transform;
+
 typedef struct tabari_verbs {
     tabari_dialect dialect;    /* the one used (detected when AUTO was asked) */
     tabari_block *blocks;     size_t nblocks;
@@ -221,12 +242,13 @@ typedef struct tabari_verbs {
     tabari_synset *synsets;   size_t nsynsets;
     tabari_phrase *members;   size_t nmembers;
     const char **forms;       size_t nforms;   /* blank-separated words */
+    tabari_transform *transforms; size_t ntransforms;  /* PETRARCH-2 only */
     long lines, unusable, warnings;
     struct tabari__store *store_;  /* private */
 } tabari_verbs;
 
-/* Dialect AUTO: PETRARCH2 when a pattern uses ( ), else PETRARCH1 when the file
- * has --- NAME --- block headers, else TABARI. */
+/* Dialect AUTO: PETRARCH2 when at least a tenth of the patterns use ( ), else
+ * PETRARCH1 when the file has --- NAME --- block headers, else TABARI. */
 int tabari_load_verbs(const char *path, tabari_verbs *out,
                       tabari_report_fn report, void *ctx);
 int tabari_load_verbs_as(const char *path, tabari_dialect dialect, tabari_verbs *out,
@@ -241,8 +263,9 @@ long tabari_find_synset(const tabari_verbs *v, const char *name);
 /* Index of the first verb whose text or a declared form equals word (blank-
  * separated, upper case), or -1.  Linear: build an index for coding. */
 long tabari_find_verb(const tabari_verbs *v, const char *word);
-/* Renders a pattern's parsed structure, e.g. "$ * TO_ + [0356]" or
- * "* {TO_|ON_} DOLLAR [0331]"; returns the length it needed (snprintf-like). */
+/* Renders a pattern's parsed structure in dictionary syntax, e.g.
+ * "$ AND_ + * AT_LENGTH [046:046]" or "* { TRADE | ARMS } DEAL [061]"; returns
+ * the length it needed (snprintf-like: at most cap bytes are written). */
 int tabari_pattern_render(const tabari_pattern *p, char *buf, size_t cap);
 
 /* ------------------------------------------------------------------------ */
@@ -308,15 +331,15 @@ typedef struct tabari_agent {
     tabari_phrase name;
     tabari_phrase plural;       /* nwords == 0 when there is none */
     const char *code;           /* without '~', e.g. "GOV" */
-    uint8_t code_after;         /* 1 for [~GOV]: appended after the actor's code;
-                                   0 for [NGO~]: put before it */
+    uint8_t code_after;         /* 1 for [~MAR]: appended after the actor's code;
+                                   0 for [IGO~]: put before it */
     uint8_t plural_kind;        /* tabari_plural_kind */
-    const char *subst;          /* marker (!PERSON!) this entry expanded, or NULL */
+    const char *subst;          /* marker (!CREW!) this entry expanded, or NULL */
     int line;
 } tabari_agent;
 
 typedef struct tabari_subst {
-    const char *name;           /* PERSON for !PERSON! */
+    const char *name;           /* CREW for !CREW! */
     const char **items;  uint32_t nitems;
     int line;
 } tabari_subst;
@@ -409,6 +432,7 @@ typedef struct tabari__store tabari__store;
 tabari__store *tabari__store_new(void);
 void tabari__store_free(tabari__store *st);
 void *tabari__alloc(tabari__store *st, size_t n);          /* aligned, zeroed */
+int tabari__store_failed(const tabari__store *st);         /* ran out of memory */
 const char *tabari__intern(tabari__store *st, const char *s, size_t n);
 const char *tabari__intern_upper(tabari__store *st, const char *s, size_t n);
 /* Grows *arr (elements of size el) so that index n fits; 0 or -1 (no memory). */
@@ -417,7 +441,8 @@ int tabari__grow(void **arr, size_t *cap, size_t n, size_t el);
 /* One logical line of a dictionary, comments removed. */
 typedef struct tabari__line {
     int no;                /* 1-based */
-    const char *raw;       /* the whole physical line, NUL-terminated, no CR/LF */
+    const char *raw;       /* the physical line, NUL-terminated, no CR/LF; valid
+                              until the next tabari__next() */
     char *body;            /* content without comments, trimmed, NUL-terminated */
     size_t len;            /* strlen(body) */
     const char *comment;   /* start of the comment text in raw (after # ; or <!--), or NULL */
@@ -426,11 +451,13 @@ typedef struct tabari__line {
 
 typedef struct tabari__src {
     const char *path;
-    char *buf;  size_t size;   /* private copy of the text, NUL-terminated */
+    char *buf;  size_t size;   /* private copy of the text (never modified) */
     size_t pos;
     int lineno;
     int in_xml;                /* inside a multi-line <!-- --> comment */
-    char *scratch; size_t scap;
+    int quiet;                 /* a pre-scan: report and count nothing */
+    char *raw, *scratch;       /* the current line, and its comment-free body */
+    size_t cap;                /* capacity of each of raw and scratch */
     tabari_report_fn report; void *ctx;
     long lines, unusable, warnings;
     int failed;                /* out of memory */
@@ -450,9 +477,13 @@ void tabari__issue(tabari__src *s, int line, const char *raw, tabari_severity se
 #endif
     ;
 /* Splits a phrase (words separated by blanks or '_') into out.  Returns 0, or
- * -1 with *why set when a character in `forbid` appears or the phrase is empty. */
+ * -1 with the reason in why[whycap] when a character in `forbid` appears, a
+ * '_' starts a word or the phrase is empty. */
 int tabari__phrase(tabari__store *st, const char *s, size_t n, const char *forbid,
-                   tabari_phrase *out, const char **why);
+                   tabari_phrase *out, char *why, size_t whycap);
+/* ln starts with '<' (not a comment): reports it, and when it opens a section
+ * (<NOUN> ... </NOUN>), every line up to the closing tag, as unusable. */
+int tabari__skip_section(tabari__src *src, tabari__line *ln, const char *what);
 /* Trimmed copy of a comment (NULL stays NULL). */
 const char *tabari__comment(tabari__store *st, const char *c);
 

@@ -44,7 +44,7 @@ static const char *const word_classes[WC_COUNT][48] = {
     [WC_REFUSE] = {"refuse", "refuses", "refused", "refusing", "decline", "declines", "declined", NULL},
     [WC_FAIL] = {"fail", "fails", "failed", "failing", "unable", NULL},
     [WC_PREP] = {"of", "with", "to", "for", "from", "by", "in", "on", "at", "against", "between", "about",
-                 "into", "toward", "towards", "over", "under", "after", "before", "during", "than", "among",
+                 "into", "toward", "towards", "over", "under", "during", "than", "among",
                  "across", "through", "via", "including", "alongside", "behind", "despite", "within", NULL},
     [WC_DET] = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "both",
                 "all", "some", "new", "fresh", "further", "more", NULL},
@@ -53,6 +53,15 @@ static const char *const word_classes[WC_COUNT][48] = {
     [WC_BY] = {"by", NULL},
     [WC_TO] = {"to", NULL},
     [WC_AND] = {"and", NULL},
+    /* Words after which a verb form is a noun: "the talks", "his meeting". */
+    [WC_NOUNDET] = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+                    "those", "some", "any", "each", "every", "of", "for", "after", "before", "during",
+                    "with", "at", "in", "on", "by", "about", "such", "no", NULL},
+    /* Words after which a present-tense or base form is a verb. */
+    [WC_VERBOK] = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "will", "would",
+                   "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "to",
+                   "not", "and", "or", "also", "then", "now", "still", "again", "never", "repeatedly",
+                   "reportedly", "jointly", "formally", "publicly", "strongly", "immediately", NULL},
 };
 
 void coder_init(events_model *m)
@@ -104,6 +113,18 @@ static int32_t quote_speaker_at(const sent_view *v, uint32_t k)
         const dyad_quote *q = &v->d->quotes[i];
         if (q->kind != DYAD_QUOTE_DIRECT || q->speaker < 0) continue;
         if (off >= q->off && off < q->off + q->len) return q->speaker;
+    }
+    return -1;
+}
+
+/* The direct quote covering token k (index), or -1. */
+static int32_t quote_index_at(const sent_view *v, uint32_t k)
+{
+    uint32_t off = v->d->toks[k].off;
+    for (uint32_t i = 0; i < v->d->n_quotes; i++) {
+        const dyad_quote *q = &v->d->quotes[i];
+        if (q->kind != DYAD_QUOTE_DIRECT) continue;
+        if (off >= q->off && off < q->off + q->len) return (int32_t)i;
     }
     return -1;
 }
@@ -254,6 +275,22 @@ static void read_clause(const sent_view *v, uint32_t k, uint8_t form, clause_t *
             continue;
         }
         if (coder_in(m, WC_NEG, h) || is_negative_contraction(v, j)) { c->negated = 1; i = j; continue; }
+        if (coder_in(m, WC_AND, h) && i == k && c->mod == MOD_NONE) {
+            /* "agreed to X ... and destroy": a coordinated verb shares the
+             * first verb's "to" and its modality. */
+            for (uint32_t q = j; q > v->a + 1 && j - q < 14; q--) {
+                uint32_t tq = q - 1;
+                if (F(v, tq) & (DYAD_TOK_TERM | DYAD_TOK_COMMA)) break;
+                if (!coder_in(m, WC_TO, H(v, tq))) continue;
+                uint32_t w = H(v, tq - 1);
+                int mod = coder_in(m, WC_INTENT, w) ? MOD_INTENT : coder_in(m, WC_THREAT, w) ? MOD_THREAT :
+                          coder_in(m, WC_REFUSE, w) ? MOD_REFUSE : coder_in(m, WC_FAIL, w) ? MOD_FAIL : MOD_NONE;
+                if (mod != MOD_NONE) { c->mod = mod; i = tq - 1; }
+                break;
+            }
+            if (c->mod != MOD_NONE) continue;
+            break;
+        }
         if (coder_in(m, WC_BE, h)) {
             if (i == k && (form & (FORM_PART | FORM_PAST))) c->passive = 1;
             i = j;
@@ -285,7 +322,9 @@ static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distanc
             if (*t == ';' || *t == ':') return -1;
             depth_comma++;
         }
-        if (is_quote_mark(v, j) && quote_speaker_at(v, j) < 0 && from - j > 1) return -1;
+        if (is_quote_mark(v, j)) { i = j; continue; }
+        /* Do not cross into or out of a direct quotation. */
+        if (quote_index_at(v, j) != quote_index_at(v, from < v->b ? from : v->b - 1)) return -1;
         if (mention_in(v, j) < 0 && coder_in(m, WC_STOP, h)) return -1;
         int32_t mi = mention_in(v, j);
         if (mi >= 0) {
@@ -324,10 +363,13 @@ static int32_t self_subject(const sent_view *v, uint32_t from)
 
 /* ---- code mapping */
 
-static const char *map_code(const char *code, int mod, int negated)
+static const char *map_code(const char *code, int mod, int negated, int has_target)
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     if (mod == MOD_FAIL) return NULL;
+    /* "agreed to ... destroy a testing site": intent to do force to nobody
+     * is no threat; "vowed to attack X" is. */
+    if (mod == MOD_INTENT && root >= 15 && !has_target) return NULL;
     if (mod == MOD_THREAT || (mod == MOD_INTENT && root >= 15)) {
         if (root >= 18 || root == 15) return "138";
         if (!strcmp(code, "163")) return "1312";
@@ -392,7 +434,9 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
     /* The same event twice in one sentence (two verbs of one pattern family) is one. */
     for (uint32_t i = 0; i < d->n_events; i++) {
         const dyad_event *e = &d->events[i];
-        if (e->sent == v->s && e->source == src && e->target == tgt && !strcmp(e->cameo, ce->code)) return;
+        if (e->sent == v->s && !strcmp(e->source_code, ms->code) && !strcmp(e->cameo, ce->code) &&
+            !strcmp(e->target_code, tgt >= 0 ? d->mentions[tgt].code : ""))
+            return;
     }
     d->events = dyad_grow(d->events, &d->cap_events, d->n_events + 1, sizeof *d->events);
     dyad_event *e = &d->events[d->n_events++];
@@ -453,7 +497,8 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t form)
     read_clause(v, k, form, &c);
     if ((p->flags & PAT_ACTIVE_ONLY) && c.passive) return;
     if ((p->flags & PAT_PASSIVE_ONLY) && !c.passive) return;
-    const char *code = map_code(p->cameo->code, c.mod, c.negated);
+    const char *code = map_code(p->cameo->code, c.mod, c.negated,
+                                mt->target >= 0 || c.appeal_target >= 0);
     if (v->explain)
         fprintf(v->explain, "  verb \"%.*s\" pattern %s [%s] code %s%s%s%s\n", (int)v->d->toks[k].len,
                 v->d->text + v->d->toks[k].off, p->id, p->text, p->cameo->code,
@@ -521,6 +566,31 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t form)
         }
 }
 
+/* Is the verb form at k used as a verb?  News is full of the same words as
+ * nouns ("the talks", "stray comments", "security guarantees") and as
+ * adjectives ("the signed letter").  A past form is a verb unless a
+ * determiner precedes it; any other form needs what a verb follows: an
+ * actor, a pronoun, an auxiliary, "to", an adverb, or a clause start. */
+static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_target)
+{
+    const events_model *m = v->m;
+    uint32_t j = k;
+    while (j > v->a && is_quote_mark(v, j - 1)) j--;
+    if (j == v->a) return 1;
+    uint32_t p = j - 1, h = H(v, p), f = F(v, p);
+    if (coder_in(m, WC_NOUNDET, h) || (f & DYAD_TOK_POSS)) return 0;
+    if (forms & (FORM_PAST | FORM_PART)) return 1;
+    /* "a statement accusing the U.S.": a participle taking an actor object. */
+    if ((forms & FORM_ING) && has_target) return 1;
+    if (mention_in(v, p) >= 0 || coder_in(m, WC_VERBOK, h) || coder_in(m, WC_BE, h) ||
+        is_negative_contraction(v, p))
+        return 1;
+    if (f & (DYAD_TOK_COMMA | DYAD_TOK_DASH | DYAD_TOK_OPEN | DYAD_TOK_TERM)) return 1;
+    const dyad_token *t = &v->d->toks[p];
+    if (t->len > 3 && !memcmp(v->d->text + t->off + t->len - 2, "ly", 2)) return 1;
+    return 0;
+}
+
 static void code_sentence(sent_view *v)
 {
     const events_model *m = v->m;
@@ -532,7 +602,16 @@ static void code_sentence(sent_view *v)
         v->passive = (k > v->a && coder_in(m, WC_BE, H(v, k - 1))) ||
                      (k > v->a + 1 && coder_in(m, WC_BE, H(v, k - 2)) && (F(v, k - 1) & DYAD_TOK_LOWER));
         if (!best_match(v, k, &mt, &form)) continue;
-        (void)m;
+        /* All forms this token has across verbs: "met" is past, "meeting" -ing. */
+        uint8_t forms = 0;
+        uint32_t slot = 0;
+        for (const form_slot *fs; (fs = verbs_form_next(m, H(v, k), &slot));) forms |= fs->form;
+        if (!used_as_verb(v, k, forms, mt.target >= 0)) {
+            if (v->explain)
+                fprintf(v->explain, "  \"%.*s\" is used as a noun or adjective here\n", (int)v->d->toks[k].len,
+                        v->d->text + v->d->toks[k].off);
+            continue;
+        }
         code_verb(v, k, &mt, form);
     }
 }

@@ -15,6 +15,8 @@
 
 #include "events.h"
 
+#define WC_MAX 24
+
 typedef struct {
     char code[8];
     float goldstein;
@@ -55,13 +57,13 @@ struct events_model {
     form_slot *forms; uint32_t forms_mask;   /* open addressing, 0 hash = empty */
     uint32_t n_forms;
     dyad_arena *strings;
-    uint32_t wc[16][48];            /* word classes for the coder, by token hash */
-    uint8_t wc_n[16];
+    uint32_t wc[WC_MAX][48];            /* word classes for the coder, by token hash */
+    uint8_t wc_n[WC_MAX];
     uint32_t unusable;              /* lines that could not be used */
 };
 
 enum { WC_BE, WC_NEG, WC_INTENT, WC_APPEAL, WC_THREAT, WC_REFUSE, WC_FAIL, WC_PREP, WC_DET,
-       WC_STOP, WC_SELF, WC_BY, WC_TO, WC_AND, WC_COUNT };
+       WC_STOP, WC_SELF, WC_BY, WC_TO, WC_AND, WC_NOUNDET, WC_VERBOK, WC_COUNT };
 
 void coder_init(events_model *m);
 int coder_in(const events_model *m, int wc, uint32_t hash);

@@ -264,6 +264,14 @@ static void start_verb(loader *L, char *rest)
     form_put(m, n >= 2 ? w[1] : f_past, v, FORM_PAST);
     form_put(m, n >= 3 ? w[2] : (n >= 2 ? w[1] : f_past), v, FORM_PART);
     form_put(m, n >= 4 ? w[3] : f_ing, v, FORM_ING);
+    /* Overrides add to the regular forms rather than replace them, so that
+     * "travelled" given for British copy does not lose American "traveled"
+     * (a regular form that no text uses costs one table slot). */
+    if (n >= 2 && strchr(w[0], 'l')) {
+        forms_grow(m);
+        form_put(m, f_past, v, FORM_PAST | FORM_PART);
+        form_put(m, f_ing, v, FORM_ING);
+    }
 }
 
 static void add_pattern(loader *L, char *line)

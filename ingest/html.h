@@ -5,13 +5,19 @@
  *   html_extract() takes the raw bytes of one HTML document (any charset) and
  *   fills an html_article with the headline, the main text and metadata.
  *
- *   - Charset: a BOM wins, then charset_hint (the HTTP Content-Type header,
- *     either the whole header value or just the label), then <meta charset>,
- *     <meta http-equiv=Content-Type> or an XML declaration found in the first
- *     4096 bytes; undeclared input that is not valid UTF-8 is read as
- *     windows-1252.  Everything is converted to UTF-8 with iconv before
- *     parsing; invalid sequences become U+FFFD.  All output strings are valid
- *     UTF-8 without NUL bytes.
+ *   - Charset: a BOM wins.  Bytes that are valid UTF-8 and contain non-ASCII
+ *     characters are read as UTF-8 whatever the labels say (stale latin1
+ *     labels on UTF-8 pages are common; the reverse essentially never
+ *     happens).  Otherwise charset_hint (the HTTP Content-Type header, whole
+ *     or just the label) wins, then <meta charset>, <meta http-equiv=
+ *     Content-Type> or an XML declaration in the first 4096 bytes; undeclared
+ *     non-UTF-8 input is windows-1252 (WHATWG labels: latin1 = windows-1252,
+ *     gb2312 = GB18030 ...).  Everything is converted to UTF-8 with iconv
+ *     before parsing; invalid sequences become U+FFFD.  All output strings
+ *     are valid UTF-8 without NUL bytes.
+ *   - Before parsing, the contents of <script> (except JSON-LD), <style> and
+ *     simple inline <svg> are dropped (see elide_raw_text in html.c): most of
+ *     a news page's bytes, and nothing we read.
  *   - Parsing is done by Gumbo (HTML5).  Malformed HTML never fails.
  *   - text: paragraphs separated by "\n\n", no other newlines, entities
  *     decoded, whitespace runs collapsed to one space, no leading/trailing
@@ -31,7 +37,8 @@
  *     normalised), but whitespace-collapsed and entity-decoded.
  *
  *   Returns 0 on success, -1 on a hard error (NULL arguments, empty or
- *   oversized input, out of memory); err (if errlen > 0) then says why.  On
+ *   oversized input, binary input, nesting deeper than HTML_MAX_DEPTH, out
+ *   of memory); err (if errlen > 0) then says why.  On
  *   both paths *out is fully initialised, so html_article_free() is always
  *   safe.  The function is re-entrant: no global state is kept.
  *
@@ -58,6 +65,8 @@ typedef struct {
 
 /* Largest input accepted; Gumbo keeps offsets in 32 bits. */
 #define HTML_MAX_INPUT ((size_t)256 << 20)
+/* Deepest element nesting accepted (Gumbo slows down with its square). */
+#define HTML_MAX_DEPTH 10000
 
 int html_extract(const char *html, size_t len, const char *charset_hint,
                  html_article *out, char *err, size_t errlen);

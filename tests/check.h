@@ -20,7 +20,7 @@
 
 static int check_failed_now;    /* failures inside the running test */
 static int check_tests_failed;  /* tests that failed in this file */
-static char check_first[512];   /* first failure message of the running test */
+static char check_first[2048];   /* first failure message of the running test */
 
 #define CHECK_NOTE(...) do { \
     if (!check_failed_now++) snprintf(check_first, sizeof check_first, __VA_ARGS__); \

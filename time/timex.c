@@ -1,20 +1,51 @@
-/* timex.c - placeholder until the time stage lands: metadata or --date only. */
-#include "timex.h"
+/*
+ * timex.c - time_process: find the expressions, resolve them in text order
+ * (so that "two days later" and "that year" can lean on the last date the
+ * story named), give each sentence its reference date, then give clock
+ * times ("at 10 a.m.") the day of their sentence.
+ */
+#include "tx.h"
 
-void time_pubdate(dyad_doc *doc, dyad_date option_date)
+void time_process(dyad_doc *d)
 {
-    dyad_date d;
-    if (doc->published && dyad_date_parse(doc->published, &d) == 0 && d.day) {
-        doc->pubdate = d;
-        doc->pubdate_source = DYAD_PUB_METADATA;
-    } else if (option_date.year) {
-        doc->pubdate = option_date;
-        doc->pubdate_source = DYAD_PUB_OPTION;
+    tx_list raw = {0};
+    tx_find(d, &raw);
+    d->n_timexes = 0;
+
+    dyad_date md;
+    uint32_t dl_off = 0, dl_len = 0;
+    if (!tx_dateline(d, &md, &dl_off, &dl_len)) dl_len = 0;
+
+    uint32_t *src = raw.n ? dyad_arena_alloc(d->arena, raw.n * sizeof *src) : NULL;
+    dyad_date anchor = d->pubdate;
+    for (uint32_t i = 0; i < raw.n; i++) {
+        d->timexes = dyad_grow(d->timexes, &d->cap_timexes, d->n_timexes + 1, sizeof *d->timexes);
+        dyad_timex *t = &d->timexes[d->n_timexes];
+        tx_resolve(d, &raw.v[i], d->pubdate, anchor, t);
+        if (!t->kind) continue;                     /* not a real date: Feb. 30 */
+        if (dl_len && t->off >= dl_off && t->off < dl_off + dl_len) t->flags |= DYAD_TIMEX_DATELINE;
+        src[d->n_timexes++] = i;
+        /* The narrative anchor follows the story's main-clause dates; a date
+         * the story names but that cannot be resolved (a weekday against an
+         * unknown day) leaves it unknown, so "that same day" after it is not
+         * read against an older date. */
+        if ((t->kind == DYAD_TIMEX_DATE || t->kind == DYAD_TIMEX_TIME) &&
+            !(t->flags & (DYAD_TIMEX_RELATIVE | DYAD_TIMEX_ATTRIBUTIVE | DYAD_TIMEX_SUBORDINATE))) {
+            if (t->date.year) anchor = t->date;
+            else if (t->flags & DYAD_TIMEX_UNRESOLVED) anchor = tx_date(0, 0, 0);
+        }
     }
-}
 
-void time_process(dyad_doc *doc)
-{
-    doc->sent_dates = dyad_grow(doc->sent_dates, &doc->cap_sent_dates, doc->n_sents + 1, sizeof *doc->sent_dates);
-    for (uint32_t i = 0; i < doc->n_sents; i++) doc->sent_dates[i] = doc->pubdate;
+    tx_reference(d);
+
+    for (uint32_t k = 0; k < d->n_timexes; k++) {
+        const tx_raw *r = &raw.v[src[k]];
+        if (r->type != TX_CLOCK) continue;
+        /* The day named in the same sentence, else the sentence's reference date. */
+        dyad_date day = d->sent_dates[r->sent];
+        for (uint32_t j = 0; j < d->n_timexes; j++)
+            if (d->timexes[j].sent == r->sent && d->timexes[j].kind == DYAD_TIMEX_DATE &&
+                tx_has_day(d->timexes[j].date)) { day = d->timexes[j].date; break; }
+        tx_clock_value(r, day, &d->timexes[k]);
+    }
 }

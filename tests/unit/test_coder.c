@@ -122,7 +122,7 @@ static int has(const char *src, const char *tgt, const char *cameo)
 #define CHECK_EVENT(s, t, c) do { if (!has(s, t, c)) { char all[512] = ""; size_t l = 0; \
     for (uint32_t i_ = 0; i_ < doc->n_events && l < 400; i_++) l += (size_t)snprintf(all + l, sizeof all - l, " %s>%s:%s", \
         doc->events[i_].source_code, doc->events[i_].target_code, doc->events[i_].cameo); \
-    CHECK_NOTE("%s:%d: no event %s -> %s %s; got%s", __FILE__, __LINE__, s, t, c, all); } } while (0)
+    CHECK_NOTE("%s:%d: no event %s -> %s %s; got%.300s", __FILE__, __LINE__, s, t, c, all); } } while (0)
 
 static void test_simple_active(void)
 {

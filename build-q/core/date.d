@@ -1,0 +1,2 @@
+build-q/core/date.o: core/date.c include/dyad.h
+include/dyad.h:

@@ -1,0 +1,2 @@
+build-q/dict/tabari_verbs.o: dict/tabari_verbs.c dict/tabari.h
+dict/tabari.h:

@@ -1,0 +1,3 @@
+build-q/ingest/plain.o: ingest/plain.c ingest/ingest.h include/dyad.h
+ingest/ingest.h:
+include/dyad.h:

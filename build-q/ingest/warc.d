@@ -1,0 +1,2 @@
+build-q/ingest/warc.o: ingest/warc.c ingest/warc.h
+ingest/warc.h:

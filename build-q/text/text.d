@@ -1,0 +1,3 @@
+build-q/text/text.o: text/text.c text/text.h include/dyad.h
+text/text.h:
+include/dyad.h:

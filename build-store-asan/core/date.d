@@ -1,0 +1,2 @@
+build-store-asan/core/date.o: core/date.c include/dyad.h
+include/dyad.h:

@@ -1,0 +1,4 @@
+build-store-asan/quotes/indirect.o: quotes/indirect.c quotes/quotes_int.h \
+ include/dyad.h
+quotes/quotes_int.h:
+include/dyad.h:

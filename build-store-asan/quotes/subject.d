@@ -1,0 +1,4 @@
+build-store-asan/quotes/subject.o: quotes/subject.c quotes/quotes_int.h \
+ include/dyad.h
+quotes/quotes_int.h:
+include/dyad.h:

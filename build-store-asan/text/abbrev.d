@@ -1,0 +1,3 @@
+build-store-asan/text/abbrev.o: text/abbrev.c text/text.h include/dyad.h
+text/text.h:
+include/dyad.h:

@@ -1,0 +1,5 @@
+build-store-asan/text/paragraphs.o: text/paragraphs.c text/text.h \
+ include/dyad.h text/../core/core.h
+text/text.h:
+include/dyad.h:
+text/../core/core.h:

@@ -1,0 +1,5 @@
+build-store-asan/time/dateline.o: time/dateline.c time/tx.h time/timex.h \
+ include/dyad.h
+time/tx.h:
+time/timex.h:
+include/dyad.h:

@@ -1,0 +1,2 @@
+build-store/dict/tabari_agents.o: dict/tabari_agents.c dict/tabari.h
+dict/tabari.h:

@@ -1,0 +1,5 @@
+build-store/emit/json.o: emit/json.c emit/emit.h include/dyad.h \
+ emit/../core/core.h
+emit/emit.h:
+include/dyad.h:
+emit/../core/core.h:

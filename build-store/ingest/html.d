@@ -1,0 +1,2 @@
+build-store/ingest/html.o: ingest/html.c ingest/html.h
+ingest/html.h:

@@ -1,0 +1,3 @@
+build-store/ingest/plain.o: ingest/plain.c ingest/ingest.h include/dyad.h
+ingest/ingest.h:
+include/dyad.h:

@@ -1,0 +1,3 @@
+build-store/text/abbrev.o: text/abbrev.c text/text.h include/dyad.h
+text/text.h:
+include/dyad.h:

@@ -1,0 +1,32 @@
+/*
+ * cmd_export.c - `dyad export --format jsonl|csv|gdelt|plover`: the store's
+ * events for other tools, on standard output, with the filters of
+ * `dyad events`.
+ */
+#include "cmd_store.h"
+
+#include <stdlib.h>
+
+int cmd_export(cli_opts *o);
+int cmd_export(cli_opts *o)
+{
+    store_cli sc = {.allowed = "format actor source target cameo plover quad from to doc limit"};
+    int r = store_cli_parse(o, &sc, cli_find("export"));
+    if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    int format = store_export_parse(sc.format ? sc.format : "jsonl");
+    if (format < 0 || o->n_files) {
+        if (format < 0) cli_usage_error("export: --format '%s': jsonl, csv, gdelt or plover", sc.format);
+        else cli_usage_error("export: unexpected argument '%s'", o->files[0]);
+        free(o->files);
+        return 2;
+    }
+    store *s = store_cli_open(o, 0);
+    if (!s) { free(o->files); return 1; }
+    char err[512];
+    r = store_export(s, &sc.f, format, stdout, err, sizeof err);
+    if (r) fprintf(stderr, "dyad: export: %s\n", err);
+    fflush(stdout);
+    store_close(s);
+    free(o->files);
+    return r ? 1 : 0;
+}

@@ -1,0 +1,133 @@
+/*
+ * gdelt.c - the store's events as the GDELT 1.0 event table.
+ *
+ * 58 tab-separated columns per event, no header, in GDELT's order
+ * (GLOBALEVENTID ... DATEADDED, SOURCEURL); a column dyad does not know
+ * (tone, ethnicity, geography) is empty.  Actor codes are split into
+ * GDELT's parts by their three-letter blocks: a first block that is not an
+ * agent type or religion is the country; agent types (GOV, MIL ...) fill
+ * Type1-3, religions Religion1-2, and any other block the known group.
+ * Negated events are left out: GDELT records what happened.
+ */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int in_set(const char *b, const char *set)
+{
+    for (const char *p = set; *p; p += 4)
+        if (!strncmp(p, b, 3)) return 1;
+    return 0;
+}
+
+/* CAMEO agent types and religion codes, four bytes apiece. */
+static const char TYPES[] = "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL LAB LEG HLH REF MOD RAD AGR "
+                            "ELI ENV HRI IGO NGO NGM MNC SET UAF INS SEP UIS AMN IRC GRP ";
+static const char RELIGIONS[] = "CHR CTH PRO ORT ANG LDS MOS SHI SUN SFI ALE DRZ JEW HSD BUD HIN JAN SIK CON TAO "
+                                "ATH ZRO BAH SHN ";
+
+void cameo_actor_split(const char *code, cameo_actor_parts *p)
+{
+    memset(p, 0, sizeof *p);
+    size_t n = strlen(code);
+    int types = 0, rel = 0;
+    for (size_t i = 0; i + 3 <= n; i += 3) {
+        char b[4] = {code[i], code[i + 1], code[i + 2], 0};
+        if (in_set(b, TYPES)) { if (types < 3) memcpy(p->type[types++], b, 4); }
+        else if (in_set(b, RELIGIONS)) {
+            if (rel == 0) memcpy(p->religion1, b, 4);
+            else if (rel == 1) memcpy(p->religion2, b, 4);
+            rel++;
+        } else if (i == 0) memcpy(p->country, b, 4);
+        else if (!p->group[0]) memcpy(p->group, b, 4);
+    }
+}
+
+/* A field with tabs and line breaks made spaces: one record, one line. */
+static void field(FILE *f, const char *s)
+{
+    fputc('\t', f);
+    if (!s) return;
+    for (; *s; s++) fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+static void actor(FILE *f, const char *code, const char *name)
+{
+    cameo_actor_parts p;
+    cameo_actor_split(code ? code : "", &p);
+    field(f, code);
+    field(f, name);
+    field(f, p.country);
+    field(f, p.group);
+    field(f, "");                   /* EthnicCode */
+    field(f, p.religion1);
+    field(f, p.religion2);
+    for (int k = 0; k < 3; k++) field(f, p.type[k]);
+}
+
+int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, size_t errlen)
+{
+    sq q = {0};
+    sq_sql(&q, "SELECT e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo,"
+               " e.quad, e.goldstein, e.n_reports, e.n_sources, e.n_articles, e.added, d.url,"
+               " EXISTS (SELECT 1 FROM event_reports r JOIN sentences st ON st.doc = r.doc AND st.i = r.sent"
+               "   WHERE r.event = e.id AND st.para = 0)"
+               " FROM events e JOIN documents d ON d.docno = e.first_doc WHERE e.negated = 0");
+    store_where_events(&q, f);
+    sq_sql(&q, " ORDER BY e.id");
+    if (f->limit > 0) sq_int(&q, " LIMIT ?", f->limit);
+    sqlite3_stmt *st = sq_prepare(store_db(s), &q, err, errlen);
+    sq_free(&q);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *date = (const char *)sqlite3_column_text(st, 1);
+        dyad_date d = {0, 0, 0};
+        if (date && *date) dyad_date_parse(date, &d);
+        fprintf(out, "%lld", (long long)sqlite3_column_int64(st, 0));
+        char buf[32];
+        if (d.day) snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day); else buf[0] = 0;
+        field(out, buf);
+        if (d.month) snprintf(buf, sizeof buf, "%04d%02d", d.year, d.month); else buf[0] = 0;
+        field(out, buf);
+        if (d.year) snprintf(buf, sizeof buf, "%04d", d.year); else buf[0] = 0;
+        field(out, buf);
+        if (d.day) {
+            /* Year plus the share of the year gone by on that day. */
+            dyad_date jan1 = {d.year, 1, 1}, next = {(int16_t)(d.year + 1), 1, 1};
+            long doy = dyad_date_to_days(d) - dyad_date_to_days(jan1) + 1;
+            long len = dyad_date_to_days(next) - dyad_date_to_days(jan1);
+            snprintf(buf, sizeof buf, "%.4f", d.year + (double)doy / (double)len);
+        } else buf[0] = 0;
+        field(out, buf);
+        actor(out, (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
+        actor(out, (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5));
+        field(out, sqlite3_column_int(st, 14) ? "1" : "0");             /* IsRootEvent */
+        const char *cameo = (const char *)sqlite3_column_text(st, 6);
+        char base[4] = "", root[3] = "";
+        if (cameo && strlen(cameo) >= 2) { memcpy(root, cameo, 2); root[2] = 0; }
+        if (cameo && strlen(cameo) >= 3) { memcpy(base, cameo, 3); base[3] = 0; }
+        field(out, cameo);
+        field(out, base);
+        field(out, root);
+        field(out, (const char *)sqlite3_column_text(st, 7));                /* QuadClass */
+        field(out, (const char *)sqlite3_column_text(st, 8));                /* GoldsteinScale */
+        field(out, (const char *)sqlite3_column_text(st, 9));                /* NumMentions */
+        field(out, (const char *)sqlite3_column_text(st, 10));               /* NumSources */
+        field(out, (const char *)sqlite3_column_text(st, 11));               /* NumArticles */
+        field(out, "");                                                      /* AvgTone */
+        for (int k = 0; k < 21; k++) field(out, "");                         /* three Geo groups of 7 */
+        const char *added = (const char *)sqlite3_column_text(st, 12);
+        dyad_date a = {0, 0, 0};
+        if (added && !dyad_date_parse(added, &a) && a.day)
+            snprintf(buf, sizeof buf, "%04d%02d%02d", a.year, a.month, a.day);
+        else buf[0] = 0;
+        field(out, buf);
+        field(out, (const char *)sqlite3_column_text(st, 13));               /* SOURCEURL */
+        fputc('\n', out);
+    }
+    if (rc != SQLITE_DONE) snprintf(err, errlen, "%s", sqlite3_errmsg(store_db(s)));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
