@@ -71,6 +71,9 @@ void coder_init(events_model *m)
         for (int i = 0; word_classes[c][i] && i < 48; i++)
             m->wc[c][m->wc_n[c]++] = hash_folded(word_classes[c][i], strlen(word_classes[c][i]));
     }
+    m->h_a = hash_folded("a", 1);
+    m->h_an = hash_folded("an", 2);
+    m->h_interest = hash_folded("interest", 8);
 }
 
 int coder_in(const events_model *m, int wc, uint32_t hash)
@@ -296,6 +299,13 @@ static void read_clause(const sent_view *v, uint32_t k, uint8_t form, clause_t *
             i = j;
             continue;
         }
+        /* "has no interest in dealing with": a refusal. */
+        if (i == k && j >= v->a + 2 && coder_in(m, WC_PREP, h) && H(v, j - 1) == m->h_interest &&
+            coder_in(m, WC_NEG, H(v, j - 2))) {
+            c->mod = MOD_REFUSE;
+            i = j - 2;
+            continue;
+        }
         uint32_t f = F(v, j);
         if ((f & DYAD_TOK_LOWER) && !(f & DYAD_TOK_PUNCT) && !coder_in(m, WC_STOP, h) &&
             !coder_in(m, WC_PREP, h) && !coder_in(m, WC_AND, h) && steps <= 3) {
@@ -333,6 +343,10 @@ static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distanc
             uint32_t p = start;
             while (p > v->a && coder_in(m, WC_DET, H(v, p - 1))) p--;
             int governed = p > v->a && coder_in(m, WC_PREP, H(v, p - 1));
+            /* "a key U.S. ally": an actor word inside an indefinite noun
+             * phrase modifies it and is nobody's subject. */
+            for (uint32_t q = start; q > v->a && start - q < 3; q--)
+                if (H(v, q - 1) == m->h_a || H(v, q - 1) == m->h_an) governed = 1;
             /* A possessive ("Trump's outreach") is not the subject either. */
             int possessor = start + mn->ntok < v->b && (F(v, start + mn->ntok) & DYAD_TOK_POSS);
             if (!governed && !possessor && mention_usable(v, mi)) {
@@ -470,18 +484,26 @@ static int coordinated(const sent_view *v, int32_t mi, int32_t *out, int max, in
         if (leftwards) {
             if (cur->tok < v->a + 2) break;
             uint32_t j = cur->tok - 1;
-            if (!coder_in(v->m, WC_AND, H(v, j)) && !(F(v, j) & DYAD_TOK_COMMA)) break;
+            if (!coder_in(v->m, WC_AND, H(v, j))) break;
             int32_t prev = mention_in(v, j - 1);
             if (prev < 0 || !mention_usable(v, prev)) break;
             out[n++] = prev;
             cur = &v->d->mentions[prev];
         } else {
             uint32_t j = cur->tok + cur->ntok;
-            if (j + 1 >= v->b || (!coder_in(v->m, WC_AND, H(v, j)) && !(F(v, j) & DYAD_TOK_COMMA))) break;
+            int comma = j < v->b && (F(v, j) & DYAD_TOK_COMMA) && v->d->text[v->d->toks[j].off] == ',';
+            if (j + 1 >= v->b || (!coder_in(v->m, WC_AND, H(v, j)) && !comma)) break;
             uint32_t k = j + 1;
             while (k < v->b && coder_in(v->m, WC_DET, H(v, k)) && mention_at(v, k) < 0) k++;
             int32_t next = mention_at(v, k);
             if (next < 0 || !mention_usable(v, next)) break;
+            if (comma) {
+                /* "X, Y and Z" is a list; "South Korea, Pyongyang announced" is not. */
+                uint32_t after = k + v->d->mentions[next].ntok;
+                if (after >= v->b || !(coder_in(v->m, WC_AND, H(v, after)) ||
+                                       ((F(v, after) & DYAD_TOK_COMMA) && v->d->text[v->d->toks[after].off] == ',')))
+                    break;
+            }
             out[n++] = next;
             cur = &v->d->mentions[next];
         }
@@ -551,6 +573,16 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t form)
     int ns = coordinated(v, source, srcs, 4, 1);
     int nt = target >= 0 ? coordinated(v, target, tgts, 4, 0) : 1;
     if (target < 0) tgts[0] = -1;
+    /* "Trump and Kim would meet": a reciprocal verb with no object is an
+     * event between the coordinated subjects, both ways. */
+    if (target < 0 && ns >= 2 && (!strncmp(ce->code, "04", 2) || !strncmp(ce->code, "057", 3) ||
+                                  !strncmp(ce->code, "036", 3))) {
+        uint32_t voff2 = v->d->toks[k].off, vlen2 = v->d->toks[k].len;
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++)
+                if (i != j) add_event(v, srcs[i], srcs[j], ce, p, voff2, vlen2, flags, conf, NULL);
+        return;
+    }
     uint32_t voff = v->d->toks[k].off;
     uint32_t vend = v->d->toks[mt->end > k + 1 ? mt->end - 1 : k].off + v->d->toks[mt->end > k + 1 ? mt->end - 1 : k].len;
     for (int i = 0; i < ns; i++)
@@ -578,6 +610,8 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
     while (j > v->a && is_quote_mark(v, j - 1)) j--;
     if (j == v->a) return 1;
     uint32_t p = j - 1, h = H(v, p), f = F(v, p);
+    /* "no interest in dealing with South Korea": a gerund taking an actor. */
+    if ((forms & FORM_ING) && has_target && coder_in(m, WC_PREP, h)) return 1;
     if (coder_in(m, WC_NOUNDET, h) || (f & DYAD_TOK_POSS)) return 0;
     if (forms & (FORM_PAST | FORM_PART)) return 1;
     /* "a statement accusing the U.S.": a participle taking an actor object. */

@@ -59,6 +59,7 @@ struct events_model {
     dyad_arena *strings;
     uint32_t wc[WC_MAX][48];            /* word classes for the coder, by token hash */
     uint8_t wc_n[WC_MAX];
+    uint32_t h_a, h_an, h_interest;
     uint32_t unusable;              /* lines that could not be used */
 };
 
