@@ -45,6 +45,9 @@ echo "dyad $("$dyad" --version | cut -d' ' -f2) on $(nproc) cores, best of $runs
 for c in $corpora; do
   [ -f "$c" ] || { echo "missing corpus $c"; continue; }
   for s in $(echo "${BENCH_STAGES:-text}"); do
-    stage "$s" "$c" "$s"
+    case $s in
+      code-j2) stage "$s" "$c" code -j 2 ;;
+      *) stage "$s" "$c" "$s" ;;
+    esac
   done
 done

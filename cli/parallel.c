@@ -20,6 +20,12 @@ typedef struct {
     dbuf out;
     char err[1024];                  /* ingest failure, printed in order */
     int failed;
+    /* A JSON line read but not yet parsed: parsing is part of the work. */
+    char *line;
+    size_t line_cap, line_len;
+    uint64_t lineno;
+    const char *path;
+    int raw;
 } slot;
 
 typedef struct {
@@ -34,6 +40,17 @@ static void *run_worker(void *p)
     worker *w = p;
     for (int i = w->id; i < w->n; i += w->jobs) {
         slot *s = &w->slots[i];
+        if (s->raw) {
+            s->raw = 0;
+            char why[512];
+            s->doc->origin = s->path;
+            s->doc->origin_line = s->lineno;
+            if (ingest_json_record(s->line, s->line_len, s->doc, why, sizeof why) < 0) {
+                snprintf(s->err, sizeof s->err, "%s:%llu: %s", s->path, (unsigned long long)s->lineno, why);
+                continue;
+            }
+            dyad_doc_ensure_id(s->doc);
+        }
         if (s->err[0]) continue;
         if (w->work(s->doc, &s->out, w->ctx)) s->failed = 1;
     }
@@ -98,6 +115,13 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx)
             dyad_doc_reset(s->doc);
             s->err[0] = 0;
             s->failed = 0;
+            if (ingest_format(src) == INGEST_JSONL && batch > 1) {
+                if (!ingest_next_line(src, &s->line, &s->line_cap, &s->line_len, &s->lineno)) break;
+                s->raw = 1;
+                s->path = ingest_path(src);
+                if (++n == batch) { failed |= flush_batch(o, slots, n, work, ctx); n = 0; }
+                continue;
+            }
             int r = ingest_next(src, s->doc);
             if (r == 0) break;
             if (r < 0) snprintf(s->err, sizeof s->err, "%s", ingest_error(src));
@@ -110,7 +134,7 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx)
         n = 0;
         ingest_close(src);
     }
-    for (int i = 0; i < batch; i++) { dyad_doc_free(slots[i].doc); dbuf_free(&slots[i].out); }
+    for (int i = 0; i < batch; i++) { dyad_doc_free(slots[i].doc); dbuf_free(&slots[i].out); free(slots[i].line); }
     free(slots);
     return failed;
 }

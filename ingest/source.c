@@ -157,6 +157,32 @@ int ingest_next(ingest_source *s, dyad_doc *d)
 }
 
 const char *ingest_error(const ingest_source *s) { return s->err; }
+const char *ingest_path(const ingest_source *s) { return s->path; }
+
+int ingest_next_line(ingest_source *s, char **buf, size_t *cap, size_t *len, uint64_t *line)
+{
+    for (;;) {
+        uint64_t at = s->line;
+        long n = read_line(s);
+        if (n < 0) return 0;
+        s->line++;
+        s->offset += (uint64_t)n + 1;
+        size_t i = 0;
+        while (i < (size_t)n && (s->buf[i] == ' ' || s->buf[i] == '\t' || s->buf[i] == '\r')) i++;
+        if (i == (size_t)n) continue;
+        if ((size_t)n + 1 > *cap) {
+            size_t nc = (size_t)n + 1;
+            char *p = realloc(*buf, nc);
+            if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
+            *buf = p;
+            *cap = nc;
+        }
+        memcpy(*buf, s->buf, (size_t)n + 1);
+        *len = (size_t)n;
+        *line = at;
+        return 1;
+    }
+}
 int ingest_format(const ingest_source *s) { return s->format; }
 
 void ingest_close(ingest_source *s)
