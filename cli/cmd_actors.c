@@ -11,6 +11,7 @@
  * keeps `--count` a measure of the actors stage.
  */
 #include "cli.h"
+#include "cmd_store.h"
 #include "../core/core.h"
 #include "../emit/emit.h"
 #include "../actors/actors.h"
@@ -171,6 +172,8 @@ static int actors_one(dyad_doc *d, void *ctxp)
 int cmd_actors(cli_opts *o);
 int cmd_actors(cli_opts *o)
 {
+    /* With --db and no inputs, the question is about the store. */
+    if (store_cli_claims(o->argc, o->argv)) return store_cmd_actors(o);
     want_candidates = 0;
     int r = cli_parse(o, o->argc, o->argv, cli_find("actors"), extra_option);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }

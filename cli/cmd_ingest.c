@@ -36,13 +36,20 @@ static double now(void)
 static int commit(ingest_ctx *c, int reopen)
 {
     char err[512];
-    if (store_commit(c->s, err, sizeof err) || (reopen && store_begin(c->s, err, sizeof err))) {
-        fprintf(stderr, "dyad: %s: %s\n", store_cli_path(c->o), err);
+    if (store_commit(c->s, err, sizeof err)) {
+        fprintf(stderr, "dyad: %s: %s (the last %ld documents were not stored: run again)\n",
+                store_cli_path(c->o), err, c->in_batch);
+        c->stats.docs -= (uint64_t)c->in_batch;
         c->fatal = 1;
         return -1;
     }
     c->in_batch = 0;
     c->batch_start = now();
+    if (reopen && store_begin(c->s, err, sizeof err)) {
+        fprintf(stderr, "dyad: %s: %s\n", store_cli_path(c->o), err);
+        c->fatal = 1;
+        return -1;
+    }
     return 0;
 }
 
@@ -71,6 +78,14 @@ static int ingest_one(dyad_doc *d, void *ctx)
         char at[1024];
         where(d, at, sizeof at);
         fprintf(stderr, "dyad: %s: document %s not stored: %s\n", at, d->id ? d->id : "?", err);
+        if (r == -2) {
+            /* The batch's documents are not in the store after all; a
+             * re-run stores them (they are looked up by id). */
+            fprintf(stderr, "dyad: ingest: stopping; the last %ld documents were not stored either: run again\n",
+                    c->in_batch);
+            c->stats.docs -= (uint64_t)c->in_batch;
+            c->fatal = 1;
+        }
         return 1;
     }
     double t = now();

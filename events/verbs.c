@@ -363,7 +363,7 @@ int verbs_load(events_model *m, const char *data_dir, char *err, size_t errlen)
         names[n++] = strdup(e->d_name);
     }
     closedir(dir);
-    qsort(names, n, sizeof *names, cmp_str);        /* file order is pattern order */
+    if (n) qsort(names, n, sizeof *names, cmp_str);  /* file order is pattern order */
     for (size_t i = 0; i < n; i++) {
         char file[4096 + 256];
         snprintf(file, sizeof file, "%s/%s", path, names[i]);

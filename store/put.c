@@ -255,6 +255,14 @@ int store_put_doc(store *s, const dyad_doc *d, store_stats *stats, char *err, si
         put_timexes(s, d, docno, err, errlen) ||
         put_quotes(s, d, docno, err, errlen) ||
         store_put_events(s, d, docno, skey, &local, err, errlen)) {
+        /* Some errors (disk full, I/O) make SQLite roll back the whole
+         * transaction itself: then the batch is gone, not just this
+         * document, and the caller must know. */
+        if (sqlite3_get_autocommit(db)) {
+            size_t n = strlen(err);
+            snprintf(err + n, errlen - n, "; the open batch was rolled back");
+            return -2;
+        }
         char e2[128];
         store_exec(db, "ROLLBACK TO doc; RELEASE doc", e2, sizeof e2);
         return -1;

@@ -70,7 +70,9 @@ typedef struct {
 /* Store one processed document with its sentences, entities, mentions,
  * time expressions, quotes and event reports, inside the open batch.
  * 0 stored, 1 already stored (nothing changed), -1 error (nothing of this
- * document stored).  stats may be NULL. */
+ * document stored; the batch goes on), -2 error that rolled back the whole
+ * open batch (SQLite does so on disk-full and I/O errors).  stats may be
+ * NULL. */
 int store_put_doc(store *s, const dyad_doc *d, store_stats *stats, char *err, size_t errlen);
 
 /* Helpers shared by put.c and events.c. */

@@ -656,6 +656,45 @@ static void test_failed_document_leaves_nothing(void)
     store_close(s);
 }
 
+/* A full disk (here: a page limit) fails a document without harming the
+ * store: either the document alone is rolled back (-1) or, when SQLite
+ * gives up the whole transaction, the caller is told (-2). */
+static void test_disk_full(void)
+{
+    store *s = fixture("full.db");
+    CHECK(s != NULL);
+    if (!s) return;
+    char err[512] = "";
+    long long pages = q1(s, "PRAGMA page_count");
+    char sql[128];
+    snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages + 4);
+    CHECK_INT(store_exec(store_db(s), sql, err, sizeof err), 0);
+    size_t n = 2u << 20;
+    char *big = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) big[i] = i % 64 == 63 ? ' ' : (char)('a' + i % 26);
+    big[n] = 0;
+    memcpy(big + n - 40, "Donald Trump met Kim Jong Un in Seoul.", 38);
+    CHECK_INT(store_begin(s, err, sizeof err), 0);
+    dyad_doc *d = fx_doc("big", "Wire", "Big", "2020-01-01", big);
+    int r = store_put_doc(s, d, NULL, err, sizeof err);
+    CHECK(r == -1 || r == -2);
+    if (r == -1) CHECK_INT(store_commit(s, err, sizeof err), 0);
+    else CHECK(sqlite3_get_autocommit(store_db(s)));
+    CHECK_INT(q1(s, "SELECT count(*) FROM documents WHERE id = 'big'"), 0);
+    CHECK_INT(q1(s, "SELECT count(*) FROM documents"), 14);
+    CHECK_INT(q1(s, INCOMPLETE), 0);
+    /* With room again, the same document goes in. */
+    CHECK_INT(store_exec(store_db(s), "PRAGMA max_page_count = 1073741823", err, sizeof err), 0);
+    CHECK_INT(store_begin(s, err, sizeof err), 0);
+    CHECK_INT(store_put_doc(s, d, NULL, err, sizeof err), 0);
+    CHECK_INT(store_commit(s, err, sizeof err), 0);
+    CHECK_INT(q1(s, "SELECT count(*) FROM documents"), 15);
+    CHECK_INT(search_rows(s, "Seoul"), 1);
+    dyad_doc_free(d);
+    free(big);
+    store_close(s);
+}
+
 /* ------------------------------------------------------------ queries */
 
 static void test_event_filters(void)
@@ -1159,7 +1198,7 @@ static void cleanup(void)
 {
     static const char *const names[] = {"fresh.db", "v1.db", "newer.db", "foreign.db", "text.db", "missing.db",
                                         "fx.db", "idem.db", "dedup.db", "rollback.db", "query.db", "quotes.db",
-                                        "actors.db", "timeline.db", "views.db", "gdelt.db", "export.db"};
+                                        "actors.db", "timeline.db", "views.db", "gdelt.db", "export.db", "full.db"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) remove_db(path_in(names[i]));
     rmdir(tmpdir);
 }
@@ -1184,6 +1223,7 @@ int main(int argc, char **argv)
     RUN(test_idempotent);
     RUN(test_one_event_many_reports);
     RUN(test_failed_document_leaves_nothing);
+    RUN(test_disk_full);
     RUN(test_event_filters);
     RUN(test_quotes_and_search);
     RUN(test_actors);
