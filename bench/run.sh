@@ -41,13 +41,30 @@ stage() {  # name corpus dyad-args...
       n, c, b/1e6, t, b/1e6/t, d/t, s/t, e/t, r/1024, w, t/w }'
 }
 
+# HTML to clean text over the page fixtures (each a different site layout),
+# each file given REPS times on one command line.
+html_stage() {
+  local reps=${BENCH_HTML_REPS:-200} files=() bytes=0
+  for f in tests/fixtures/html/*.html; do bytes=$((bytes + $(stat -c %s "$f"))); done
+  for _ in $(seq "$reps"); do files+=(tests/fixtures/html/*.html); done
+  bytes=$((bytes * reps))
+  read -r secs rss <<< "$(measure "$dyad" text --count "${files[@]}")"
+  read -r wsecs _ <<< "$(measure wc -w "${files[@]}")"
+  awk -v b="$bytes" -v n="${#files[@]}" -v t="$secs" -v r="$rss" -v w="$wsecs" 'BEGIN {
+    if (t <= 0) t = 0.001; if (w <= 0) w = 0.001;
+    printf "html     %-20s %7.2f MB %6.2f s %8.1f MB/s %9.0f pages/s %56s %6.1f MB RSS   wc -w %5.2f s  ratio %5.2fx wc\n",
+      "fixtures x" ENVIRON["BENCH_HTML_REPS"], b/1e6, t, b/1e6/t, n/t, "", r/1024, w, t/w }'
+}
+
 echo "dyad $("$dyad" --version | cut -d' ' -f2) on $(nproc) cores, best of $runs runs"
 for c in $corpora; do
   [ -f "$c" ] || { echo "missing corpus $c"; continue; }
   for s in $(echo "${BENCH_STAGES:-text}"); do
     case $s in
+      html) continue ;;
       code-j2) stage "$s" "$c" code -j 2 ;;
       *) stage "$s" "$c" "$s" ;;
     esac
   done
 done
+case " ${BENCH_STAGES:-text} " in *" html "*) BENCH_HTML_REPS=${BENCH_HTML_REPS:-200} html_stage ;; esac
