@@ -4,6 +4,7 @@
  * event, or --explain: per sentence, which verb pattern fired and why.
  */
 #include "cli.h"
+#include "code_dict.h"
 #include "../emit/emit.h"
 #include "../events/events.h"
 #include "../pipeline/pipeline.h"
@@ -14,17 +15,20 @@ typedef struct {
     cli_opts *o;
     dyad_model *model;
     dyad_options opt;
+    code_dict *dict;                  /* --verbs / --actors ...: TABARI dictionaries */
 } code_ctx;
 
 static int code_one(dyad_doc *d, dbuf *out, void *p)
 {
     code_ctx *c = p;
-    dyad_process(c->model, d, &c->opt);
+    if (c->dict) code_dict_process(c->dict, d, &c->opt);
+    else dyad_process(c->model, d, &c->opt);
     if (c->o->count) return 0;
     if (c->o->explain) {
         /* Explanations go straight to stdout: --explain runs on one thread. */
         printf("== %s%s%s\n", d->id, d->title ? "  " : "", d->title ? d->title : "");
-        events_explain(c->model->events, d, stdout);
+        if (c->dict) code_dict_explain(c->dict, d, stdout);
+        else events_explain(c->model->events, d, stdout);
         return 0;
     }
     if (c->o->tsv) emit_events_tsv(out, d);
@@ -38,16 +42,20 @@ static int code_one(dyad_doc *d, dbuf *out, void *p)
 int cmd_code(cli_opts *o);
 int cmd_code(cli_opts *o)
 {
-    int r = cli_parse(o, o->argc, o->argv, cli_find("code"), NULL);
+    int r = cli_parse(o, o->argc, o->argv, cli_find("code"), code_dict_option);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
-    code_ctx c = {o, cli_load_model(o), cli_pipeline_options(o)};
+    int failed;
+    code_dict *dict = code_dict_open(o, &failed);
+    if (failed) { free(o->files); return 1; }
+    code_ctx c = {o, dict ? code_dict_model(dict) : cli_load_model(o), cli_pipeline_options(o), dict};
     if (!c.model) { free(o->files); return 1; }
     if (o->explain) o->jobs = 1;
     if (o->tsv && !o->count)
         printf("date\tsource\ttarget\tcameo\troot\tquad\tgoldstein\tdoc_id\turl\n");
     r = cli_each_doc_parallel(o, code_one, &c);
     if (o->count) cli_print_count(o);
-    dyad_model_free(c.model);
+    if (dict) code_dict_close(dict);
+    else dyad_model_free(c.model);
     free(o->files);
     return r;
 }

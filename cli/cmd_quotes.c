@@ -11,6 +11,7 @@
  * "quotes" array exactly as in the `dyad code` record.
  */
 #include "cli.h"
+#include "cmd_store.h"
 #include "../core/core.h"
 #include "../emit/emit.h"
 #include "../actors/actors.h"
@@ -93,6 +94,8 @@ static int quotes_one(dyad_doc *d, void *ctxp)
 int cmd_quotes(cli_opts *o);
 int cmd_quotes(cli_opts *o)
 {
+    /* With --db and no inputs, the question is about the store. */
+    if (store_cli_claims(o->argc, o->argv)) return store_cmd_quotes(o);
     int r = cli_parse(o, o->argc, o->argv, cli_find("quotes"), NULL);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     quotes_ctx c = {o, NULL, cli_pipeline_options(o)};

@@ -15,6 +15,7 @@ int cmd_events(cli_opts *o);
 int cmd_search(cli_opts *o);
 int cmd_timeline(cli_opts *o);
 int cmd_export(cli_opts *o);
+int cmd_dict(cli_opts *o);
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
@@ -31,7 +32,12 @@ const cli_command cli_commands[] = {
     {"quotes", "quotations with their speakers",
      "quotes [--json] [--date YYYY-MM-DD] [FILE...|-]", cmd_quotes},
     {"code", "code events in CAMEO and PLOVER: one JSON record per document",
-     "code [--tsv] [--explain] [--date YYYY-MM-DD] [-j N] [FILE...|-]", cmd_code},
+     "code [--tsv] [--explain] [--date YYYY-MM-DD] [-j N] [FILE...|-]\n"
+     "     [--verbs FILE] [--actors FILE...] [--agents FILE] [--discards FILE] [--add]\n\n"
+     "  --verbs, --actors, --agents, --discards  code with TABARI / PETRARCH\n"
+     "           dictionaries instead of dyad's own of that kind (--actors may be\n"
+     "           repeated or followed by more actor files)\n"
+     "  --add    use them on top of dyad's own dictionaries", cmd_code},
     {"ingest", "code documents into the event store (SQLite, --db PATH, default dyad.db)",
      "ingest [--db PATH] [--date YYYY-MM-DD] [--batch N] [-q] [FILE...|-]\n\n"
      "Codes each document and stores it with its sentences, actors, quotes and\n"
@@ -61,6 +67,16 @@ const cli_command cli_commands[] = {
      "  csv     one event per line, with a header\n"
      "  gdelt   the GDELT 1.0 event table: 58 tab-separated columns, empty where unknown\n"
      "  plover  PLOVER JSON records, one per line", cmd_export},
+    {"dict", "check TABARI / PETRARCH dictionaries: every line that cannot be used",
+     "dict check [--quiet] [--no-warnings] FILE...\n\n"
+     "Loads each verb, actor, agent or discard dictionary (the kind is read from\n"
+     "the content), prints every line it cannot use as FILE:LINE: unusable: WHY:\n"
+     "TEXT (and every warning), then a summary line per file.  Exit 0 when every\n"
+     "line was usable, 1 when some was not (or a file is unreadable), 2 on usage\n"
+     "errors.  To code with the dictionaries: dyad code --verbs F --actors F...\n"
+     "--agents F [--discards F] [--add]; see docs/tabari-dictionaries.md.\n"
+     "  --quiet        only the summaries\n"
+     "  --no-warnings  only the unusable lines", cmd_dict},
     {0, 0, 0, 0},
 };
 

@@ -1,27 +1,38 @@
 /*
  * coder.c - code one document's sentences into events.
  *
- * For every token that is a form of a dictionary verb (and not part of an
- * actor name), every pattern of that verb is tried from the verb rightwards;
- * the one that consumes the most tokens wins.  Then the clause around the
- * verb decides who did it and how:
+ * For every token that is a form of a dictionary verb, used as a verb (not
+ * "the talks", not "a rare visit", not a participle after a common noun)
+ * and not part of an actor name, every pattern of that verb is tried from
+ * the verb rightwards; the one that consumes the most tokens wins (ties:
+ * the one with a target, then the one that skipped fewer words, then file
+ * order).  Then the clause around the verb decides who did it and how:
  *
+ *   target   the mention the pattern's + matched, looking through
+ *            determiners, numbers and adjectives ("freed five U.S.
+ *            citizens", "killed a senior Hamas commander");
  *   source   the subject: the nearest actor mention to the left that is not
- *            the object of a preposition, not across a clause boundary
- *            ("that", ";", a quotation edge); in passive voice ("was
- *            criticized by X") the by-agent, the subject becoming target;
- *            "I"/"we" inside a direct quote is the quote's speaker;
- *   target   the mention the pattern's + matched;
+ *            the object of a preposition ("thousands of Israelis" is
+ *            subject), not a possessor, not across a clause boundary
+ *            ("that", "which", ";", a reporting verb such as "said", a
+ *            quotation edge); a relative "who" gives its antecedent; a verb
+ *            coordinated with an earlier one ("shelled X and killed Y")
+ *            shares its subject; in passive voice ("was criticized by X",
+ *            "hostages held by X") the by-agent, the subject becoming
+ *            target; "I"/"we" inside a direct quote is the quote's speaker;
  *   compound "X and Y met Z" gives one event per pair;
- *   modality "wants to / would love to / agreed to" + verb -> CAMEO 03x
- *            intent, "urged X to" -> 02x appeal, "threatened to" -> 13x,
- *            "refused to" or a negated cooperative verb -> 12x rejection,
- *            "failed to / unable to" -> nothing, a negated conflict verb ->
- *            nothing.
+ *   modality "wants to / would love to / agreed to / hopes of" + verb ->
+ *            CAMEO 03x intent, "urged X to" -> 02x appeal, "threatened to"
+ *            -> 13x, "refused to" or a negated cooperative verb with a
+ *            target -> 12x rejection; no event after "failed to / unable
+ *            to", "could / might / may / should / must", "is expected /
+ *            likely to", inside "demanded that X ...", for a negated
+ *            conflict verb, or for intent to criticise.
  *
  * A sentence yields events only through a pattern and these rules; there is
  * no fallback code.  Every event carries the pattern id, the evidence spans
- * and the flags that shaped it.
+ * and the flags that shaped it.  Nothing here allocates per token: the
+ * per-sentence mention maps come from the document's arena.
  */
 #include "model.h"
 #include "../core/core.h"
@@ -29,46 +40,106 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const word_classes[WC_COUNT][48] = {
+/* Word classes beyond those model.h names; all live in m->wc. */
+enum {
+    WC_QUANT = WC_COUNT,   /* quantities before a noun: five, dozens, more than */
+    WC_REPORT,             /* reporting verbs: the clause after them has its own subject */
+    WC_HYPO,               /* modal auxiliaries of possibility or obligation */
+    WC_IRREAL,             /* "demanded that X ...": the that-clause did not happen */
+    WC_LYADJ,              /* adjectives in -ly: "an early start" */
+    WC_NOUNINTENT,         /* "hopes of meeting" */
+    WC_EXPECT,             /* "is expected to", "is likely to": someone else's guess */
+    WC_POSSPRON,           /* possessive pronouns */
+    WC_ALL
+};
+_Static_assert(WC_ALL <= WC_MAX, "word classes exceed the model's table");
+
+static const char *const word_classes[WC_ALL][48] = {
     [WC_BE] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL},
     [WC_NEG] = {"not", "never", "no", "neither", "nor", "cannot", NULL},
     [WC_INTENT] = {"want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "plan", "plans",
                    "planned", "planning", "intend", "intends", "intended", "like", "love", "seek", "seeks",
-                   "sought", "expect", "expects", "expected", "agree", "agrees", "agreed", "vow", "vows",
+                   "sought", "expect", "expects", "agree", "agrees", "agreed", "vow", "vows",
                    "vowed", "pledge", "pledges", "pledged", "promise", "promises", "promised", "offer",
-                   "offers", "offered", "ready", "willing", "prepared", "eager", "keen", "aim", "aims", NULL},
+                   "offers", "offered", "ready", "willing", "prepared", "eager", "keen", "aim", "aims",
+                   "aimed", "intention", NULL},
     [WC_APPEAL] = {"urge", "urges", "urged", "urging", "call", "calls", "called", "ask", "asks", "asked",
                    "appeal", "appealed", "appeals", "press", "pressed", "encourage", "encouraged", "implored",
-                   "invite", "invited", "invites", NULL},
+                   "invite", "invited", "invites", "want", "wants", "wanted", "prefer", "prefers", "preferred",
+                   "told", "tell", "tells", "pressing", "urging", "asking", "calling", NULL},
     [WC_THREAT] = {"threaten", "threatens", "threatened", "threatening", NULL},
-    [WC_REFUSE] = {"refuse", "refuses", "refused", "refusing", "decline", "declines", "declined", NULL},
-    [WC_FAIL] = {"fail", "fails", "failed", "failing", "unable", NULL},
+    [WC_REFUSE] = {"refuse", "refuses", "refused", "refusing", "decline", "declines", "declined", "unwilling",
+                   "reluctant", "declining", NULL},
+    [WC_FAIL] = {"fail", "fails", "failed", "failing", "unable", "failure", NULL},
     [WC_PREP] = {"of", "with", "to", "for", "from", "by", "in", "on", "at", "against", "between", "about",
                  "into", "toward", "towards", "over", "under", "during", "than", "among",
-                 "across", "through", "via", "including", "alongside", "behind", "despite", "within", NULL},
+                 "across", "through", "via", "including", "alongside", "behind", "despite", "within", "near", "around",
+                 "outside", "inside", "off", "along", "beyond", "amid", "without", "upon", "like", "following",
+                 "per", NULL},
     [WC_DET] = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "both",
                 "all", "some", "new", "fresh", "further", "more", NULL},
-    [WC_STOP] = {"that", "because", "although", "though", "whether", "if", "unless", "whereas", "while", NULL},
-    [WC_SELF] = {"i", "we", NULL},
+    [WC_STOP] = {"that", "because", "although", "though", "whether", "if", "unless", "whereas", "while", "when",
+                 "which", "where", "whom", "before", "after", "since", "until", NULL},
+    [WC_SELF] = {"i", "we", "i'd", "i'll", "i'm", "i've", "we'd", "we'll", "we're", "we've", NULL},
     [WC_BY] = {"by", NULL},
     [WC_TO] = {"to", NULL},
-    [WC_AND] = {"and", NULL},
+    [WC_AND] = {"and", "or", "but", NULL},
     /* Words after which a verb form is a noun: "the talks", "his meeting". */
     [WC_NOUNDET] = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
                     "those", "some", "any", "each", "every", "of", "for", "after", "before", "during",
-                    "with", "at", "in", "on", "by", "about", "such", "no", NULL},
-    /* Words after which a present-tense or base form is a verb. */
+                    "with", "at", "in", "on", "by", "about", "such", "no", "from", "into", "over", "whose",
+                    "against", "between", "amid", "without", "upon", "than", NULL},
+    /* Words after which a verb form is a verb. */
     [WC_VERBOK] = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "will", "would",
                    "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "to",
-                   "not", "and", "or", "also", "then", "now", "still", "again", "never", "repeatedly",
-                   "reportedly", "jointly", "formally", "publicly", "strongly", "immediately", NULL},
+                   "not", "and", "or", "also", "then", "now", "still", "again", "never", "has", "have", "had",
+                   "having", "just", "already", "later", "soon", "once", "even", "yet", "since", "first",
+                   "but", "jointly", NULL},
+    [WC_QUANT] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                  "twelve", "twenty", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                  "million", "millions", "scores", "several", "many", "more", "than", "at", "least", "about",
+                  "nearly", "almost", "around", "some", "other", "fellow", "tens", "of", "up", "over", "few",
+                  "billion", "bn", "mln", "numerous", "most", "members", "supporters", NULL},
+    [WC_REPORT] = {"said", "says", "say", "saying", "told", "tells", "added", "adds", "noted", "stated",
+                   "argued", "explained", "insisted", "reported", "wrote", "believes", "believed", "thinks",
+                   "thought", "knows", "knew", "feared", "fears", "confirmed", "claimed", "claims", "suggested",
+                   "predicted", "estimated", "indicated", "recalled", "acknowledged", "hinted", "stressed",
+                   "tweeted", "writes", "hopes", "hoped", "expects", "expected", NULL},
+    [WC_HYPO] = {"could", "might", "may", "should", "must", "ought", "could've", "might've", "should've",
+                 "would've", "couldn't", "shouldn't", "mustn't", NULL},
+    [WC_IRREAL] = {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge",
+                   "urges", "urged", "ask", "asks", "asked", "request", "requests", "requested", "propose",
+                   "proposes", "proposed", "suggest", "suggests", "suggested", "recommend", "recommended",
+                   "recommends", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish", "wishes",
+                   "wished", "order", "ordered", "orders", "require", "required", "requires", "expect",
+                   "expects", "expected", "fear", "fears", "feared", NULL},
+    [WC_LYADJ] = {"early", "daily", "weekly", "monthly", "yearly", "quarterly", "likely", "unlikely", "deadly",
+                  "costly", "friendly", "unfriendly", "timely", "elderly", "only", "holy", "ugly", "lonely",
+                  "orderly", "bloody", "silly", "curly", "hourly", "nightly", "lovely", "worldly", NULL},
+    [WC_NOUNINTENT] = {"hope", "hopes", "plan", "plans", "intention", "intentions", "desire", "offer",
+                       "offers", "readiness", "willingness", "bid", "commitment", "pledge", "promise", NULL},
+    [WC_EXPECT] = {"expected", "likely", "unlikely", "supposed", "believed", "thought", "rumoured",
+                   "rumored", "reported", "alleged", "said", "understood", "tipped", NULL},
+    [WC_POSSPRON] = {"his", "her", "its", "their", "our", "my", "your", NULL},
 };
+
+/* Single words the rules test; the same for every model (a pure function
+ * of the spelling), set by coder_init before any document is coded. */
+static uint32_t h_who, h_which, h_that, h_of, h_and, h_in;
+
+static uint32_t word_hash(const char *w) { return hash_folded(w, strlen(w)); }
 
 void coder_init(events_model *m)
 {
-    for (int c = 0; c < WC_COUNT; c++) {
+    h_who = word_hash("who");
+    h_which = word_hash("which");
+    h_that = word_hash("that");
+    h_of = word_hash("of");
+    h_and = word_hash("and");
+    h_in = word_hash("in");
+    for (int c = 0; c < WC_ALL; c++) {
         m->wc_n[c] = 0;
-        for (int i = 0; word_classes[c][i] && i < 48; i++)
+        for (int i = 0; i < 48 && word_classes[c][i]; i++)
             m->wc[c][m->wc_n[c]++] = hash_folded(word_classes[c][i], strlen(word_classes[c][i]));
     }
     m->h_a = hash_folded("a", 1);
@@ -93,12 +164,15 @@ typedef struct {
     int32_t *inside;                 /* mention covering token k - a, or -1 */
     FILE *explain;
     int passive;                     /* the verb being matched is a passive participle */
+    int32_t prev_src;                /* the source of the last verb with one, for "X did A and B" */
+    uint32_t prev_verb;              /* that verb's token */
 } sent_view;
 
 static int32_t mention_at(const sent_view *v, uint32_t k) { return k >= v->a && k < v->b ? v->starts[k - v->a] : -1; }
 static int32_t mention_in(const sent_view *v, uint32_t k) { return k >= v->a && k < v->b ? v->inside[k - v->a] : -1; }
 static uint32_t H(const sent_view *v, uint32_t k) { return v->d->toks[k].hash; }
 static uint32_t F(const sent_view *v, uint32_t k) { return v->d->toks[k].flags; }
+static int IN(const sent_view *v, int wc, uint32_t k) { return coder_in(v->m, wc, v->d->toks[k].hash); }
 
 static int is_negative_contraction(const sent_view *v, uint32_t k)
 {
@@ -106,6 +180,19 @@ static int is_negative_contraction(const sent_view *v, uint32_t k)
     const char *s = v->d->text + t->off;
     if (t->len >= 3 && !memcmp(s + t->len - 3, "n't", 3)) return 1;
     return t->len >= 5 && !memcmp(s + t->len - 5, "n\xE2\x80\x99t", 5);
+}
+
+static int is_char(const sent_view *v, uint32_t k, char c)
+{
+    return v->d->toks[k].len == 1 && v->d->text[v->d->toks[k].off] == c;
+}
+
+/* A lower-case word ending in -ly that is an adverb (not "early", "daily"). */
+static int is_ly_adverb(const sent_view *v, uint32_t k)
+{
+    const dyad_token *t = &v->d->toks[k];
+    return (t->flags & DYAD_TOK_LOWER) && t->len > 3 && !memcmp(v->d->text + t->off + t->len - 2, "ly", 2) &&
+           !IN(v, WC_LYADJ, k);
 }
 
 /* The direct quote (with a speaker) that covers token k, or -1. */
@@ -143,28 +230,71 @@ typedef struct {
     const pattern_t *p;
     uint32_t end;                    /* token after the match */
     int32_t target;
+    uint32_t skipped;                /* tokens ".." skipped: fewer is more specific */
 } match_t;
 
 /* Does alternative sequence alt match at token k?  Returns its length or 0. */
 static uint32_t alt_match(const sent_view *v, const alt_t *alt, uint32_t k)
 {
     if (k + alt->n_hash > v->b) return 0;
+    const uint32_t *h = &v->m->hashes[alt->hash_at];
     for (uint32_t i = 0; i < alt->n_hash; i++)
-        if (H(v, k + i) != v->m->hashes[alt->hash_at + i]) return 0;
+        if (H(v, k + i) != h[i]) return 0;
     return alt->n_hash;
-}
-
-static int skippable(const sent_view *v, uint32_t k)
-{
-    uint32_t f = F(v, k);
-    if (mention_in(v, k) >= 0) return 0;
-    if (f & (DYAD_TOK_TERM | DYAD_TOK_COMMA | DYAD_TOK_OPEN | DYAD_TOK_CLOSE | DYAD_TOK_DASH)) return 0;
-    return !coder_in(v->m, WC_STOP, H(v, k));
 }
 
 static int is_quote_mark(const sent_view *v, uint32_t k)
 {
     return (F(v, k) & (DYAD_TOK_QOPEN | DYAD_TOK_QCLOSE | DYAD_TOK_QAMBIG)) && !(F(v, k) & DYAD_TOK_POSS);
+}
+
+/* "its", "their" before a word: a determiner, even when it is a mention. */
+static int possessive_pronoun(const sent_view *v, uint32_t k)
+{
+    int32_t mi = mention_in(v, k);
+    return mi >= 0 && v->d->mentions[mi].ntok == 1 && IN(v, WC_POSSPRON, k) && k + 1 < v->b &&
+           (F(v, k + 1) & (DYAD_TOK_WORD | DYAD_TOK_NUM)) && mention_at(v, k + 1) < 0;
+}
+
+/* ".." skips articles, adjectives, numbers: not actors, punctuation, clause
+ * words or prepositions other than "of" ("a series of"). */
+static int skippable(const sent_view *v, uint32_t k)
+{
+    uint32_t f = F(v, k);
+    if (mention_in(v, k) >= 0) return possessive_pronoun(v, k);   /* "put its nuclear forces" */
+    if (f & (DYAD_TOK_TERM | DYAD_TOK_COMMA | DYAD_TOK_OPEN | DYAD_TOK_CLOSE | DYAD_TOK_DASH)) return 0;
+    /* "of" ("a series of"), "in" after an amount ("$5 billion in aid") */
+    if (IN(v, WC_PREP, k) && !IN(v, WC_QUANT, k) &&
+        !(k > v->a && H(v, k) == h_in && ((F(v, k - 1) & DYAD_TOK_NUM) || IN(v, WC_QUANT, k - 1))))
+        return 0;
+    return !IN(v, WC_STOP, k);
+}
+
+/* The actor a "+" takes at token k: looking through determiners, numbers
+ * and up to three adjectives ("the", "five", "more than 200", "a senior").
+ * Returns the first token of the mention, or v->b when there is none. */
+static uint32_t target_start(const sent_view *v, uint32_t k)
+{
+    uint32_t j = k, words = 0;
+    while (j < v->b && (mention_at(v, j) < 0 || possessive_pronoun(v, j)) && j - k < 6) {
+        uint32_t f = F(v, j);
+        if (is_quote_mark(v, j) || possessive_pronoun(v, j)) { j++; continue; }
+        /* "of" only after a quantity: "dozens of protesters" */
+        if (H(v, j) == h_of) {
+            if (j > k && (IN(v, WC_QUANT, j - 1) || (F(v, j - 1) & DYAD_TOK_NUM))) { j++; continue; }
+            break;
+        }
+        if (IN(v, WC_DET, j) || IN(v, WC_QUANT, j) || (f & DYAD_TOK_NUM)) { j++; continue; }
+        /* an adjective: a lower-case word that is no function word */
+        if ((f & DYAD_TOK_LOWER) && (f & DYAD_TOK_WORD) && !IN(v, WC_PREP, j) && !IN(v, WC_STOP, j) &&
+            !IN(v, WC_AND, j) && !IN(v, WC_BE, j) && !IN(v, WC_TO, j) && words < 3) {
+            words++;
+            j++;
+            continue;
+        }
+        break;
+    }
+    return j < v->b && mention_at(v, j) >= 0 ? j : v->b;
 }
 
 /* Match elements e.. of pattern p from token k; recursion only at "..". */
@@ -176,28 +306,32 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
     const elem_t *el = &m->elems[p->elem_at + e];
     switch (el->kind) {
     case EL_TARGET: {
-        uint32_t j = k;
-        while (j < v->b && coder_in(m, WC_DET, H(v, j)) && mention_at(v, j) < 0) j++;   /* the U.S. */
-        int32_t mi = mention_at(v, j);
+        uint32_t j = k < v->b ? target_start(v, k) : v->b;
+        int32_t mi = j < v->b ? mention_at(v, j) : -1;
         if (mi < 0 || !mention_usable(v, mi)) {
             /* In the passive the object slot is the subject: "was criticized (by X)". */
             if (v->passive && e == 1) return match_from(v, p, e + 1, k, out);
             return 0;
         }
+        if (!match_from(v, p, e + 1, j + v->d->mentions[mi].ntok, out)) return 0;
         out->target = mi;
-        return match_from(v, p, e + 1, j + v->d->mentions[mi].ntok, out);
+        return 1;
     }
-    case EL_WORDS:
+    case EL_WORDS: {
+        if (k >= v->b) return 0;
+        uint32_t h = H(v, k);
+        const alt_t *alts = &m->alts[el->alt_at];
         for (uint32_t i = 0; i < el->n_alt; i++) {
-            uint32_t n = alt_match(v, &m->alts[el->alt_at + i], k);
+            if (m->hashes[alts[i].hash_at] != h) continue;      /* first word first: cheap */
+            uint32_t n = alt_match(v, &alts[i], k);
             if (n && match_from(v, p, e + 1, k + n, out)) return 1;
         }
         return 0;
+    }
     case EL_SKIP:
         for (uint32_t n = 0; n <= 4; n++) {
-            if (n && !skippable(v, k + n - 1)) break;
-            if (k + n > v->b) break;
-            if (match_from(v, p, e + 1, k + n, out)) return 1;
+            if (n && (k + n > v->b || !skippable(v, k + n - 1))) break;
+            if (match_from(v, p, e + 1, k + n, out)) { out->skipped += n; return 1; }
         }
         return 0;
     default:
@@ -205,7 +339,14 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
     }
 }
 
-static int best_match(const sent_view *v, uint32_t k, match_t *best, uint8_t *form)
+static int better(const match_t *a, const match_t *b)
+{
+    if (a->end != b->end) return a->end > b->end;
+    if ((a->target >= 0) != (b->target >= 0)) return a->target >= 0;
+    return a->skipped < b->skipped;
+}
+
+static int best_match(const sent_view *v, uint32_t k, match_t *best)
 {
     const events_model *m = v->m;
     uint32_t slot = 0;
@@ -214,12 +355,12 @@ static int best_match(const sent_view *v, uint32_t k, match_t *best, uint8_t *fo
         const verb_t *vb = &m->verbs[fs->verb];
         for (uint32_t i = 0; i < vb->n_pat; i++) {
             const pattern_t *p = &m->pats[vb->pat_at + i];
-            match_t mt = {p, 0, -1};
+            match_t mt = {p, 0, -1, 0};
             if (!match_from(v, p, 1, k + 1, &mt)) continue;
-            /* Longest wins; on a tie the one with a target, then file order. */
-            if (!found || mt.end > best->end || (mt.end == best->end && mt.target >= 0 && best->target < 0)) {
+            /* Longest wins; on a tie the one with a target, then the most
+             * specific (fewest skipped words), then file order. */
+            if (!found || better(&mt, best)) {
                 *best = mt;
-                *form = fs->form;
                 found = 1;
             }
         }
@@ -229,7 +370,7 @@ static int best_match(const sent_view *v, uint32_t k, match_t *best, uint8_t *fo
 
 /* ---- the clause around the verb */
 
-enum { MOD_NONE, MOD_INTENT, MOD_APPEAL, MOD_THREAT, MOD_REFUSE, MOD_FAIL };
+enum { MOD_NONE, MOD_INTENT, MOD_APPEAL, MOD_THREAT, MOD_REFUSE, MOD_FAIL, MOD_HYPO };
 
 typedef struct {
     int mod;
@@ -239,13 +380,26 @@ typedef struct {
     uint32_t left;                   /* where the subject search starts (token before the verb group) */
 } clause_t;
 
+static int to_modality(const sent_view *v, uint32_t w)
+{
+    const events_model *m = v->m;
+    uint32_t h = H(v, w);
+    if (coder_in(m, WC_EXPECT, h)) return MOD_HYPO;        /* "is expected to", "is likely to" */
+    if (coder_in(m, WC_INTENT, h)) return MOD_INTENT;
+    if (coder_in(m, WC_THREAT, h)) return MOD_THREAT;
+    if (coder_in(m, WC_REFUSE, h)) return MOD_REFUSE;
+    if (coder_in(m, WC_FAIL, h)) return MOD_FAIL;
+    return MOD_NONE;
+}
+
 /* Look left from the verb over auxiliaries, negation, adverbs and "to"
  * chains ("would love to", "was unable to", "agreed to"). */
-static void read_clause(const sent_view *v, uint32_t k, uint8_t form, clause_t *c)
+static void read_clause(const sent_view *v, uint32_t k, clause_t *c)
 {
     const events_model *m = v->m;
     memset(c, 0, sizeof *c);
     c->appeal_target = -1;
+    c->passive = v->passive;
     uint32_t i = k;
     int steps = 0;
     while (i > v->a && steps++ < 8) {
@@ -265,19 +419,22 @@ static void read_clause(const sent_view *v, uint32_t k, uint8_t form, clause_t *
             break;
         }
         if (coder_in(m, WC_TO, h) && j > v->a) {
-            uint32_t w = H(v, j - 1);
-            int mod = coder_in(m, WC_INTENT, w) ? MOD_INTENT : coder_in(m, WC_THREAT, w) ? MOD_THREAT :
-                      coder_in(m, WC_REFUSE, w) ? MOD_REFUSE : coder_in(m, WC_FAIL, w) ? MOD_FAIL : MOD_NONE;
+            int mod = to_modality(v, j - 1);
             if (mod == MOD_NONE) {
                 /* "able to", "going to", "set to": look through, no modality */
                 i = j;
                 continue;
             }
-            if (c->mod == MOD_NONE || mod == MOD_FAIL) c->mod = mod;
+            if (c->mod == MOD_NONE || mod == MOD_FAIL || mod == MOD_HYPO) c->mod = mod;
             i = j - 1;
             continue;
         }
-        if (coder_in(m, WC_NEG, h) || is_negative_contraction(v, j)) { c->negated = 1; i = j; continue; }
+        if (coder_in(m, WC_NEG, h) || is_negative_contraction(v, j)) {
+            c->negated = 1;
+            if (coder_in(m, WC_HYPO, h)) c->mod = MOD_HYPO;          /* couldn't */
+            i = j;
+            continue;
+        }
         if (coder_in(m, WC_AND, h) && i == k && c->mod == MOD_NONE) {
             /* "agreed to X ... and destroy": a coordinated verb shares the
              * first verb's "to" and its modality. */
@@ -285,20 +442,14 @@ static void read_clause(const sent_view *v, uint32_t k, uint8_t form, clause_t *
                 uint32_t tq = q - 1;
                 if (F(v, tq) & (DYAD_TOK_TERM | DYAD_TOK_COMMA)) break;
                 if (!coder_in(m, WC_TO, H(v, tq))) continue;
-                uint32_t w = H(v, tq - 1);
-                int mod = coder_in(m, WC_INTENT, w) ? MOD_INTENT : coder_in(m, WC_THREAT, w) ? MOD_THREAT :
-                          coder_in(m, WC_REFUSE, w) ? MOD_REFUSE : coder_in(m, WC_FAIL, w) ? MOD_FAIL : MOD_NONE;
+                int mod = to_modality(v, tq - 1);
                 if (mod != MOD_NONE) { c->mod = mod; i = tq - 1; }
                 break;
             }
             if (c->mod != MOD_NONE) continue;
             break;
         }
-        if (coder_in(m, WC_BE, h)) {
-            if (i == k && (form & (FORM_PART | FORM_PAST))) c->passive = 1;
-            i = j;
-            continue;
-        }
+        if (coder_in(m, WC_BE, h)) { i = j; continue; }
         /* "has no interest in dealing with": a refusal. */
         if (i == k && j >= v->a + 2 && coder_in(m, WC_PREP, h) && H(v, j - 1) == m->h_interest &&
             coder_in(m, WC_NEG, H(v, j - 2))) {
@@ -306,10 +457,20 @@ static void read_clause(const sent_view *v, uint32_t k, uint8_t form, clause_t *
             i = j - 2;
             continue;
         }
+        /* "shared his hopes of meeting", "a plan to visit": intent by a noun. */
+        if (i == k && j > v->a && h == h_of && coder_in(m, WC_NOUNINTENT, H(v, j - 1))) {
+            const dyad_token *t = &v->d->toks[k];
+            if (t->len > 3 && !memcmp(v->d->text + t->off + t->len - 3, "ing", 3) && c->mod == MOD_NONE) {
+                c->mod = MOD_INTENT;
+                i = j - 1;
+                continue;
+            }
+        }
         uint32_t f = F(v, j);
         if ((f & DYAD_TOK_LOWER) && !(f & DYAD_TOK_PUNCT) && !coder_in(m, WC_STOP, h) &&
-            !coder_in(m, WC_PREP, h) && !coder_in(m, WC_AND, h) && steps <= 3) {
+            !coder_in(m, WC_PREP, h) && !coder_in(m, WC_AND, h) && !coder_in(m, WC_REPORT, h) && steps <= 3) {
             /* an adverb or auxiliary: reportedly, also, would, has, had, will */
+            if (coder_in(m, WC_HYPO, h)) c->mod = MOD_HYPO;
             i = j;
             continue;
         }
@@ -318,48 +479,84 @@ static void read_clause(const sent_view *v, uint32_t k, uint8_t form, clause_t *
     c->left = i;
 }
 
+/* The mention right before token k (over one comma), or -1. */
+static int32_t mention_before(const sent_view *v, uint32_t k)
+{
+    if (k > v->a && (F(v, k - 1) & DYAD_TOK_COMMA)) k--;
+    return k > v->a ? mention_in(v, k - 1) : -1;
+}
+
 /* The subject: nearest usable mention to the left of `from`, not governed
- * by a preposition, within the clause. */
-static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distance)
+ * by a preposition, within the clause.  *irreal is set when the subject
+ * opens the that-clause of a demand ("demanded that Hamas release"). */
+static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distance, int *irreal)
 {
     const events_model *m = v->m;
-    int depth_comma = 0;
+    int commas = 0;
+    int32_t qfrom = quote_index_at(v, from < v->b ? from : v->b - 1);
     for (uint32_t i = from; i > v->a;) {
         uint32_t j = i - 1;
         uint32_t f = F(v, j), h = H(v, j);
         if (f & DYAD_TOK_COMMA) {
             const char *t = v->d->text + v->d->toks[j].off;
             if (*t == ';' || *t == ':') return -1;
-            depth_comma++;
+            commas++;
         }
         if (is_quote_mark(v, j)) { i = j; continue; }
         /* Do not cross into or out of a direct quotation. */
-        if (quote_index_at(v, j) != quote_index_at(v, from < v->b ? from : v->b - 1)) return -1;
-        if (mention_in(v, j) < 0 && coder_in(m, WC_STOP, h)) return -1;
+        if (quote_index_at(v, j) != qfrom) return -1;
         int32_t mi = mention_in(v, j);
-        if (mi >= 0) {
-            const dyad_mention *mn = &v->d->mentions[mi];
-            uint32_t start = mn->tok;
-            uint32_t p = start;
-            while (p > v->a && coder_in(m, WC_DET, H(v, p - 1))) p--;
-            int governed = p > v->a && coder_in(m, WC_PREP, H(v, p - 1));
-            /* "a key U.S. ally": an actor word inside an indefinite noun
-             * phrase modifies it and is nobody's subject. */
-            for (uint32_t q = start; q > v->a && start - q < 3; q--)
-                if (H(v, q - 1) == m->h_a || H(v, q - 1) == m->h_an) governed = 1;
-            /* A possessive ("Trump's outreach") is not the subject either. */
-            int possessor = start + mn->ntok < v->b && (F(v, start + mn->ntok) & DYAD_TOK_POSS);
-            if (!governed && !possessor && mention_usable(v, mi)) {
-                *distance = from - (start + mn->ntok);
-                return mi;
+        if (mi < 0) {
+            if (IN(v, WC_VERBOK, j) && h == h_who && !commas) {
+                /* "Kim, who met Trump": the relative's antecedent */
+                int32_t ante = mention_before(v, j);
+                if (mention_usable(v, ante)) { *distance = from - j; return ante; }
+                return -1;
             }
-            i = p;
+            if (coder_in(m, WC_STOP, h)) {
+                /* ", which ..., " between commas is looked through; a verb in
+                 * the relative clause itself has a thing for subject. */
+                if (h == h_which && commas) { i = j; continue; }
+                return -1;
+            }
+            /* "Italy said its exclusion violated": past a reporting verb the
+             * clause's own subject would have been found already. */
+            if ((f & DYAD_TOK_LOWER) && coder_in(m, WC_REPORT, h)) return -1;
+            if (from - j > 30) return -1;
+            i = j;
             continue;
         }
-        if (from - j > 30) return -1;
-        i = j;
+        const dyad_mention *mn = &v->d->mentions[mi];
+        uint32_t start = mn->tok;
+        uint32_t p = start;
+        while (p > v->a && coder_in(m, WC_DET, H(v, p - 1))) p--;
+        int governed = p > v->a && coder_in(m, WC_PREP, H(v, p - 1));
+        /* "Thousands of Israelis protested": of after a quantity. */
+        if (governed && p > v->a + 1 && H(v, p - 1) == h_of &&
+            (coder_in(m, WC_QUANT, H(v, p - 2)) || (F(v, p - 2) & DYAD_TOK_NUM)))
+            governed = 0;
+        /* "a key U.S. ally": an actor word inside an indefinite noun
+         * phrase in apposition modifies it and is nobody's subject; at
+         * the start of the clause ("An Islamic State bomber killed") the
+         * noun phrase is the subject. */
+        for (uint32_t q = start; q > v->a && start - q < 3; q--)
+            if ((H(v, q - 1) == m->h_a || H(v, q - 1) == m->h_an) && q - 1 > v->a &&
+                !is_quote_mark(v, q - 2) && !(F(v, q - 2) & DYAD_TOK_DASH))
+                governed = 1;
+        /* A possessive ("Trump's outreach", "his efforts") is not the subject either. */
+        int possessor = start + mn->ntok < v->b && (F(v, start + mn->ntok) & DYAD_TOK_POSS);
+        if (mn->ntok == 1 && coder_in(m, WC_POSSPRON, H(v, start)) && start + 1 < v->b &&
+            (F(v, start + 1) & DYAD_TOK_WORD))
+            possessor = 1;
+        if (!governed && !possessor && mention_usable(v, mi)) {
+            *distance = from - (start + mn->ntok);
+            if (irreal && p > v->a + 1 && H(v, p - 1) == h_that &&
+                coder_in(m, WC_IRREAL, H(v, p - 2)))
+                *irreal = 1;
+            return mi;
+        }
+        i = p;
     }
-    (void)depth_comma;
     return -1;
 }
 
@@ -377,14 +574,19 @@ static int32_t self_subject(const sent_view *v, uint32_t from)
 
 /* ---- code mapping */
 
+static const char *why_not;          /* explain: why map_code gave nothing */
+
 static const char *map_code(const char *code, int mod, int negated, int has_target)
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    if (mod == MOD_FAIL) return NULL;
+    why_not = NULL;
+    if (mod == MOD_FAIL) { why_not = "the action failed"; return NULL; }
+    if (mod == MOD_HYPO) { why_not = "only possible, expected or demanded"; return NULL; }
     /* "agreed to ... destroy a testing site": intent to do force to nobody
      * is no threat; "vowed to attack X" is. */
-    if (mod == MOD_INTENT && root >= 15 && !has_target) return NULL;
+    if (mod == MOD_INTENT && root >= 15 && !has_target) { why_not = "intent to use force against nobody"; return NULL; }
     if (mod == MOD_THREAT || (mod == MOD_INTENT && root >= 15)) {
+        if (negated) { why_not = "negated threat"; return NULL; }
         if (root >= 18 || root == 15) return "138";
         if (!strcmp(code, "163")) return "1312";
         if (root == 16) return "131";
@@ -392,7 +594,9 @@ static const char *map_code(const char *code, int mod, int negated, int has_targ
         return "130";
     }
     if (mod == MOD_REFUSE || (negated && root <= 8)) {
-        if (root <= 2) return NULL;
+        if (root <= 2) { why_not = "negated statement or appeal"; return NULL; }
+        /* "would not discuss reports": a refusal needs someone refused */
+        if (mod != MOD_REFUSE && !has_target) { why_not = "negated, and nobody refused"; return NULL; }
         if (!strncmp(code, "057", 3)) return "127";
         switch (root) {
         case 4: return "125";
@@ -402,7 +606,7 @@ static const char *map_code(const char *code, int mod, int negated, int has_targ
         default: return "120";
         }
     }
-    if (negated) return NULL;                 /* "did not attack" is no attack */
+    if (negated) { why_not = "negated"; return NULL; }        /* "did not attack" is no attack */
     if (mod == MOD_INTENT) {
         switch (root) {
         case 4: return "036";
@@ -411,7 +615,8 @@ static const char *map_code(const char *code, int mod, int negated, int has_targ
         case 7: return "033";
         case 8: return "034";
         case 3: return code;
-        default: return root <= 2 ? code : "030";
+        case 1: case 2: return code;
+        default: why_not = "intent to criticise or demand is not an event"; return NULL;
         }
     }
     if (mod == MOD_APPEAL) {
@@ -443,7 +648,10 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
     const dyad_mention *ms = &d->mentions[src];
     if (tgt >= 0) {
         const dyad_mention *mt = &d->mentions[tgt];
-        if ((ms->entity >= 0 && ms->entity == mt->entity) || !strcmp(ms->code, mt->code)) return;
+        if ((ms->entity >= 0 && ms->entity == mt->entity) || !strcmp(ms->code, mt->code)) {
+            if (v->explain) fprintf(v->explain, "    no event: source and target are the same actor\n");
+            return;
+        }
     }
     /* The same event twice in one sentence (two verbs of one pattern family) is one. */
     for (uint32_t i = 0; i < d->n_events; i++) {
@@ -484,15 +692,17 @@ static int coordinated(const sent_view *v, int32_t mi, int32_t *out, int max, in
         if (leftwards) {
             if (cur->tok < v->a + 2) break;
             uint32_t j = cur->tok - 1;
-            if (!coder_in(v->m, WC_AND, H(v, j))) break;
+            if (!is_char(v, j, ',') && !(IN(v, WC_AND, j) && H(v, j) == h_and)) break;
             int32_t prev = mention_in(v, j - 1);
             if (prev < 0 || !mention_usable(v, prev)) break;
+            /* "South Korea, Pyongyang announced": a comma joins a list only before "and" */
+            if (is_char(v, j, ',') && n == 1) break;
             out[n++] = prev;
             cur = &v->d->mentions[prev];
         } else {
             uint32_t j = cur->tok + cur->ntok;
-            int comma = j < v->b && (F(v, j) & DYAD_TOK_COMMA) && v->d->text[v->d->toks[j].off] == ',';
-            if (j + 1 >= v->b || (!coder_in(v->m, WC_AND, H(v, j)) && !comma)) break;
+            int comma = j < v->b && is_char(v, j, ',');
+            if (j + 1 >= v->b || (!(IN(v, WC_AND, j) && H(v, j) == h_and) && !comma)) break;
             uint32_t k = j + 1;
             while (k < v->b && coder_in(v->m, WC_DET, H(v, k)) && mention_at(v, k) < 0) k++;
             int32_t next = mention_at(v, k);
@@ -500,8 +710,8 @@ static int coordinated(const sent_view *v, int32_t mi, int32_t *out, int max, in
             if (comma) {
                 /* "X, Y and Z" is a list; "South Korea, Pyongyang announced" is not. */
                 uint32_t after = k + v->d->mentions[next].ntok;
-                if (after >= v->b || !(coder_in(v->m, WC_AND, H(v, after)) ||
-                                       ((F(v, after) & DYAD_TOK_COMMA) && v->d->text[v->d->toks[after].off] == ',')))
+                if (after >= v->b || !((IN(v, WC_AND, after) && H(v, after) == h_and) ||
+                                       is_char(v, after, ',')))
                     break;
             }
             out[n++] = next;
@@ -511,32 +721,20 @@ static int coordinated(const sent_view *v, int32_t mi, int32_t *out, int max, in
     return n;
 }
 
-static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t form)
+static void code_verb(sent_view *v, uint32_t k, const match_t *mt)
 {
     const events_model *m = v->m;
     const pattern_t *p = mt->p;
     clause_t c;
-    read_clause(v, k, form, &c);
+    read_clause(v, k, &c);
     if ((p->flags & PAT_ACTIVE_ONLY) && c.passive) return;
     if ((p->flags & PAT_PASSIVE_ONLY) && !c.passive) return;
-    const char *code = map_code(p->cameo->code, c.mod, c.negated,
-                                mt->target >= 0 || c.appeal_target >= 0);
-    if (v->explain)
-        fprintf(v->explain, "  verb \"%.*s\" pattern %s [%s] code %s%s%s%s\n", (int)v->d->toks[k].len,
-                v->d->text + v->d->toks[k].off, p->id, p->text, p->cameo->code,
-                c.negated ? " negated" : "", c.passive ? " passive" : "",
-                c.mod == MOD_INTENT ? " intent" : c.mod == MOD_APPEAL ? " appeal" : c.mod == MOD_THREAT ? " threat" :
-                c.mod == MOD_REFUSE ? " refusal" : c.mod == MOD_FAIL ? " failed" : "");
-    if (!code) {
-        if (v->explain) fprintf(v->explain, "    no event: %s\n", c.mod == MOD_FAIL ? "the action failed" : "negated");
-        return;
-    }
-    const cameo_entry *ce = ontology_find(m, code);
-    if (!ce) return;
-    uint32_t flags = (c.negated ? DYAD_EV_NEGATED : 0) | (c.mod != MOD_NONE ? DYAD_EV_MODAL : 0) |
-                     (c.passive ? DYAD_EV_PASSIVE : 0);
+
+    /* The source first: its clause may make the event unreal. */
     int32_t target = mt->target, source = -1;
     uint32_t dist = 0;
+    int irreal = 0, reduced = 0;
+    uint32_t flags = 0;
     float conf = 0.9f;
     if (c.mod == MOD_APPEAL) target = c.appeal_target;
     if (c.passive) {
@@ -549,9 +747,12 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t form)
                 break;
             }
         }
-        int32_t subj = find_subject(v, c.left, &dist);
-        if (source < 0 || subj < 0) {
-            if (v->explain) fprintf(v->explain, "    no event: passive without an agent and a subject\n");
+        /* "hostages held by Hamas": a participle after its noun */
+        reduced = k > v->a && mention_in(v, k - 1) >= 0;
+        int32_t subj = reduced ? mention_in(v, k - 1) : find_subject(v, c.left, &dist, &irreal);
+        if (source < 0 || subj < 0 || !mention_usable(v, subj)) {
+            if (v->explain) fprintf(v->explain, "  verb \"%.*s\" pattern %s: passive without an agent and a subject\n",
+                                    (int)v->d->toks[k].len, v->d->text + v->d->toks[k].off, p->id);
             return;
         }
         target = subj;
@@ -559,8 +760,35 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t form)
     } else {
         source = self_subject(v, c.left);
         if (source >= 0) flags |= DYAD_EV_QUOTED;
-        else source = find_subject(v, c.left, &dist);
+        else if (v->prev_src >= 0 && c.left > v->a && c.left == k &&
+                 (is_char(v, c.left - 1, ',') || IN(v, WC_AND, c.left - 1)) &&
+                 mention_in(v, c.left - 2) != v->prev_src) {
+            /* "shelled the city and killed ...": the first verb's subject */
+            int clean = 1;
+            for (uint32_t j = v->prev_verb + 1; j < c.left; j++)
+                if (IN(v, WC_STOP, j) || (F(v, j) & DYAD_TOK_COMMA && !is_char(v, j, ','))) clean = 0;
+            source = clean ? v->prev_src : find_subject(v, c.left, &dist, &irreal);
+        } else
+            source = find_subject(v, c.left, &dist, &irreal);
     }
+    if (irreal && c.mod == MOD_NONE) c.mod = MOD_HYPO;
+    const char *code = map_code(p->cameo->code, c.mod, c.negated, target >= 0);
+    if (v->explain)
+        fprintf(v->explain, "  verb \"%.*s\" pattern %s [%s] code %s%s%s%s\n", (int)v->d->toks[k].len,
+                v->d->text + v->d->toks[k].off, p->id, p->text, p->cameo->code,
+                c.negated ? " negated" : "", c.passive ? " passive" : "",
+                c.mod == MOD_INTENT ? " intent" : c.mod == MOD_APPEAL ? " appeal" : c.mod == MOD_THREAT ? " threat" :
+                c.mod == MOD_REFUSE ? " refusal" : c.mod == MOD_FAIL ? " failed" :
+                c.mod == MOD_HYPO ? " hypothetical" : "");
+    if (source >= 0 && !c.passive) { v->prev_src = source; v->prev_verb = k; }
+    if (!code) {
+        if (v->explain) fprintf(v->explain, "    no event: %s\n", why_not ? why_not : "no code");
+        return;
+    }
+    const cameo_entry *ce = ontology_find(m, code);
+    if (!ce) return;
+    flags |= (c.negated ? DYAD_EV_NEGATED : 0) | (c.mod != MOD_NONE ? DYAD_EV_MODAL : 0) |
+             (c.passive ? DYAD_EV_PASSIVE : 0);
     if (source < 0) {
         if (v->explain) fprintf(v->explain, "    no event: no source actor in the clause\n");
         return;
@@ -570,21 +798,24 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t form)
     if (v->d->mentions[source].how >= DYAD_HOW_COREF_NAME) conf -= 0.1f;
     if (target < 0) conf -= 0.1f;
     int32_t srcs[4], tgts[4];
-    int ns = coordinated(v, source, srcs, 4, 1);
+    int ns = reduced ? 1 : coordinated(v, source, srcs, 4, 1);
+    if (reduced) srcs[0] = source;
     int nt = target >= 0 ? coordinated(v, target, tgts, 4, 0) : 1;
     if (target < 0) tgts[0] = -1;
+    uint32_t voff = v->d->toks[k].off;
+    uint32_t last = mt->end > k + 1 ? mt->end - 1 : k;
+    uint32_t vend = v->d->toks[last].off + v->d->toks[last].len;
     /* "Trump and Kim would meet": a reciprocal verb with no object is an
      * event between the coordinated subjects, both ways. */
-    if (target < 0 && ns >= 2 && (!strncmp(ce->code, "04", 2) || !strncmp(ce->code, "057", 3) ||
-                                  !strncmp(ce->code, "036", 3))) {
-        uint32_t voff2 = v->d->toks[k].off, vlen2 = v->d->toks[k].len;
+    const char *pc = p->cameo->code;
+    if (target < 0 && ns >= 2 && (p->n_elem == 1 || !strncmp(pc, "046", 3) || !strncmp(pc, "057", 3)) &&
+        (!strncmp(ce->code, "04", 2) || !strncmp(ce->code, "057", 3) || !strncmp(ce->code, "036", 3) ||
+         !strncmp(ce->code, "046", 3))) {
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
-                if (i != j) add_event(v, srcs[i], srcs[j], ce, p, voff2, vlen2, flags, conf, NULL);
+                if (i != j) add_event(v, srcs[i], srcs[j], ce, p, voff, vend - voff, flags, conf, NULL);
         return;
     }
-    uint32_t voff = v->d->toks[k].off;
-    uint32_t vend = v->d->toks[mt->end > k + 1 ? mt->end - 1 : k].off + v->d->toks[mt->end > k + 1 ? mt->end - 1 : k].len;
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
             add_event(v, srcs[i], tgts[j], ce, p, voff, vend - voff, flags, conf, NULL);
@@ -599,10 +830,12 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t form)
 }
 
 /* Is the verb form at k used as a verb?  News is full of the same words as
- * nouns ("the talks", "stray comments", "security guarantees") and as
- * adjectives ("the signed letter").  A past form is a verb unless a
- * determiner precedes it; any other form needs what a verb follows: an
- * actor, a pronoun, an auxiliary, "to", an adverb, or a clause start. */
+ * nouns ("the talks", "stray comments", "an early start") and as
+ * adjectives or reduced relatives ("the signed letter", "a package agreed
+ * with the IMF").  A form is a verb after what a verb follows: an actor, a
+ * pronoun, an auxiliary, "to", an adverb, a clause start; a past form also
+ * after a capitalised word ("Trump on Thursday said").  After a common noun
+ * its subject is that noun, which is no actor. */
 static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_target)
 {
     const events_model *m = v->m;
@@ -612,16 +845,19 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
     uint32_t p = j - 1, h = H(v, p), f = F(v, p);
     /* "no interest in dealing with South Korea": a gerund taking an actor. */
     if ((forms & FORM_ING) && has_target && coder_in(m, WC_PREP, h)) return 1;
+    if (mention_in(v, p) >= 0 && !(f & DYAD_TOK_POSS)) return 1;
     if (coder_in(m, WC_NOUNDET, h) || (f & DYAD_TOK_POSS)) return 0;
-    if (forms & (FORM_PAST | FORM_PART)) return 1;
+    /* "an early start", "a rare visit" */
+    if (p > v->a && (H(v, p - 1) == m->h_a || H(v, p - 1) == m->h_an) && (f & DYAD_TOK_LOWER)) return 0;
+    if (coder_in(m, WC_VERBOK, h) || coder_in(m, WC_BE, h) || coder_in(m, WC_HYPO, h) ||
+        is_negative_contraction(v, p) || is_ly_adverb(v, p))
+        return 1;
+    if (f & (DYAD_TOK_COMMA | DYAD_TOK_DASH | DYAD_TOK_OPEN | DYAD_TOK_TERM | DYAD_TOK_CLOSE)) return 1;
     /* "a statement accusing the U.S.": a participle taking an actor object. */
     if ((forms & FORM_ING) && has_target) return 1;
-    if (mention_in(v, p) >= 0 || coder_in(m, WC_VERBOK, h) || coder_in(m, WC_BE, h) ||
-        is_negative_contraction(v, p))
-        return 1;
-    if (f & (DYAD_TOK_COMMA | DYAD_TOK_DASH | DYAD_TOK_OPEN | DYAD_TOK_TERM)) return 1;
-    const dyad_token *t = &v->d->toks[p];
-    if (t->len > 3 && !memcmp(v->d->text + t->off + t->len - 2, "ly", 2)) return 1;
+    if ((forms & (FORM_PAST | FORM_PART)) && !(f & DYAD_TOK_LOWER)) return 1;
+    /* "United Nations investigators probed": an actor's head noun */
+    if ((forms & (FORM_PAST | FORM_PART)) && p > v->a && mention_in(v, p - 1) >= 0 && !IN(v, WC_PREP, p)) return 1;
     return 0;
 }
 
@@ -629,24 +865,30 @@ static void code_sentence(sent_view *v)
 {
     const events_model *m = v->m;
     for (uint32_t k = v->a; k < v->b; k++) {
-        if (mention_in(v, k) >= 0 || !(F(v, k) & DYAD_TOK_WORD)) continue;
-        match_t mt = {NULL, 0, -1};
-        uint8_t form = 0;
-        /* Passive: a form of "be" (maybe with an adverb) right before the verb. */
-        v->passive = (k > v->a && coder_in(m, WC_BE, H(v, k - 1))) ||
-                     (k > v->a + 1 && coder_in(m, WC_BE, H(v, k - 2)) && (F(v, k - 1) & DYAD_TOK_LOWER));
-        if (!best_match(v, k, &mt, &form)) continue;
+        if (!(F(v, k) & DYAD_TOK_WORD) || mention_in(v, k) >= 0) continue;
         /* All forms this token has across verbs: "met" is past, "meeting" -ing. */
         uint8_t forms = 0;
         uint32_t slot = 0;
         for (const form_slot *fs; (fs = verbs_form_next(m, H(v, k), &slot));) forms |= fs->form;
+        if (!forms) continue;
+        /* Passive: a form of "be" (maybe with an adverb) right before a
+         * participle, or a participle right after its noun and before "by". */
+        int part = (forms & FORM_PART) != 0;
+        v->passive = part && ((k > v->a && IN(v, WC_BE, k - 1)) ||
+                              (k > v->a + 1 && IN(v, WC_BE, k - 2) && (F(v, k - 1) & DYAD_TOK_LOWER) &&
+                               !(F(v, k - 1) & DYAD_TOK_PUNCT) && mention_in(v, k - 1) < 0) ||
+                              (k > v->a && k + 2 < v->b && mention_in(v, k - 1) >= 0 && IN(v, WC_BY, k + 1) &&
+                               mention_usable(v, mention_at(v, target_start(v, k + 2))) &&
+                               !(F(v, k - 1) & DYAD_TOK_POSS)));
+        match_t mt = {NULL, 0, -1, 0};
+        if (!best_match(v, k, &mt)) continue;
         if (!used_as_verb(v, k, forms, mt.target >= 0)) {
             if (v->explain)
                 fprintf(v->explain, "  \"%.*s\" is used as a noun or adjective here\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
             continue;
         }
-        code_verb(v, k, &mt, form);
+        code_verb(v, k, &mt);
     }
 }
 
@@ -656,7 +898,7 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
     uint32_t mi = 0;
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
-        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, explain, 0};
+        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, explain, 0, -1, 0};
         if (explain) fprintf(explain, "[%u] %.*s\n", s + 1, (int)st->len, d->text + st->off);
         if (st->flags & DYAD_PARA_HEADING) continue;
         v.starts = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.starts);

@@ -74,4 +74,8 @@ int verbs_load(events_model *m, const char *data_dir, char *err, size_t errlen);
 /* Iterate the forms equal to hash: *slot starts at 0; returns NULL when done. */
 const form_slot *verbs_form_next(const events_model *m, uint32_t hash, uint32_t *slot);
 
+/* import.c: the ontology alone (no verb dictionary), for coders that bring
+ * their own patterns; free with events_free.  NULL with err set on failure. */
+events_model *events_load_ontology(const char *data_dir, char *err, size_t errlen);
+
 #endif

@@ -1,13 +1,16 @@
 /*
  * html.c - HTML news page -> html_article (see html.h for the contract).
  *
- * Steps: find the charset (BOM, HTTP hint, <meta> prescan done by Gumbo on
- * the first 4 KB, UTF-8 validity) and convert to UTF-8 with iconv; parse the
- * whole page with Gumbo into a bump arena (the tree is thrown away in one
- * go, which is much cheaper than Gumbo's node-by-node free); collect <meta>,
- * <link>, <title>, <h1>, <time>, microdata and JSON-LD in one walk; run the
- * content scorer (html_score.c); then decide between the publisher's
- * articleBody and the scored text, and pick the metadata by priority.
+ * Steps: find the charset (BOM, UTF-8 validity, HTTP hint, <meta> prescan
+ * done by Gumbo on the first 4 KB) and convert to UTF-8 with iconv; prepare
+ * the bytes for Gumbo (drop script/style/SVG bodies we never read, which
+ * are most of a news page; rename SVG/MathML, on which Gumbo 0.10.1 can
+ * abort; refuse absurd nesting, on which it is quadratic); parse with
+ * Gumbo into a bump arena (the tree is thrown away in one go, much cheaper
+ * than Gumbo's node-by-node free); collect <meta>, <link>, <title>, <h1>,
+ * <time>, microdata and JSON-LD in one walk; run the content scorer
+ * (html_score.c); then decide between the publisher's articleBody and the
+ * scored text, and pick the metadata by priority.
  */
 #include "html.h"
 
@@ -99,7 +102,7 @@ typedef struct chunk {
 typedef struct {
     chunk *head;
     size_t chunk_size;
-    char *copy;        /* neutralised copy of the input, if one was needed */
+    char *copy;        /* private copy of an input that parse() may rewrite */
 } arena;
 
 static void *arena_alloc(void *ud, size_t n)
@@ -163,7 +166,9 @@ static GumboOutput *parse(arena *a, char *buf, size_t n, const char **why)
     o.deallocator = arena_free_noop;
     o.userdata = a;
     o.max_errors = 0;   /* recording parse errors costs time and memory */
-    size_t cs = n < (64u << 10) ? (64u << 10) : n > (4u << 20) ? (4u << 20) : n;
+    /* Gumbo's tree takes a few times the input: size chunks to match so
+     * that small pages make one small allocation */
+    size_t cs = n < (4u << 10) ? (16u << 10) : n > (1u << 20) ? (4u << 20) : 4 * n;
     a->chunk_size = cs;
     return gumbo_parse_with_options(&o, buf, n);
 }
@@ -410,6 +415,7 @@ static int usable(const char *label, char *nb, size_t cap, const char **name)
 {
     *name = iconv_name(label, nb, cap);
     if (!*name) return 1;                       /* UTF-8 */
+    if (*name != nb) return 1;                  /* from our table: glibc has them all */
     iconv_t cd = iconv_open("UTF-8", *name);
     if (cd == (iconv_t)-1) return 0;
     iconv_close(cd);
@@ -662,13 +668,18 @@ static int foreign_plain(const char *s, size_t a, size_t n)
  * "<table><svg><title><![CDATA[x]]>y" or "<table><svg><select><title>
  * <select><td>".  So Gumbo never sees foreign content: every "<svg",
  * "</svg", "<math" and "</math" followed by a tag delimiter is renamed in
- * place, whatever the context, to the unknown HTML elements s-g and m-th
- * (self-closing ones to the void <img> and <area>, which cannot swallow what
- * follows).  Elsewhere - in scripts, comments, attribute values - the
- * rename only changes text nobody reads.  CDATA sections exist only in
- * foreign content, but "<![CDATA[" is also turned into the bogus comment
- * "<!-CDATA[" (the same tree in HTML content) in case one slips through.
- * html_score.c hides the text of s-g and m-th the way SVG text was hidden.
+ * place, whatever the context, to <rtc> (padded with a space for math).
+ * rtc is a real HTML element that nobody uses outside ruby annotations, so
+ * Gumbo closes it properly at its end tag, popping the unknown elements
+ * (g, path ...) inside; it does not close an open <p>; and it is no
+ * formatting element.  (An unknown name would not do: Gumbo 0.10 matches
+ * unknown end tags to whatever unknown element is innermost.)  A
+ * self-closing <svg/> or <math/> becomes the void <img>, which cannot
+ * swallow what follows.  Elsewhere - in scripts, comments, attribute
+ * values - the rename only changes text nobody reads.  CDATA sections exist
+ * only in foreign content, but "<![CDATA[" is also turned into the bogus
+ * comment "<!-CDATA[" (the same tree in HTML content) in case one slips
+ * through.  html_score.c hides the text of <rtc> the way SVG text was.
  */
 static void defuse_foreign(char *s, size_t n)
 {
@@ -680,8 +691,7 @@ static void defuse_foreign(char *s, size_t n)
         if (k && (i + k == n || is_space(s[i + k]) || s[i + k] == '/' || s[i + k] == '>')) {
             size_t close = tag_close(s, n, i + k);
             int self = !end && close <= n && close >= 2 && s[close - 1] == '>' && s[close - 2] == '/';
-            const char *to = k == 3 ? (self ? "img" : "s-g") : (self ? "area" : "m-th");
-            memcpy(s + i, to, k);
+            memcpy(s + i, self ? "img " : "rtc ", k);
         } else if (!end && ci_at(s, n, i - 1, "<![cdata[")) {
             s[i + 1] = '-';                        /* "<![" -> "<!-" */
         }
@@ -749,6 +759,9 @@ static size_t elide_raw_text(char *s, size_t n)
 {
     size_t r = 0, w = 0;          /* read and write positions */
     size_t keep = 0;              /* start of the pending kept run */
+    /* Inside <select> the tree builder ignores <style>, <title>, <xmp> ...
+     * start tags, so the tokenizer does not switch to raw text for them. */
+    int in_select = 0;
     while (r < n) {
         const char *lt = memchr(s + r, '<', n - r);
         if (!lt) break;
@@ -789,6 +802,7 @@ static size_t elide_raw_text(char *s, size_t n)
             continue;
         }
         if (c == '/') {
+            if (in_select && ci_at(s, n, i, "</select")) in_select = 0;
             if (i + 2 < n && is_alpha((unsigned char)s[i + 2])) r = tag_close(s, n, i + 2);
             else {
                 const char *gt = memchr(s + i, '>', n - i);
@@ -815,6 +829,10 @@ static size_t elide_raw_text(char *s, size_t n)
         if (body >= n) goto done;
         r = body;
         if (!strcmp(name, "plaintext")) goto done;
+        if (!strcmp(name, "select")) { in_select = !in_select; continue; }   /* a nested one closes it */
+        if (in_select && (!strcmp(name, "input") || !strcmp(name, "keygen") || !strcmp(name, "textarea")))
+            in_select = 0;
+        if (in_select && strcmp(name, "script")) continue;
         if (!strcmp(name, "script")) {
             size_t end = script_end(s, n, body);
             if (end >= n) goto done;
@@ -834,10 +852,14 @@ static size_t elide_raw_text(char *s, size_t n)
              * in place and read on as HTML, which it becomes once
              * defuse_foreign has renamed the element. */
             size_t end = raw_end(s, n, body, name);
-            if (end < n && end > body && foreign_plain(s, body, end)) {
-                keep_run(s, &w, keep, body);
-                keep = end;
-                r = end;
+            if (end < n && foreign_plain(s, body, end)) {
+                /* the whole element goes, tags included: an icon inside a
+                 * <p> then leaves no trace in the paragraph */
+                size_t after = tag_close(s, n, end + 2 + strlen(name));
+                if (after >= n && !(after == n && s[n - 1] == '>')) goto done;
+                keep_run(s, &w, keep, i);
+                keep = after;
+                r = after;
             }
             continue;
         }
@@ -1019,9 +1041,7 @@ static void collect_meta(meta *m, const GumboOutput *g)
         if (e->tag_namespace != GUMBO_NAMESPACE_HTML) continue;
         /* renamed <svg>/<math> (see defuse_foreign): an icon's <title> is
          * not the page's */
-        if (e->tag == GUMBO_TAG_UNKNOWN && e->original_tag.length >= 4 &&
-            (!strncmp(e->original_tag.data, "<s-g", 4) || !strncmp(e->original_tag.data, "<m-th", 5)))
-            continue;
+        if (e->tag == GUMBO_TAG_RTC) continue;
         switch (e->tag) {
         case GUMBO_TAG_META:
             meta_tag(m, e);
@@ -1796,8 +1816,9 @@ int html_extract(const char *html, size_t len, const char *charset_hint, html_ar
     }
     if (ld.site) meta_set_own(&m, F_SITE, 3, decode_refs(ld.site));
 
-    /* A JSON-LD headline cut at ~110 characters loses to a longer og:title. */
-    char *og_title = NULL;
+    /* A JSON-LD headline cut at ~110 characters ("...") loses to the
+     * page's <h1> that it is the start of. */
+    char *full = NULL;
     if (m.v[F_TITLE] && m.rank[F_TITLE] == 0) {
         size_t tl = strlen(m.v[F_TITLE]);
         const char *t = m.v[F_TITLE];
@@ -1805,10 +1826,10 @@ int html_extract(const char *html, size_t len, const char *charset_hint, html_ar
         if (cut) {
             for (int i = 0; i < m.nh1; i++) {
                 char *h = html_node_text(m.h1[i]);
-                if (h && strlen(h) > tl - 3 && !strncmp(h, t, tl - 3)) { og_title = h; break; }
+                if (h && strlen(h) > tl - 3 && !strncmp(h, t, tl - 3)) { full = h; break; }
                 free(h);
             }
-            if (og_title) { free(m.v[F_TITLE]); m.v[F_TITLE] = og_title; }
+            if (full) { free(m.v[F_TITLE]); m.v[F_TITLE] = full; }
         }
     }
     int title_from_tag = 0;

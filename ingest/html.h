@@ -15,10 +15,13 @@
  *     gb2312 = GB18030 ...).  Everything is converted to UTF-8 with iconv
  *     before parsing; invalid sequences become U+FFFD.  All output strings
  *     are valid UTF-8 without NUL bytes.
- *   - Before parsing, the contents of <script> (except JSON-LD), <style> and
- *     simple inline <svg> are dropped (see elide_raw_text in html.c): most of
- *     a news page's bytes, and nothing we read.
- *   - Parsing is done by Gumbo (HTML5).  Malformed HTML never fails.
+ *   - Parsing is done by Gumbo (HTML5); malformed HTML never fails.  Before
+ *     parsing, the contents of <script> (except JSON-LD), <style>, comments
+ *     and plain inline SVG are dropped (most of a news page's bytes, none
+ *     of them read), and <svg>/<math> are renamed so that Gumbo never sees
+ *     foreign content, on which Gumbo 0.10.1 can abort the process.  Pages
+ *     nested deeper than HTML_MAX_DEPTH are refused (Gumbo is quadratic in
+ *     depth).  See elide_raw_text and defuse_foreign in html.c.
  *   - text: paragraphs separated by "\n\n", no other newlines, entities
  *     decoded, whitespace runs collapsed to one space, no leading/trailing
  *     space.  Never NULL after a successful call; "" when the page has no
@@ -38,9 +41,9 @@
  *
  *   Returns 0 on success, -1 on a hard error (NULL arguments, empty or
  *   oversized input, binary input, nesting deeper than HTML_MAX_DEPTH, out
- *   of memory); err (if errlen > 0) then says why.  On
- *   both paths *out is fully initialised, so html_article_free() is always
- *   safe.  The function is re-entrant: no global state is kept.
+ *   of memory); err (if errlen > 0) then says why.  On both paths *out is
+ *   fully initialised, so html_article_free() is always safe.  The function
+ *   is re-entrant: no global state is kept.
  *
  * Non-static symbols of this module all start with html_ because every
  * module links into one library.

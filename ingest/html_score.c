@@ -355,18 +355,19 @@ static size_t unknown_tag_name(const GumboElement *e, char *out, size_t cap)
     return k;
 }
 
-/* <s-g> and <m-th>: what html.c renames <svg> and <math> to. */
-static int is_renamed_foreign(const GumboElement *e)
+/* A block that is HTML, not one of the SVG/MathML names Gumbo also has
+ * enums for (and not an unknown element such as <g> or <path>). */
+static int html_block(GumboTag t)
 {
-    const char *t = e->original_tag.data;
-    size_t n = e->original_tag.length, k;
-    if (!t || n < 4 || t[0] != '<') return 0;
-    if (!strncmp(t + 1, "s-g", 3)) k = 4;
-    else if (n >= 5 && !strncmp(t + 1, "m-th", 4)) k = 5;
-    else return 0;
-    if (k == n) return 1;
-    char c = t[k];
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>';
+    switch (t) {
+    case GUMBO_TAG_UNKNOWN: case GUMBO_TAG_MI: case GUMBO_TAG_MO: case GUMBO_TAG_MN:
+    case GUMBO_TAG_MS: case GUMBO_TAG_MTEXT: case GUMBO_TAG_MGLYPH: case GUMBO_TAG_MALIGNMARK:
+    case GUMBO_TAG_ANNOTATION_XML: case GUMBO_TAG_FOREIGNOBJECT: case GUMBO_TAG_DESC:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+        return 0;
+    default:
+        return 1;
+    }
 }
 
 static int ieq(const char *a, const char *b)
@@ -597,12 +598,13 @@ static void flatten(flat *f, const GumboNode *root)
             x->body = h.body;
         }
         if (tk & TK_SOFT && x->junk < J_GUARD) x->junk = J_GUARD;
-        /* html.c renames <svg>/<math> to s-g/m-th (Gumbo must not see
-         * foreign content); their text stays hidden, except inside real
-         * HTML blocks, which a browser would show after leaving the SVG */
+        /* html.c renames <svg>/<math> to <rtc> (Gumbo must not see foreign
+         * content); their text stays hidden, except inside real HTML
+         * blocks, which a browser would show after leaving the SVG */
         x->svg = psvg;
-        if (e->tag == GUMBO_TAG_UNKNOWN && is_renamed_foreign(e)) x->svg = 1;
-        else if (x->svg == 1 && e->tag != GUMBO_TAG_UNKNOWN && x->kind == IT_BLOCK) x->svg = 2;
+        if (e->tag == GUMBO_TAG_RTC) x->svg = 1;
+        else if (x->svg == 1 && x->kind == IT_BLOCK && html_block(e->tag)) x->svg = 2;
+        else if (x->svg == 1 && x->kind == IT_BLOCK) x->kind = IT_INLINE;   /* <g>, <path>: no breaks */
         x->unclosed = (c->parse_flags & GUMBO_INSERTION_IMPLICIT_END_TAG) != 0;
         if (e->children.length == 0 || x->kind == IT_BR) {
             x->end = k + 1;
@@ -1133,7 +1135,7 @@ char *html_node_text(const struct GumboInternalNode *node)
             unsigned char tk = tag_kind[t];
             int invisible = t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT ||
                             t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_SVG || t == GUMBO_TAG_MATH ||
-                            (t == GUMBO_TAG_UNKNOWN && is_renamed_foreign(&n->v.element));
+                            t == GUMBO_TAG_RTC;
             if (!invisible) {
                 if (!(tk & TK_INLINE) && b.len && b.s[b.len - 1] != ' ') html_buf_put(&b, " ", 1);
                 descend = n->v.element.children.length > 0;

@@ -14,8 +14,13 @@
  * ("Trump said, “...”"), or a cue verb and starts a capitalised clause.
  * Otherwise it is a phrase inside running text: PARTIAL when a cue verb of
  * its sentence gives it a speaker ("accusing the U.S. of "gangster-like"
- * demands", "wants “security guarantees”"), else SCARE with no speaker
- * ("his old “friend” Kim Jong Un").
+ * demands", "wants “security guarantees”", or an attribution tail after
+ * it: "... talks “at the earliest possible date,” the statement said"),
+ * else SCARE with no speaker ("his old “friend” Kim Jong Un").
+ * An attribution is a speech cue within a few words after the closing
+ * mark with only its subject between ("Lee's adviser, Wi Sung-lac, told"),
+ * not a participle ("..., urging") and not another clause ("...” law in
+ * May that critics said", "...” actions, while China said").
  *
  * Who said a direct quotation, first that applies:
  *   1. an attribution after it in its sentence ("...,” Pompeo said",
@@ -98,6 +103,18 @@ static uint32_t bare_attribution(const qctx *c, uint32_t s)
     return cue;
 }
 
+/* Can a subject start at token i: a mention, a pronoun, a determiner, a
+ * name, a noun ("foreign ministry spokesperson Lin Jian said") -- not a
+ * preposition, conjunction or auxiliary ("...” demands for ...", "...”
+ * and urged")? */
+static int subject_start(const qctx *c, uint32_t i)
+{
+    if (i >= c->d->n_toks) return 0;
+    const dyad_token *t = &c->d->toks[i];
+    if (c->tmention[i] >= 0 || (c->tclass[i] & (QW_SUBJPRON | QW_DET))) return 1;
+    return (t->flags & DYAD_TOK_WORD) && !(c->tclass[i] & (QW_PREP | QW_CONJ | QW_SUBORD | QW_AUX | QW_THAT));
+}
+
 /* What follows span q's closing mark; *cue gets the attribution's cue and
  * *from the left edge for its subject. */
 static int after_kind(const qctx *c, const qspan *q, int32_t within, uint32_t *cue, uint32_t *from)
@@ -118,10 +135,24 @@ static int after_kind(const qctx *c, const qspan *q, int32_t within, uint32_t *c
         }
         return AFTER_END;
     }
-    for (uint32_t i = j; i < se && i < j + 10; i++) {
+    /* An attribution starts with its subject or its verb: a name, a
+     * pronoun, "the letter", or "said ..." followed by one -- not
+     * "...” demands for ...", "...” and urged". */
+    if (j < se && (qcue_at(c, j, QW_SPEECH, within) ? !subject_start(c, j + 1) : !subject_start(c, j)))
+        return AFTER_TEXT;
+    for (uint32_t i = j; i < se && i < j + 20; i++) {
         if (c->tspan[i] != within) break;                      /* another quotation */
+        /* Only a subject may stand between ("a spokesman for the office",
+         * "Lee's adviser, Wi Sung-lac,"), no clause of its own ("law in May
+         * that critics said", "actions, while China said"). */
+        if (i > j && ((c->tclass[i] & (QW_THAT | QW_RELPRON | QW_SUBORD | QW_AUX)) ||
+                      ((c->tclass[i] & QW_CONJ) && is_char(c, i - 1, ',')) ||     /* ", and said" */
+                      ((c->tclass[i] & QW_CUE) && !qcue_at(c, i, QW_SPEECH, within))))
+            break;
         if (d->toks[i].flags & DYAD_TOK_TERM) break;
-        if (qcue_at(c, i, QW_SPEECH, within)) { *cue = i; *from = q->close + 1; return AFTER_ATTR; }
+        /* "..., urging Pyongyang to ...": a participle continues the
+         * sentence, it does not attribute the quotation. */
+        if (qcue_at(c, i, QW_SPEECH, within) && !qtok_ends_ing(c, i)) { *cue = i; *from = q->close + 1; return AFTER_ATTR; }
     }
     return AFTER_TEXT;
 }
@@ -195,6 +226,9 @@ static int32_t recent_speaker(const qctx *c, uint32_t s, uint32_t upto_span, uin
         qpos = z; qspk = q->speaker; qcue = q->cue;
         break;
     }
+    /* A quotation with its speaker wins over the cues of its own
+     * attribution ("...,” Moon said, according to his office."). */
+    if (qpos != QNONE && qspk >= 0) { *cue = qcue; return qspk; }
     uint32_t ccue;
     int32_t cspk = quote_sentence_speaker(c, s, &ccue);
     if (qpos != QNONE && (ccue == QNONE || ccue < qpos || cspk < 0)) { *cue = qcue; return qspk; }
@@ -284,7 +318,7 @@ static void attribute_one(qctx *c, uint32_t k)
         bcue = cue_left(c, cm, within, QW_SPEECH);
         direct = bcue != QNONE && cm - bcue <= 6;
     } else if (before == BEFORE_CUE) direct = cap && words >= 3;
-    if (!direct && after == AFTER_ATTR && ends_utterance) direct = 1;
+    if (!direct && after == AFTER_ATTR && ends_utterance && before != BEFORE_TEXT) direct = 1;
 
     if (direct) {
         int32_t spk = -1;
@@ -325,7 +359,13 @@ static void attribute_one(qctx *c, uint32_t k)
         return;
     }
 
-    /* A phrase: partial if a cue of its sentence gives it a speaker. */
+    /* A phrase: partial if a cue of its sentence gives it a speaker --
+     * the attribution after it when there is one ("... negotiations “at
+     * the earliest possible date,” the statement said"). */
+    if (after == AFTER_ATTR) {
+        set(q, DYAD_QUOTE_PARTIAL, quote_subject(c, acue, afrom), acue, c, 1);
+        return;
+    }
     uint32_t cue = cue_left(c, first, within, QW_CUE);
     if (cue == QNONE) cue = cue_right(c, span_last(q), within, QW_SPEECH);
     if (cue == QNONE) {

@@ -44,6 +44,7 @@ int qtok_ends_ing(const qctx *c, uint32_t i)
 {
     const dyad_token *t = &c->d->toks[i];
     const char *s = c->d->text + t->off;
+    if (c->tclass[i] & QW_INGNOUN) return 0;
     return t->len > 4 && (s[t->len - 3] | 32) == 'i' && (s[t->len - 2] | 32) == 'n' && (s[t->len - 1] | 32) == 'g';
 }
 
@@ -79,6 +80,13 @@ int qcue_at(const qctx *c, uint32_t i, uint32_t classes, int32_t within)
         const dyad_token *pt = &d->toks[p];
         /* "a call", "his comments", "Trump's claim", "to say": a noun or an infinitive. */
         if ((c->tclass[p] & (QW_DET | QW_PREP)) || (pt->flags & DYAD_TOK_POSS)) return 0;
+        /* "a U.S. pledge", "an Israeli call": a name used as a modifier
+         * (not "a U.S. official said", whose mention ends in a noun). */
+        int32_t m = c->tmention[p];
+        if (m >= 0 && d->mentions[m].tok > sb && !(pt->flags & DYAD_TOK_LOWER)) {
+            uint32_t b = d->mentions[m].tok - 1;
+            if (qtok_text_is(c, b, "a") || qtok_text_is(c, b, "an")) return 0;
+        }
     }
     if ((k & QW_CHARACT) && i + 1 < se && (c->tclass[i + 1] & QW_PARTICLE)) return 0;   /* called off */
     if (qtok_text_is(c, i, "thanks") && i + 1 < se && qtok_text_is(c, i + 1, "to")) return 0;

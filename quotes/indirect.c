@@ -67,7 +67,7 @@ static int content_stops_at(const qctx *c, uint32_t k, uint32_t se)
     uint32_t n = c->tclass[k + 1];
     if (n & (QW_ACCORDING | QW_SUBORD)) return 1;
     if ((n & QW_TIMENOUN) && k + 2 < se && (c->tclass[k + 2] & (QW_SUBORD | QW_PREP))) return 1;
-    for (uint32_t j = k + 1; j < se && j < k + 6; j++) {
+    for (uint32_t j = k + 1; j < se && j < k + 10; j++) {
         if (c->d->toks[j].flags & (DYAD_TOK_COMMA | DYAD_TOK_TERM)) break;
         if (qcue_at(c, j, QW_SPEECH, -1)) return 1;
     }
@@ -106,6 +106,57 @@ static void emit_content(qctx *c, uint32_t b, uint32_t e, uint32_t s, int32_t sp
     quote_emit(c, off, end - off, s, DYAD_QUOTE_INDIRECT, spk, cue, qcue_len(c, cue));
 }
 
+/* Skip what frames the content after the verb: a time phrase ("on
+ * Thursday", "last week"), or a short phrase closed by a comma ("in a
+ * statement, ..."); QNONE when nothing but framing follows ("said in a
+ * statement, according to AP"). */
+static uint32_t skip_framing(const qctx *c, uint32_t f, uint32_t se)
+{
+    const dyad_doc *d = c->d;
+    /* A time phrase: words up to its head ("on Thursday", "six years
+     * ago", "last week", "on July 6"). */
+    uint32_t head = QNONE;
+    for (uint32_t g = f; g < se; g++) {
+        uint32_t k = c->tclass[g];
+        if (k & (QW_TIMEWORD | QW_TIMENOUN)) { head = g; continue; }
+        /* "on July 6", "in 2019" -- but "said 390 Ukrainians had ..." */
+        if ((d->toks[g].flags & DYAD_TOK_NUM) && g > f && (c->tclass[g - 1] & (QW_PREP | QW_TIMEWORD))) {
+            head = g;
+            continue;
+        }
+        if (k & (QW_TIMEMOD | QW_PREP | QW_DET)) continue;
+        break;
+    }
+    /* ... but "saying two days of talks had been ..." is a subject. */
+    if (head != QNONE && !(head + 1 < se && qtok_text_is(c, head + 1, "of"))) f = head + 1;
+    if (f < se && is_char(c, f, ',')) f++;
+    if (f < se && (c->tclass[f] & QW_PREP) && !qtok_text_is(c, f, "to")) {
+        for (uint32_t j = f; j < se && j < f + 6; j++) {
+            if (d->toks[j].flags & DYAD_TOK_TERM) return QNONE;
+            if (is_char(c, j, ',')) {
+                f = j + 1;
+                if (f < se && (c->tclass[f] & QW_ACCORDING)) return QNONE;
+                return f;
+            }
+        }
+        if (is_char(c, se - 1, '.') && f + 6 >= se) return QNONE;
+    }
+    return f;
+}
+
+/* Does a clause start at f: a subject pronoun, or an auxiliary within a
+ * few words ("the United States would pay")? */
+static int clause_at(const qctx *c, uint32_t f, uint32_t se)
+{
+    if (c->tclass[f] & QW_SUBJPRON) return 1;
+    if (qtok_text_is(c, f, "to")) return 0;                   /* "claims to have annexed" */
+    for (uint32_t j = f; j < se && j < f + 8; j++) {
+        if ((c->d->toks[j].flags & (DYAD_TOK_TERM | DYAD_TOK_COMMA)) || c->tspan[j] >= 0) return 0;
+        if (c->tclass[j] & QW_AUX) return 1;
+    }
+    return 0;
+}
+
 /* Forward content after cue i: returns its start, or QNONE; *that says
  * whether a complementiser introduced it. */
 static uint32_t content_start(const qctx *c, uint32_t i, uint32_t se, int *that)
@@ -116,32 +167,53 @@ static uint32_t content_start(const qctx *c, uint32_t i, uint32_t se, int *that)
     *that = 0;
     if ((k & QW_CHARACT) && f < se && (qtok_text_is(c, f, "for") || qtok_text_is(c, f, "on"))) f++;
     uint32_t lim = (k & QW_RECIPIENT) ? 10 : 6;
-    for (uint32_t j = f; j < se && j < f + lim; j++) {
+    for (uint32_t j = f; j < se && j < f + 12; j++) {
         if (c->tspan[j] >= 0 || (d->toks[j].flags & (DYAD_TOK_TERM | DYAD_TOK_COMMA))) break;
-        if (c->tclass[j] & QW_THAT) { *that = 1; return j + 1; }
+        /* Farther away, only after framing ("said repeatedly since
+         * returning to the White House in January that"), not after a
+         * noun ("said the talks that were held"). */
+        if ((c->tclass[j] & QW_THAT) &&
+            (j < f + lim || c->tmention[j - 1] >= 0 || (c->tclass[j - 1] & (QW_TIMEWORD | QW_TIMENOUN | QW_ADVERB)) ||
+             (d->toks[j - 1].flags & (DYAD_TOK_CAP | DYAD_TOK_NUM)))) {
+            *that = 1;
+            return j + 1;
+        }
         if (j > f && (c->tclass[j] & QW_CUE)) break;
+        /* "urged both sides to avoid actions that could ...": the
+         * infinitive is the content, the later "that" a relative. */
+        if (qtok_text_is(c, j, "to") && j + 1 < se && (d->toks[j + 1].flags & DYAD_TOK_LOWER) &&
+            !(c->tclass[j + 1] & QW_DET))
+            break;
     }
-    /* "announced it had test-fired", not "announced their proposals". */
-    if ((k & QW_NEEDTHAT) && !(f < se && (c->tclass[f] & QW_SUBJPRON))) return QNONE;
     if (k & QW_RECIPIENT) {
         /* told reporters, told him, told the AP */
-        if (f < se && c->tmention[f] >= 0) f = d->mentions[c->tmention[f]].tok + d->mentions[c->tmention[f]].ntok;
-        else if (f < se && (c->tclass[f] & QW_OBJPRON)) f++;
+        if (f < se && c->tmention[f] >= 0) {
+            /* "urged the United States and Europe to", "urged Ukraine's allies to" */
+            for (;;) {
+                f = d->mentions[c->tmention[f]].tok + d->mentions[c->tmention[f]].ntok;
+                if (f + 1 < se && (c->tclass[f] & QW_CONJ) && c->tmention[f + 1] >= 0) { f++; continue; }
+                break;
+            }
+            if (f + 1 < se && (d->toks[f].flags & DYAD_TOK_POSS)) f += 2;
+        } else if (f < se && (c->tclass[f] & QW_OBJPRON)) f++;
+        else if (f < se && (d->toks[f].flags & DYAD_TOK_CAP)) {
+            /* an addressee no mention covers: "told BBC Radio Four's The
+             * World at One his primary concern was ..." */
+            while (f < se && ((d->toks[f].flags & (DYAD_TOK_CAP | DYAD_TOK_POSS)) ||
+                              ((c->tclass[f] & (QW_DET | QW_PREP)) && f + 1 < se && (d->toks[f + 1].flags & DYAD_TOK_CAP))))
+                f++;
+        }
         else {
             uint32_t g = f;
             if (g < se && (c->tclass[g] & QW_DET)) g++;
             if (g < se && (c->tclass[g] & QW_RECIPNOUN)) f = g + 1;
         }
     }
-    if (f < se && (c->tclass[f] & QW_PREP) && !(k & QW_CHARACT)) {
-        /* said in a statement, ...: the phrase is framing, not content. */
-        uint32_t j = f;
-        while (j < se && !(d->toks[j].flags & (DYAD_TOK_COMMA | DYAD_TOK_TERM))) j++;
-        if (j >= se || !is_char(c, j, ',')) return QNONE;
-        f = j + 1;
-        if (f < se && (c->tclass[f] & QW_ACCORDING)) return QNONE;
-    }
-    return f < se ? f : QNONE;
+    f = skip_framing(c, f, se);
+    if (f == QNONE || f >= se) return QNONE;
+    /* A commitment may report an infinitive: "threatened to quit". */
+    if ((k & QW_NEEDTHAT) && !clause_at(c, f, se) && !((k & QW_STANCE) && qtok_text_is(c, f, "to"))) return QNONE;
+    return f;
 }
 
 static uint32_t content_end(const qctx *c, uint32_t f, uint32_t se)
@@ -150,18 +222,32 @@ static uint32_t content_end(const qctx *c, uint32_t f, uint32_t se)
         if (c->tspan[j] >= 0) continue;
         if (is_char(c, j, ';')) return j;
         if (content_stops_at(c, j, se)) return j;
-        /* "... and accused Kyiv of ...": a second verb of the speaker's own
-         * is reported on its own. */
+        /* "... and accused Kyiv of ...", "..., and dismissed a warning": a
+         * second verb of the speaker's own is reported on its own. */
         if ((c->tclass[j] & QW_CONJ) && j > f) {
             uint32_t k = j + 1;
             while (k < se && (c->tclass[k] & QW_ADVERB)) k++;
-            if (k < se && qcue_at(c, k, QW_SPEECH | QW_CHARACT, -1)) {
+            uint32_t classes = is_char(c, j - 1, ',') ? QW_CUE : QW_SPEECH | QW_CHARACT;
+            if (k < se && qcue_at(c, k, classes, -1)) {
                 while (j > f && is_char(c, j - 1, ',')) j--;
                 return j;
             }
         }
     }
     return se;
+}
+
+/* The first token after a dateline ("SEOUL, Oct. 29 (Reuters) -"), or sb:
+ * a dash within the first words that follows a closing parenthesis or
+ * a word in capitals. */
+static uint32_t after_dateline(const qctx *c, uint32_t sb, uint32_t se)
+{
+    const dyad_doc *d = c->d;
+    for (uint32_t i = sb + 1; i < se && i < sb + 16; i++)
+        if ((d->toks[i].flags & DYAD_TOK_DASH) &&
+            (d->toks[i - 1].flags & (DYAD_TOK_CLOSE | DYAD_TOK_UPPER)))
+            return i + 1;
+    return sb;
 }
 
 /* Content before the attribution: "CONTENT, X said." */
@@ -174,6 +260,13 @@ static int inverted(const qctx *c, uint32_t cue, int32_t spk, uint32_t sb, uint3
         a = m->tok;
         for (uint32_t j = m->tok + m->ntok; j < cue; j++)
             if (!(c->tclass[j] & QW_ADVERB)) return 0;
+        /* The subject's words before the mention: "the U.N. watchdog's
+         * chief Rafael Grossi said". */
+        for (uint32_t steps = 0; a > sb + 1 && steps < 6 && !is_char(c, a - 1, ','); steps++) {
+            uint32_t f = d->toks[a - 1].flags;
+            if (!(f & (DYAD_TOK_WORD | DYAD_TOK_POSS)) || (c->tclass[a - 1] & (QW_CUE | QW_CONJ | QW_THAT))) break;
+            a--;
+        }
     } else if (m->tok == cue + 1) a = cue;
     else return 0;
     if (a <= sb + 1 || !is_char(c, a - 1, ',')) return 0;
@@ -184,9 +277,9 @@ static int inverted(const qctx *c, uint32_t cue, int32_t spk, uint32_t sb, uint3
     for (uint32_t j = cue + 1; j < se; j++)
         if (c->tclass[j] & QW_THAT) return 0;
     if (t < se && !(d->toks[t].flags & (DYAD_TOK_TERM | DYAD_TOK_COMMA | DYAD_TOK_NUM | DYAD_TOK_DASH)) &&
-        !(c->tclass[t] & (QW_PREP | QW_ADVERB | QW_TIMENOUN | QW_TIMEWORD)))
+        !(c->tclass[t] & (QW_PREP | QW_ADVERB | QW_TIMENOUN | QW_TIMEWORD | QW_TIMEMOD)))
         return 0;
-    uint32_t cb = sb;
+    uint32_t cb = after_dateline(c, sb, a - 1);
     while (cb < a - 1 && (qtok_is_mark(c, cb) || (d->toks[cb].flags & DYAD_TOK_DASH))) cb++;
     uint32_t k = c->tclass[cb];
     if ((k & (QW_PREP | QW_SUBORD | QW_FRONTED)) || qtok_ends_ing(c, cb)) return 0;
@@ -225,7 +318,7 @@ static void according_to(qctx *c, uint32_t i, uint32_t sb, uint32_t se)
         while (j < se && !is_char(c, j, ',')) j++;
         if (j + 1 < se) emit_content(c, j + 1, content_end(c, j + 1, se), c->tsent[i], spk, i);
     } else if (i > sb && is_char(c, i - 1, ','))
-        emit_content(c, sb, i - 1, c->tsent[i], spk, i);
+        emit_content(c, after_dateline(c, sb, i - 1), i - 1, c->tsent[i], spk, i);
 }
 
 void quote_indirect(qctx *c)
@@ -252,6 +345,10 @@ void quote_indirect(qctx *c)
                 continue;
             }
             if (f == QNONE) continue;
+            /* "which he said would never happen", "a company it accused of
+             * helping": the content's subject or object is elsewhere. */
+            if ((c->tclass[f] & QW_AUX) && that) f--;            /* "said that would be a mistake" */
+            else if ((c->tclass[f] & QW_AUX) || ((c->tclass[i] & QW_CHARACT) && qtok_text_is(c, f, "of"))) continue;
             /* "called the summit the “start of ...”" reports words; "called
              * an election", "described the plan" do not: a characterising
              * verb needs a quotation in its content ("accused Y of" and

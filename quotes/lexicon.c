@@ -29,7 +29,7 @@ static const wordlist lists[] = {
     /* Speech verbs: their subject is the speaker of what follows or what
      * precedes ("X said ...", "..., X said").  Forms that are mostly nouns
      * (note, state, States) are left out. */
-    {QW_SPEECH, "say says said saying tell tells told telling add adds added adding stated "
+    {QW_SPEECH, "say says said saying tell tells told telling adds added adding stated "
                 "announce announces announced announcing declare declares declared declaring "
                 "claim claims claimed claiming insist insists insisted insisting "
                 "warn warns warned warning explain explains explained explaining noted noting "
@@ -65,7 +65,7 @@ static const wordlist lists[] = {
                 "express expresses expressed expressing voice voices voiced apologize apologized apologise "
                 "apologised congratulate congratulates congratulated propose proposes proposed proposing "
                 "demand demanded demanding demands pledge pledged promise promised vow vowed urge urged urging "
-                "insist insisted warn warned"},
+                "insist insisted warn warned commit commits committed committing threaten threatens threatened"},
     /* Characterising verbs: reported speech about an object ("called the
      * summit the “start ...”", "accused the U.S. of ..."). */
     {QW_CHARACT | QW_STANCE, "call calls called calling describe describes described describing dub dubs dubbed "
@@ -85,7 +85,11 @@ static const wordlist lists[] = {
                   "reveal reveals acknowledge acknowledges acknowledged admit admits admitted suggest suggests "
                   "suggested stress stresses stressed emphasize emphasized emphasise emphasised recall recalls "
                   "recalled explain explains explained claim claims claimed assert asserts asserted declare "
-                  "declares declared hint hints hinted"},
+                  "declares declared hint hints hinted promising pledging vowing threatening announcing observed "
+                  "remarked commented"},
+    /* Auxiliaries and modals: a finite verb, so "vowed the United States
+     * would pay" is a clause and "announced their proposals" is not. */
+    {QW_AUX, "would will had has have was were is are could should can may might must did does do"},
     /* Subject pronouns: "announced it had test-fired ..." is a clause. */
     {QW_SUBJPRON, "i we he she it they you there"},
     {QW_READ, "read reads"},
@@ -107,8 +111,15 @@ static const wordlist lists[] = {
                    "audiences crowd crowds press media listeners viewers followers delegates"},
     {QW_CONJ, "and but or"},
     {QW_TIMENOUN, "days hours weeks months years minutes moments day hour week month year"},
-    {QW_TIMEWORD, "yesterday today tonight monday tuesday wednesday thursday friday saturday sunday last "
-                  "this next one two three four five six seven eight nine ten several few ago"},
+    {QW_TIMEMOD, "last this next one two three four five six seven eight nine ten several few"},
+    {QW_TIMEWORD, "yesterday today tonight monday tuesday wednesday thursday friday saturday sunday ago january february "
+                  "march april may june july august september october november december jan. feb. mar. apr. "
+                  "aug. sep. sept. oct. nov. dec."},
+    /* Words in -ing that are no participles ("Something unexpected
+     * happened, Trump said" reports; "Speaking aboard ..." frames). */
+    {QW_INGNOUN, "something nothing anything everything thing things king kings morning mornings evening "
+                 "evenings spring string building buildings ceiling wedding sibling funding bring during "
+                 "everyone's"},
     {QW_PARTICLE, "off up back out down"},
     {QW_THAT, "that"},
     {QW_ACCORDING, "according"},

@@ -50,9 +50,12 @@ enum {
     QW_NEG       = 1u << 17,  /* not, never, didn't */
     QW_ADVERB    = 1u << 18,  /* also, later, reportedly: skipped between subject and verb */
     QW_FRONTED   = 1u << 19,  /* speaking, asked, meanwhile: opens a fronted phrase */
-    QW_TIMEWORD  = 1u << 21,  /* yesterday, Monday, six, last: a time phrase after "said" */
-    QW_NEEDTHAT  = 1u << 20,
-    QW_SUBJPRON  = 1u << 22,  /* he, it, they: starts a clause */  /* tweeted, wrote, revealed: reports speech only with "that" */
+    QW_NEEDTHAT  = 1u << 20,  /* announced, denied, wrote: reports speech only before a clause */
+    QW_TIMEWORD  = 1u << 21,  /* yesterday, Monday, July, ago: a time phrase's head */
+    QW_SUBJPRON  = 1u << 22,  /* he, it, they: starts a clause */
+    QW_INGNOUN   = 1u << 23,  /* something, morning: -ing but no participle */
+    QW_AUX       = 1u << 27,  /* would, had, was: a finite verb follows its subject */
+    QW_TIMEMOD   = 1u << 28,  /* six, last, this: a time phrase only before a time noun */
     QW_DOC_SHIFT = 24,        /* bits 24-26: document-noun group (letter, statement ...), 0 none */
 };
 #define QW_DOC_MASK (7u << QW_DOC_SHIFT)

@@ -819,6 +819,50 @@ static void test_pathological_nesting(void)
     free(buf);
 }
 
+static void test_gumbo_crashers(void)
+{
+    /* Inputs that make Gumbo 0.10.1 abort the process (failed asserts in
+     * its foreign-content handling); html.c keeps SVG/MathML away from it */
+    static const char *const bombs[] = {
+        "<table><svg><title><![CDATA[x]]>y",
+        "<table><svg><select><title><select><td>",
+        "<table><svg><td><desc><select></table>",
+        "<table><math><mi><![CDATA[x]]>y<select><td></table>",
+        "<TABLE><SVG><TITLE><![CDATA[x]]>y",
+    };
+    for (size_t i = 0; i < sizeof bombs / sizeof *bombs; i++) {
+        result r = run_str(bombs[i], NULL);
+        CHECK_INT(r.rc, 0);
+        CHECK(well_formed(r.a.text));
+        html_article_free(&r.a);
+    }
+}
+
+static void test_svg_handling(void)
+{
+    /* an inline icon inside a paragraph leaves no trace; an SVG title is not
+     * the page title; an unclosed <svg> does not hide the story after it */
+    result r = run_str("<html><body><article><p>The minister <svg viewBox=\"0 0 10 10\"><title>Twitter</title>"
+                       "<path d=\"M0 0\"/></svg>said on Monday that talks would resume next week, officials said.</p>"
+                       "<p>Both delegations will meet in Geneva, a spokesman for the mediators said on Tuesday.</p>"
+                       "</article></body></html>", NULL);
+    CHECK_INT(r.rc, 0);
+    CHECK(r.a.title == NULL);
+    CHECK(starts(r.a.text, "The minister said on Monday that talks would resume"));
+    CHECK_INT(paragraphs(r.a.text), 2);
+    CHECK(!has(r.a.text, "Twitter"));
+    html_article_free(&r.a);
+
+    r = run_str("<html><body><div class=\"story\"><svg class=\"icon\"><use href=\"#i\"><text>ICON</text>"
+                "<p>The minister said on Monday that talks would resume next week, officials said.</p>"
+                "<p>Both delegations will meet in Geneva, a spokesman for the mediators said on Tuesday.</p>"
+                "</div></body></html>", NULL);
+    CHECK_INT(r.rc, 0);
+    CHECK_INT(paragraphs(r.a.text), 2);
+    CHECK(!has(r.a.text, "ICON"));
+    html_article_free(&r.a);
+}
+
 static void test_scripts_do_not_leak(void)
 {
     /* script and style bodies are never text, including tricky endings */
@@ -896,5 +940,7 @@ int main(void)
     RUN(test_garbage_never_crashes);
     RUN(test_pathological_nesting);
     RUN(test_scripts_do_not_leak);
+    RUN(test_gumbo_crashers);
+    RUN(test_svg_handling);
     return check_done();
 }

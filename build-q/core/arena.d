@@ -1,2 +1,0 @@
-build-q/core/arena.o: core/arena.c include/dyad.h
-include/dyad.h:

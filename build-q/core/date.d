@@ -1,2 +1,0 @@
-build-q/core/date.o: core/date.c include/dyad.h
-include/dyad.h:

@@ -1,3 +1,0 @@
-build-q/core/dbuf.o: core/dbuf.c core/core.h include/dyad.h
-core/core.h:
-include/dyad.h:

@@ -1,3 +1,0 @@
-build-q/core/doc.o: core/doc.c core/core.h include/dyad.h
-core/core.h:
-include/dyad.h:

@@ -1,6 +1,0 @@
-build-q/events/events.o: events/events.c events/model.h events/events.h \
- include/dyad.h events/../core/core.h
-events/model.h:
-events/events.h:
-include/dyad.h:
-events/../core/core.h:

@@ -1,2 +1,0 @@
-build-q/ingest/warc.o: ingest/warc.c ingest/warc.h
-ingest/warc.h:

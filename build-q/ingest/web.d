@@ -1,7 +1,0 @@
-build-q/ingest/web.o: ingest/web.c ingest/web.h include/dyad.h \
- ingest/html.h ingest/warc.h ingest/../core/core.h
-ingest/web.h:
-include/dyad.h:
-ingest/html.h:
-ingest/warc.h:
-ingest/../core/core.h:

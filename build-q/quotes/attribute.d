@@ -1,4 +1,0 @@
-build-q/quotes/attribute.o: quotes/attribute.c quotes/quotes_int.h \
- include/dyad.h
-quotes/quotes_int.h:
-include/dyad.h:

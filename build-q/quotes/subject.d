@@ -1,4 +1,0 @@
-build-q/quotes/subject.o: quotes/subject.c quotes/quotes_int.h \
- include/dyad.h
-quotes/quotes_int.h:
-include/dyad.h:

@@ -1,5 +1,0 @@
-build-q/text/debris.o: text/debris.c text/text.h include/dyad.h \
- text/../core/core.h
-text/text.h:
-include/dyad.h:
-text/../core/core.h:

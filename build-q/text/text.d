@@ -1,3 +1,0 @@
-build-q/text/text.o: text/text.c text/text.h include/dyad.h
-text/text.h:
-include/dyad.h:

@@ -1,5 +1,0 @@
-build-q/text/tokenize.o: text/tokenize.c text/text.h include/dyad.h \
- text/../core/core.h
-text/text.h:
-include/dyad.h:
-text/../core/core.h:

@@ -1,4 +1,0 @@
-build-q/time/infer.o: time/infer.c time/tx.h time/timex.h include/dyad.h
-time/tx.h:
-time/timex.h:
-include/dyad.h:

@@ -1,4 +1,0 @@
-build-q/time/timex.o: time/timex.c time/tx.h time/timex.h include/dyad.h
-time/tx.h:
-time/timex.h:
-include/dyad.h:

@@ -1,5 +1,0 @@
-build-store-asan/cli/commands.o: cli/commands.c cli/cli.h include/dyad.h \
- cli/../core/core.h
-cli/cli.h:
-include/dyad.h:
-cli/../core/core.h:

@@ -1,2 +1,0 @@
-build-store-asan/dict/tabari_verbs.o: dict/tabari_verbs.c dict/tabari.h
-dict/tabari.h:

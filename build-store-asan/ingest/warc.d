@@ -1,2 +1,0 @@
-build-store-asan/ingest/warc.o: ingest/warc.c ingest/warc.h
-ingest/warc.h:

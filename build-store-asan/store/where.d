@@ -1,5 +1,0 @@
-build-store-asan/store/where.o: store/where.c store/store.h \
- include/dyad.h store/../core/core.h
-store/store.h:
-include/dyad.h:
-store/../core/core.h:

@@ -1,3 +1,0 @@
-build-store-asan/text/abbrev.o: text/abbrev.c text/text.h include/dyad.h
-text/text.h:
-include/dyad.h:

@@ -1,5 +1,0 @@
-build-store-asan/time/infer.o: time/infer.c time/tx.h time/timex.h \
- include/dyad.h
-time/tx.h:
-time/timex.h:
-include/dyad.h:

@@ -1,6 +1,0 @@
-build-store/actors/table.o: actors/table.c actors/actors_int.h \
- actors/actors.h include/dyad.h actors/../core/core.h
-actors/actors_int.h:
-actors/actors.h:
-include/dyad.h:
-actors/../core/core.h:

@@ -1,9 +1,0 @@
-build-store/cli/cmd_timeline.o: cli/cmd_timeline.c cli/cmd_store.h \
- cli/cli.h include/dyad.h cli/../core/core.h cli/../store/store.h \
- cli/../store/../core/core.h
-cli/cmd_store.h:
-cli/cli.h:
-include/dyad.h:
-cli/../core/core.h:
-cli/../store/store.h:
-cli/../store/../core/core.h:

@@ -1,6 +1,0 @@
-build-store/cli/common.o: cli/common.c cli/cli.h include/dyad.h \
- cli/../core/core.h cli/../ingest/ingest.h
-cli/cli.h:
-include/dyad.h:
-cli/../core/core.h:
-cli/../ingest/ingest.h:

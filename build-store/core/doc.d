@@ -1,3 +1,0 @@
-build-store/core/doc.o: core/doc.c core/core.h include/dyad.h
-core/core.h:
-include/dyad.h:

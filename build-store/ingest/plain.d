@@ -1,3 +1,0 @@
-build-store/ingest/plain.o: ingest/plain.c ingest/ingest.h include/dyad.h
-ingest/ingest.h:
-include/dyad.h:

@@ -1,9 +1,0 @@
-build-store/pipeline/pipeline.o: pipeline/pipeline.c pipeline/pipeline.h \
- include/dyad.h pipeline/../actors/actors.h pipeline/../events/events.h \
- pipeline/../quotes/quotes.h pipeline/../time/timex.h
-pipeline/pipeline.h:
-include/dyad.h:
-pipeline/../actors/actors.h:
-pipeline/../events/events.h:
-pipeline/../quotes/quotes.h:
-pipeline/../time/timex.h:

@@ -1,4 +1,0 @@
-build-store/quotes/author.o: quotes/author.c quotes/quotes_int.h \
- include/dyad.h
-quotes/quotes_int.h:
-include/dyad.h:

@@ -1,4 +1,0 @@
-build-store/quotes/context.o: quotes/context.c quotes/quotes_int.h \
- include/dyad.h
-quotes/quotes_int.h:
-include/dyad.h:

@@ -1,4 +1,0 @@
-build-store/quotes/indirect.o: quotes/indirect.c quotes/quotes_int.h \
- include/dyad.h
-quotes/quotes_int.h:
-include/dyad.h:

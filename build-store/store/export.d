@@ -1,5 +1,0 @@
-build-store/store/export.o: store/export.c store/store.h include/dyad.h \
- store/../core/core.h
-store/store.h:
-include/dyad.h:
-store/../core/core.h:

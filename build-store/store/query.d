@@ -1,5 +1,0 @@
-build-store/store/query.o: store/query.c store/store.h include/dyad.h \
- store/../core/core.h
-store/store.h:
-include/dyad.h:
-store/../core/core.h:

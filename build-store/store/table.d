@@ -1,5 +1,0 @@
-build-store/store/table.o: store/table.c store/store.h include/dyad.h \
- store/../core/core.h
-store/store.h:
-include/dyad.h:
-store/../core/core.h:

@@ -1,5 +1,0 @@
-build-store/text/clean.o: text/clean.c text/text.h include/dyad.h \
- text/../core/core.h
-text/text.h:
-include/dyad.h:
-text/../core/core.h:

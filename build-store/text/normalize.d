@@ -1,5 +1,0 @@
-build-store/text/normalize.o: text/normalize.c text/text.h include/dyad.h \
- text/../core/core.h
-text/text.h:
-include/dyad.h:
-text/../core/core.h:

@@ -1,0 +1,129 @@
+/*
+ * code_dict.c - the dictionary options of `dyad code` (code_dict.h).
+ */
+#include "code_dict.h"
+#include "../dict/tabari_code.h"
+#include "../events/events.h"
+#include "../pipeline/hooks.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_ACTOR_FILES 32
+
+static struct {
+    const char *verbs, *agents, *discards;
+    const char *actors[MAX_ACTOR_FILES];
+    int n_actors, add, any;
+} opt;
+
+struct code_dict {
+    dyad_model *model;
+    tabari_coder *coder;
+};
+
+/* A further argument after --actors FILE that is itself an actor file
+ * ("--actors A.txt B.txt"): a readable regular file, not a document format,
+ * that reads as an actor dictionary. */
+static int another_actor_file(const char *a)
+{
+    if (a[0] == '-') return 0;
+    size_t n = strlen(a);
+    static const char *const docs[] = {".jsonl", ".json", ".gz", ".warc", ".arc", ".html", ".htm", NULL};
+    for (const char *const *s = docs; *s; s++) {
+        size_t l = strlen(*s);
+        if (n >= l && !strcmp(a + n - l, *s)) return 0;
+    }
+    struct stat st;
+    if (stat(a, &st) || !S_ISREG(st.st_mode)) return 0;
+    return tabari_sniff(a) == TABARI_KIND_ACTORS;
+}
+
+int code_dict_option(cli_opts *o, int argc, char **argv, int i)
+{
+    (void)o;
+    const char *a = argv[i];
+    if (!strcmp(a, "--add")) { opt.add = 1; return 1; }
+    const char **slot = !strcmp(a, "--verbs") ? &opt.verbs : !strcmp(a, "--agents") ? &opt.agents :
+                        !strcmp(a, "--discards") ? &opt.discards : NULL;
+    int actors = !strcmp(a, "--actors");
+    if (!slot && !actors) return 0;
+    if (i + 1 >= argc) { cli_usage_error("%s needs a file", a); return -1; }
+    opt.any = 1;
+    if (slot) {
+        if (*slot) { cli_usage_error("%s given twice", a); return -1; }
+        *slot = argv[i + 1];
+        return 2;
+    }
+    int used = 1;
+    do {
+        if (opt.n_actors == MAX_ACTOR_FILES) { cli_usage_error("more than %d actor files", MAX_ACTOR_FILES); return -1; }
+        opt.actors[opt.n_actors++] = argv[i + used++];
+    } while (i + used < argc && another_actor_file(argv[i + used]));
+    return used;
+}
+
+static void after_actors(void *ctx, dyad_doc *d) { tabari_coder_actors(ctx, d); }
+static void after_events(void *ctx, dyad_doc *d)
+{
+    tabari_coder_events(ctx, d, NULL);
+    tabari_coder_discard(ctx, d);
+}
+
+code_dict *code_dict_open(const cli_opts *o, int *failed)
+{
+    *failed = 0;
+    if (!opt.any) {
+        if (opt.add) { cli_usage_error("--add goes with --verbs, --actors, --agents or --discards"); *failed = 1; }
+        return NULL;
+    }
+    *failed = 1;
+    code_dict *cd = calloc(1, sizeof *cd);
+    if (!cd) return NULL;
+    int own_actors = opt.add || (!opt.n_actors && !opt.agents);
+    int own_events = opt.add || !opt.verbs;
+    char err[1024] = "";
+    cd->model = dyad_model_load_parts(o->data, own_actors, own_events, err, sizeof err);
+    tabari_files f = {opt.verbs, opt.actors, opt.n_actors, opt.agents, opt.discards, o->data};
+    if (cd->model) cd->coder = tabari_coder_load(&f, NULL, NULL, err, sizeof err);
+    if (!cd->model || !cd->coder) {
+        fprintf(stderr, "dyad: %s\n", err[0] ? err : "cannot load the model");
+        code_dict_close(cd);
+        return NULL;
+    }
+    tabari_coder_stats st;
+    tabari_coder_stats_get(cd->coder, &st);
+    if (st.unusable && !o->quiet)
+        fprintf(stderr, "dyad: %ld dictionary lines could not be used; 'dyad dict check FILE...' lists them\n",
+                st.unusable);
+    *failed = 0;
+    return cd;
+}
+
+dyad_model *code_dict_model(const code_dict *cd) { return cd->model; }
+
+void code_dict_process(code_dict *cd, dyad_doc *d, const dyad_options *o)
+{
+    dyad_hooks h = {after_actors, after_events, cd->coder};
+    dyad_process_hooked(cd->model, d, o, &h);
+}
+
+void code_dict_explain(code_dict *cd, dyad_doc *d, FILE *out)
+{
+    if (cd->model->events) events_explain(cd->model->events, d, out);
+    else d->n_events = 0;
+    if (tabari_coder_has_verbs(cd->coder)) {
+        fprintf(out, "-- with the TABARI / PETRARCH verb patterns\n");
+        tabari_coder_events(cd->coder, d, out);
+    }
+    tabari_coder_discard(cd->coder, d);
+}
+
+void code_dict_close(code_dict *cd)
+{
+    if (!cd) return;
+    dyad_model_free(cd->model);
+    tabari_coder_free(cd->coder);
+    free(cd);
+}

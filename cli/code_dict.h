@@ -1,0 +1,29 @@
+/*
+ * code_dict.h - `dyad code --verbs / --actors / --agents / --discards
+ * [--add]`: code with the field's TABARI / PETRARCH dictionaries.
+ *
+ * code_dict_option is cli_parse's extra-option callback for those options
+ * (kept in this file's state: one `dyad code` per process).  code_dict_open
+ * returns NULL with *failed == 0 when none was given (dyad's own pipeline
+ * then runs), NULL with *failed == 1 after printing why loading failed.
+ * Without --add, the given dictionaries replace dyad's own of their kind
+ * (--verbs: dyad's verb dictionary is not loaded at all; --actors or
+ * --agents: dyad's actors lexicon is not loaded); with --add both are used.
+ * code_dict_process is dyad_process with the TABARI-mode stages in place;
+ * code_dict_explain codes again, printing why (--explain).
+ */
+#ifndef DYAD_CLI_CODE_DICT_H
+#define DYAD_CLI_CODE_DICT_H
+
+#include "cli.h"
+
+typedef struct code_dict code_dict;
+
+int code_dict_option(cli_opts *o, int argc, char **argv, int i);
+code_dict *code_dict_open(const cli_opts *o, int *failed);
+dyad_model *code_dict_model(const code_dict *cd);
+void code_dict_process(code_dict *cd, dyad_doc *d, const dyad_options *opt);
+void code_dict_explain(code_dict *cd, dyad_doc *d, FILE *out);
+void code_dict_close(code_dict *cd);
+
+#endif

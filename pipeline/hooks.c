@@ -1,0 +1,43 @@
+/*
+ * hooks.c - dyad_process with extra steps, and models made of some parts
+ * (see hooks.h).  The stage order is dyad_process's, in pipeline.c.
+ */
+#include "hooks.h"
+#include "../quotes/quotes.h"
+#include "../time/timex.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dyad_process_hooked(const dyad_model *m, dyad_doc *doc, const dyad_options *opt, const dyad_hooks *h)
+{
+    if (!h) { dyad_process(m, doc, opt); return; }
+    dyad_date none = {0, 0, 0};
+    dyad_text_process(doc);
+    time_pubdate(doc, opt ? opt->date : none);
+    actors_process(m->actors, doc);           /* NULL lexicon: no mentions */
+    if (h->after_actors) h->after_actors(h->ctx, doc);
+    time_process(doc);
+    quotes_process(doc);
+    doc->n_events = 0;
+    if (m->events) events_process(m->events, doc);
+    if (h->after_events) h->after_events(h->ctx, doc);
+}
+
+dyad_model *dyad_model_load_parts(const char *data_dir, int actors, int events, char *err, size_t errlen)
+{
+    if (!data_dir) data_dir = dyad_default_data_dir();
+    dyad_model *m = calloc(1, sizeof *m);
+    if (!m || !(m->data_dir = strdup(data_dir))) {
+        free(m);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    if ((actors && !(m->actors = actors_load(data_dir, err, errlen))) ||
+        (events && !(m->events = events_load(data_dir, err, errlen)))) {
+        dyad_model_free(m);
+        return NULL;
+    }
+    return m;
+}
