@@ -6,9 +6,13 @@
  *   tc_load.c     tabari_coder_load: readers -> compiled tables; discards
  *   tc_actors.c   actor and agent files -> trie + dated code lists
  *   tc_verbs.c    verb files -> verb trie, patterns expanded and ordered
+ *   tc_index.c    big blocks: their variants filed under a required word
+ *   tc_discard.c  discard lists: compile, and drop discarded sentences' events
  *   tc_mentions.c per document: actor / agent phrases -> doc->mentions
+ *   tc_view.c     per sentence: folded tokens, mentions, compounds, clauses
  *   tc_match.c    one pattern against one clause around one verb
- *   tc_coder.c    per sentence: clauses, verbs, precedence, slots, events
+ *   tc_coder.c    per clause: verbs, pattern precedence, codes, dominance
+ *   tc_events.c   slots, defaults, passive, compounds -> doc->events
  *
  * Words.  A dictionary word is tokenised with dyad_tokenize, the document
  * tokenizer, so "U.S.", "SANKT-PETERBURG" and "D'ETAT" split as the same
@@ -16,8 +20,9 @@
  * then matches a token in one of three ways (tc_word.kind):
  *   EXACT  the token's hash equals the word's;
  *   STEM   the token's folded text begins with the word (TABARI's bare words);
- *   FORMS  the token is the word or one of its regular forms: +S, +ES, +D,
- *          +ED, +ING, Y -> IES / IED, E -> ING (PETRARCH's bare words).
+ *   FORMS  the token is the word or one of the regular forms PETRARCH
+ *          generates: +S (+ES, Y -> IES), +ED (+D, Y -> IED), +ING (final E
+ *          dropped); kept as hashes, so matching is a few integer compares.
  *
  * The phrase trie maps token sequences to payloads (actor, agent, verb or
  * discard indexes).  Edges are EXACT (token hash) or STEM (a prefix of the
@@ -52,9 +57,11 @@ enum { TC_EXACT = 1, TC_STEM, TC_FORMS };
 typedef struct {
     uint32_t hash;                    /* hash_folded of the word */
     uint32_t text;                    /* its folded text in the pool */
+    uint32_t forms;                   /* FORMS: nforms hashes (uint32) in the pool */
     uint16_t len;
     uint8_t kind;                     /* TC_EXACT / STEM / FORMS */
     uint8_t join;                     /* the next word must follow at once */
+    uint8_t nforms;
 } tc_word;
 
 typedef struct { tc_word *w; uint32_t n, cap; } tc_words;
@@ -81,7 +88,8 @@ typedef struct { uint32_t head, tail; uint8_t stems; } tc_tnode;
 typedef struct { uint32_t value, next; } tc_pay;
 
 typedef struct {
-    uint64_t first[1024];             /* 65,536-bit filter on the hashes of first words */
+    uint64_t *first;                  /* filter on the hashes of first words (tc_trie_finish) */
+    uint32_t first_mask;              /* its size in bits - 1 */
     tc_tnode *nodes;  uint32_t n_nodes, cap_nodes;
     tc_edge *edges;   uint32_t mask, n_edges;
     tc_pay *pays;     uint32_t n_pays, cap_pays;
@@ -95,6 +103,9 @@ void tc_trie_free(tc_trie *t);
 /* Adds the phrase w[0..n) (EXACT and STEM words only) with a payload; the
  * payloads of one phrase stay in insertion order. */
 void tc_trie_add(tc_trie *t, const tc_word *w, uint32_t n, uint32_t value);
+/* Sizes and fills the first-word filter once every phrase is in (a trie
+ * that was not finished works, without the filter). */
+void tc_trie_finish(tc_trie *t);
 /* The best phrase starting at token i (tokens before end): most tokens,
  * then fewest stem words, then longest stems.  Returns its token count and
  * sets *node (payloads: t->nodes[*node].head, then .next), or 0. */
@@ -134,7 +145,12 @@ typedef struct {
 } tc_item;
 
 typedef struct { uint32_t word_at, n; } tc_run;       /* a synset member, words in c->pw */
-typedef struct { uint32_t run_at, n_runs; } tc_syn;
+typedef struct {
+    uint32_t run_at, n_runs;
+    uint64_t first[8];                /* 512-bit filter on the hashes of its members'
+                                         first tokens (all their forms) */
+    uint8_t unfiltered;               /* a member starts with a stem: no filter */
+} tc_syn;
 
 enum { TC_S_SRC = 1, TC_S_TGT = 2, TC_S_CMP = 4 };
 
@@ -149,7 +165,7 @@ typedef struct {
     uint16_t litchars;                /* of the whole pattern (longest alternatives) */
     uint32_t order;                   /* file order, then alternative order */
     tc_code code, pair;
-    uint64_t sig[8];                  /* 256 bits of required word hashes, 256 of prefixes */
+    uint64_t sig[12];                 /* 256 bits each: required words, stem prefixes, FORMS bases */
     const char *id;                   /* "FILE:LINE" */
     const char *text;                 /* the pattern as written */
 } tc_var;
@@ -199,6 +215,7 @@ struct tabari_coder {
     tc_vkey *vkeys;      uint32_t vkey_mask, n_vkeys;
     uint64_t vkey_bits[1024];         /* filter on (block, key) before probing vkeys */
     uint32_t *vidx;      uint32_t n_vidx, cap_vidx;
+    uint32_t max_items;               /* the most items of any variant */
     int has_verbs, has_actors, has_discards;
     int dialect;                      /* tabari_dialect of the verb file */
     events_model *ontology;
@@ -213,6 +230,8 @@ int tc_load_agents(tabari_coder *c, const char *path, tabari_report_fn report, v
                    char *err, size_t errlen);
 int tc_load_verbs(tabari_coder *c, const char *path, tabari_report_fn report, void *ctx,
                   char *err, size_t errlen);
+int tc_load_discards(tabari_coder *c, const char *path, tabari_report_fn report, void *ctx,
+                     char *err, size_t errlen);
 
 /* ------------------------------------------------------------ per sentence */
 
@@ -228,7 +247,12 @@ typedef struct {
     char *fold;                       /* folded tokens, TC_MAX_FOLD bytes each */
     uint8_t *flen;
     uint32_t *pre3;                   /* hash of the first three folded bytes (0: shorter) */
-    uint64_t sig[8];                  /* of the clause */
+    uint64_t sig[12];                 /* of the clause (tc_var.sig) */
+    /* Failures already seen while matching one variant: (item, token) pairs
+     * stamped with the match's number, so backtracking never repeats work
+     * (patterns of common words would otherwise take exponential time). */
+    uint32_t *memo;                   /* 2 * (max_items + 1) * (sentence tokens + 1) stamps */
+    uint32_t *stamp;                  /* the current match's number */
     FILE *explain;
 } tc_sent;
 
@@ -241,8 +265,24 @@ typedef struct {
     uint32_t lo, hi;
 } tc_slots;
 
-/* The variants of an indexed block filed under key (kind, hash), in order. */
+/* tc_index.c: index block bi (after its variants were sorted), when big;
+ * the variants of an indexed block filed under key (kind, hash), in order. */
+void tc_index_block(tabari_coder *c, uint32_t bi);
 const tc_vkey *tc_vkey_find(const tabari_coder *c, uint32_t block, uint8_t kind, uint32_t hash);
+
+/* tc_view.c: the view of sentence v->s (mi: the first mention not before
+ * it, advanced); groups; clauses; the clause's signature. */
+void tc_view_build(tc_sent *v, uint32_t *mi);
+int32_t tc_group_of(const tc_sent *v, int32_t mi);
+int tc_group_size(const tc_sent *v, int32_t head);
+uint32_t tc_clause_end(const tc_sent *v, uint32_t from, uint32_t *next);
+void tc_clause_sig(tc_sent *v);
+
+/* tc_events.c: the events of a verb at [vb, ve) with its code; returns how
+ * many were made.  carry is the source carried from clause to clause. */
+enum { TC_EV_DOMINANT = 1u << 30, TC_EV_SUBORD = 1u << 29 };   /* in dyad_event.flags until resolved */
+int tc_make_events(tc_sent *v, uint32_t vb, uint32_t ve, const tc_slots *sl, const tc_code *code,
+                   const tc_code *pair, const char *rule, uint32_t flags, int32_t *carry);
 
 /* Does variant p match around the verb at tokens [vb, ve) of the clause? */
 int tc_match(const tc_sent *v, const tc_var *p, uint32_t vb, uint32_t ve, tc_slots *out);

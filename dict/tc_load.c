@@ -1,6 +1,6 @@
 /*
  * tc_load.c - tabari_coder_load / _free: check each file is the kind its
- * option says, compile it (tc_verbs.c, tc_actors.c, discards here), load
+ * option says, compile it (tc_verbs.c, tc_actors.c, tc_discard.c), load
  * the CAMEO ontology, and note the function words the coder looks at.
  */
 #include "tc.h"
@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static void *xgrow(void *p, uint32_t *cap, uint32_t need, size_t el) { return dyad_grow(p, cap, need, el); }
 
 static double now_ms(void)
 {
@@ -54,42 +52,6 @@ static int kind_ok(const char *path, tabari_kind want, char *err, size_t errlen)
     return 0;
 }
 
-static int load_discards(tabari_coder *c, const char *path, tabari_report_fn report, void *ctx,
-                         char *err, size_t errlen)
-{
-    tabari_discards d;
-    if (tabari_load_discards(path, &d, report, ctx) < 0) {
-        snprintf(err, errlen, "%s: cannot read the discard list", path);
-        tabari_discards_free(&d);
-        return -1;
-    }
-    c->stats.unusable += d.unusable;
-    c->stats.warnings += d.warnings;
-    tc_words ws = {0};
-    dyad_token *scratch = NULL;
-    uint32_t scap = 0;
-    for (size_t i = 0; i < d.ndiscards; i++) {
-        const tabari_discard *x = &d.discards[i];
-        ws.n = 0;
-        /* TABARI: a discard phrase is case-insensitive and starts at a word;
-         * its last word ends there only when written with '_'. */
-        for (uint32_t w = 0; w < x->phrase.nwords; w++) {
-            const tabari_elem *e = &x->phrase.words[w];
-            tc_words_add(&ws, &c->pool, e->text, e->kind == TABARI_EL_WORD ? TC_EXACT : TC_STEM, 1, &scratch, &scap);
-        }
-        if (!ws.n) continue;
-        c->discards = xgrow(c->discards, &c->cap_discards, c->n_discards + 1, sizeof *c->discards);
-        c->discards[c->n_discards].story = x->story;
-        tc_trie_add(&c->discards_t, ws.w, ws.n, c->n_discards++);
-    }
-    c->stats.discards += (long)c->n_discards;
-    c->has_discards = c->n_discards > 0;
-    free(ws.w);
-    free(scratch);
-    tabari_discards_free(&d);
-    return 0;
-}
-
 tabari_coder *tabari_coder_load(const tabari_files *f, tabari_report_fn report, void *ctx,
                                 char *err, size_t errlen)
 {
@@ -117,11 +79,15 @@ tabari_coder *tabari_coder_load(const tabari_files *f, tabari_report_fn report, 
              tc_load_agents(c, f->agents, report, ctx, err, errlen) == 0;
     if (ok && f->discards)
         ok = kind_ok(f->discards, TABARI_KIND_DISCARDS, err, errlen) &&
-             load_discards(c, f->discards, report, ctx, err, errlen) == 0;
+             tc_load_discards(c, f->discards, report, ctx, err, errlen) == 0;
     if (!ok) {
         tabari_coder_free(c);
         return NULL;
     }
+    tc_trie_finish(&c->actors_t);
+    tc_trie_finish(&c->agents_t);
+    tc_trie_finish(&c->verbs_t);
+    tc_trie_finish(&c->discards_t);
     c->stats.load_ms = now_ms() - t0;
     return c;
 }

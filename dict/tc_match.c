@@ -11,7 +11,8 @@
  *
  *   WORDS   a dictionary word (or a joined run of the tokens it is made of)
  *   SYN     any member phrase of a synset
- *   $ + %   the next actor mention (forward), or the nearest one (backward);
+ *   $ + %   the next actor mention (forward), or the nearest one (backward),
+ *           for % one that is part of a compound ("A and B");
  *           forward, only its first word is used up, so later words of the
  *           pattern may match words of the actor ("+ GOVERNMENT"); backward
  *           the whole mention is passed
@@ -46,7 +47,23 @@ typedef struct {
     const tc_sent *v;
     const tc_item *it;
     tc_slots *out;
+    uint32_t *memo;                   /* this direction's (item, token) stamps */
 } mstate;
+
+/* Has (item i, token k) already failed in this match?  Marks it if not. */
+static int failed_before(const mstate *m, uint32_t i, uint32_t k)
+{
+    const tc_sent *v = m->v;
+    uint32_t *slot = &m->memo[i * (v->b - v->a + 1) + (k - v->a)];
+    return *slot == *v->stamp;
+}
+
+static int fail(const mstate *m, uint32_t i, uint32_t k)
+{
+    const tc_sent *v = m->v;
+    m->memo[i * (v->b - v->a + 1) + (k - v->a)] = *v->stamp;
+    return 0;
+}
 
 /* Tokens used by a literal item at k, trying members from `from` on (synsets
  * may match in several ways); sets *next_member.  0: no match. */
@@ -59,6 +76,11 @@ static uint32_t literal_at(const mstate *m, const tc_item *it, uint32_t k, uint3
         return from ? 0 : tc_run_at(m->v, &c->pw.w[it->a], it->n, k, end);
     }
     const tc_syn *sy = &c->syns[it->a];
+    uint32_t h = m->v->d->toks[k].hash;
+    if (!sy->unfiltered && !((sy->first[(h >> 6) & 7] >> (h & 63)) & 1)) {
+        *next_member = sy->n_runs;
+        return 0;
+    }
     for (uint32_t r = from; r < sy->n_runs; r++) {
         const tc_run *run = &c->runs[sy->run_at + r];
         uint32_t n = tc_run_at(m->v, &c->pw.w[run->word_at], run->n, k, end);
@@ -66,6 +88,12 @@ static uint32_t literal_at(const mstate *m, const tc_item *it, uint32_t k, uint3
     }
     *next_member = sy->n_runs;
     return 0;
+}
+
+/* '%' wants a compound actor ("A and B"); the other slots any actor. */
+static int slot_ok(const tc_sent *v, const tc_item *it, int32_t mi)
+{
+    return it->kind != TI_CMP || tc_group_size(v, tc_group_of(v, mi)) > 1;
 }
 
 static void record(const mstate *m, const tc_item *it, int32_t mi)
@@ -84,6 +112,7 @@ static int fwd(mstate *m, uint32_t i, uint32_t n, uint32_t pos, int touch)
         if (pos > m->out->hi) m->out->hi = pos;
         return 1;
     }
+    if (failed_before(m, i, pos)) return 0;
     const tc_item *it = &m->it[i];
     if (it->kind == TI_WORDS || it->kind == TI_SYN) {
         for (uint32_t p = pos; p < v->cb; p++) {
@@ -95,21 +124,22 @@ static int fwd(mstate *m, uint32_t i, uint32_t n, uint32_t pos, int touch)
                 }
             if (touch) break;
         }
-        return 0;
+        return fail(m, i, pos);
     }
     /* a slot or ^: the first actor mention that starts here or later */
     for (uint32_t p = pos; p < v->cb; p++) {
         int32_t mi = tc_in(v, p);
         if (mi >= 0 && v->d->mentions[mi].tok == p) {
             const dyad_mention *mn = &v->d->mentions[mi];
+            if (!slot_ok(v, it, mi)) return fail(m, i, pos);
             record(m, it, mi);
             uint32_t next = it->kind == TI_SKIP ? mn->tok + mn->ntok : p + 1;
             if (mn->tok + mn->ntok > m->out->hi) m->out->hi = mn->tok + mn->ntok;
-            return fwd(m, i + 1, n, next, it->join);
+            return fwd(m, i + 1, n, next, it->join) || fail(m, i, pos);
         }
         if (touch) break;
     }
-    return 0;
+    return fail(m, i, pos);
 }
 
 /* Items it[0..i) backward: item i-1 ends at or before `end` (exactly at end
@@ -122,6 +152,7 @@ static int back(mstate *m, uint32_t i, uint32_t end)
         if (end < m->out->lo) m->out->lo = end;
         return 1;
     }
+    if (failed_before(m, i, end)) return 0;
     const tc_item *it = &m->it[i - 1];
     int touch = it->join;
     if (it->kind == TI_WORDS || it->kind == TI_SYN) {
@@ -142,31 +173,33 @@ static int back(mstate *m, uint32_t i, uint32_t end)
             }
             if (touch) break;
         }
-        return 0;
+        return fail(m, i, end);
     }
     for (uint32_t e = end; e > v->ca; e--) {
         int32_t mi = tc_in(v, e - 1);
         if (mi >= 0) {
             const dyad_mention *mn = &v->d->mentions[mi];
-            if (mn->tok < v->ca) return 0;
+            if (mn->tok < v->ca || !slot_ok(v, it, mi)) return fail(m, i, end);
             record(m, it, mi);
-            return back(m, i - 1, mn->tok);
+            return back(m, i - 1, mn->tok) || fail(m, i, end);
         }
         if (touch) break;
     }
-    return 0;
+    return fail(m, i, end);
 }
 
 int tc_match(const tc_sent *v, const tc_var *p, uint32_t vb, uint32_t ve, tc_slots *out)
 {
-    for (int w = 0; w < 8; w++)
+    for (int w = 0; w < 12; w++)
         if (p->sig[w] & ~v->sig[w]) return 0;
     out->src = out->tgt = out->cmp = -1;
     out->lo = vb;
     out->hi = ve;
     const tc_item *items = &v->c->items[p->item_at];
-    mstate up = {v, items + p->n_lo, out};
+    uint32_t half = (v->c->max_items + 1) * (v->b - v->a + 1);
+    (*v->stamp)++;
+    mstate up = {v, items + p->n_lo, out, v->memo};
     if (!fwd(&up, 0, p->n_up, ve, p->join_up)) return 0;
-    mstate lo = {v, items, out};
+    mstate lo = {v, items, out, v->memo + half};
     return back(&lo, p->n_lo, vb);
 }

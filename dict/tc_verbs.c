@@ -15,8 +15,9 @@
  * by file order gives TABARI's rule in one pass: the longest pattern that
  * matches wins, and a pattern whose alternatives matched only a short
  * choice loses to a longer plain pattern ("provisional" wins in TABARI's
- * coder).  Each variant also carries a 512-bit signature of the words it
- * requires, so the coder rejects most patterns with a few AND operations.
+ * coder).  Each variant also carries a signature of the words it requires,
+ * so the coder rejects most patterns with a few AND operations, and big
+ * blocks get an index (tc_index.c).
  *
  * PETRARCH-2 patterns ({noun phrase} and (prepositional phrase) groups)
  * describe a parse tree dyad does not build: they are counted as skipped,
@@ -77,6 +78,7 @@ static void compile_synsets(vbuild *b)
         const tabari_synset *sy = &b->v->synsets[s];
         c->syns = xgrow(c->syns, &c->cap_syns, c->n_syns + 1, sizeof *c->syns);
         tc_syn *ts = &c->syns[c->n_syns++];
+        memset(ts, 0, sizeof *ts);
         ts->run_at = c->n_runs;
         for (uint32_t m = 0; m < sy->nmembers; m++) {
             const tabari_phrase *ph = &b->v->members[sy->first_member + m];
@@ -89,7 +91,20 @@ static void compile_synsets(vbuild *b)
             if (c->pw.n == at) continue;
             c->runs = xgrow(c->runs, &c->cap_runs, c->n_runs + 1, sizeof *c->runs);
             c->runs[c->n_runs++] = (tc_run){at, c->pw.n - at};
+            /* Synsets can have a hundred members: a filter on their first
+             * tokens lets the matcher pass most positions at once. */
+            ts = &c->syns[c->n_syns - 1];
+            const tc_word *fw = &c->pw.w[at];
+            if (fw->kind == TC_STEM) ts->unfiltered = 1;
+            else if (fw->kind == TC_EXACT) ts->first[(fw->hash >> 6) & 7] |= 1ull << (fw->hash & 63);
+            else
+                for (uint32_t k = 0; k < fw->nforms; k++) {
+                    uint32_t h;
+                    memcpy(&h, c->pool.p + fw->forms + k * sizeof h, sizeof h);
+                    ts->first[(h >> 6) & 7] |= 1ull << (h & 63);
+                }
         }
+        ts = &c->syns[c->n_syns - 1];
         ts->n_runs = c->n_runs - ts->run_at;
     }
     c->stats.synsets += (long)b->v->nsynsets;
@@ -137,16 +152,24 @@ typedef struct {
 
 typedef struct { tc_item items[8]; int n; uint16_t chars; } alternative;
 
-static void sig_add(const tabari_coder *c, const tc_item *it, uint64_t sig[8])
+/* The words a variant cannot match without: 256 bits of exact word hashes,
+ * 256 of the first three letters of stems, and 256 of the bases of FORMS
+ * words (the clause side, tc_coder.c, sets the bases its tokens could be
+ * forms of).  A clause that lacks one of them skips the variant. */
+static void sig_add(const tabari_coder *c, const tc_item *it, uint64_t sig[12])
 {
     if (it->kind != TI_WORDS) return;
     for (uint32_t k = 0; k < it->n; k++) {
         const tc_word *w = &c->pw.w[it->a + k];
-        if (w->kind == TC_EXACT) sig[(w->hash & 255) >> 6] |= 1ull << (w->hash & 63);
-        else if (w->len >= (w->kind == TC_STEM ? 3 : 4)) {
-            uint32_t h = hash_folded(c->pool.p + w->text, 3);
-            sig[4 + ((h & 255) >> 6)] |= 1ull << (h & 63);
-        }
+        uint32_t h = w->hash;
+        int part = 0;
+        if (w->kind == TC_STEM) {
+            if (w->len < 3) continue;
+            h = hash_folded(c->pool.p + w->text, 3);
+            part = 1;
+        } else if (w->kind == TC_FORMS)
+            part = 2;
+        sig[part * 4 + ((h & 255) >> 6)] |= 1ull << (h & 63);
     }
 }
 
@@ -226,6 +249,7 @@ static void compile_pattern(vbuild *b, const tabari_pattern *p, size_t pi)
         tv->item_at = c->n_items;
         memcpy(c->items + c->n_items, items, (size_t)n * sizeof *items);
         c->n_items += (uint32_t)n;
+        if ((uint32_t)n > c->max_items) c->max_items = (uint32_t)n;
         tv->n_lo = (uint16_t)n_lo;
         tv->n_up = (uint16_t)(n - n_lo);
         tv->join_up = join_up;
@@ -259,121 +283,6 @@ static int cmp_var(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* ------------------------------------------------------------ the variant index */
-
-#define TC_INDEX_MIN 24               /* smaller blocks are simply scanned */
-
-static uint32_t key_mix(uint32_t block, uint8_t kind, uint32_t hash)
-{
-    uint32_t h = hash ^ (block * 0x9e3779b1u) ^ kind;
-    h ^= h >> 16;
-    h *= 0x7feb352du;
-    h ^= h >> 15;
-    return h;
-}
-
-static tc_vkey *vkey_slot(tc_vkey *t, uint32_t mask, uint32_t block, uint8_t kind, uint32_t hash)
-{
-    for (uint32_t i = key_mix(block, kind, hash) & mask;; i = (i + 1) & mask)
-        if (!t[i].used || (t[i].block == block && t[i].kind == kind && t[i].hash == hash)) return &t[i];
-}
-
-const tc_vkey *tc_vkey_find(const tabari_coder *c, uint32_t block, uint8_t kind, uint32_t hash)
-{
-    if (!c->vkeys) return NULL;
-    uint32_t h = key_mix(block, kind, hash);
-    if (!((c->vkey_bits[(h >> 6) & 1023] >> (h & 63)) & 1)) return NULL;
-    const tc_vkey *k = vkey_slot(c->vkeys, c->vkey_mask, block, kind, hash);
-    return k->used ? k : NULL;
-}
-
-static void vkeys_reserve(tabari_coder *c, uint32_t more)
-{
-    uint32_t size = c->vkeys ? c->vkey_mask + 1 : 0;
-    if ((c->n_vkeys + more) * 2 <= size) return;
-    uint32_t ns = size ? size : 1024;
-    while ((c->n_vkeys + more) * 2 > ns) ns *= 2;
-    tc_vkey *t = calloc(ns, sizeof *t);
-    if (!t) { fputs("dyad: out of memory\n", stderr); abort(); }
-    for (uint32_t i = 0; i < size; i++)
-        if (c->vkeys[i].used) *vkey_slot(t, ns - 1, c->vkeys[i].block, c->vkeys[i].kind, c->vkeys[i].hash) = c->vkeys[i];
-    free(c->vkeys);
-    c->vkeys = t;
-    c->vkey_mask = ns - 1;
-}
-
-/* Words too common to file a pattern under: a clause nearly always has one. */
-static int common_word(const char *w)
-{
-    static const char *const list[] = {
-        "the", "to", "of", "in", "on", "for", "and", "a", "an", "with", "by", "at", "is", "was", "will",
-        "has", "have", "had", "be", "been", "that", "from", "as", "it", "its", "not", "would", "are",
-        "were", "said", "he", "they", "this", "which", "who", "but", "or", "after", "over", "into", NULL,
-    };
-    for (const char *const *p = list; *p; p++) if (!strcmp(*p, w)) return 1;
-    return 0;
-}
-
-/* The word a variant is filed under, the one likeliest to be rare: the
- * longest required exact word that is not a common one, else a stem's first
- * three letters, else a common word; 0 when it requires no word at all. */
-static uint8_t var_key(const tabari_coder *c, const tc_var *v, uint32_t *hash)
-{
-    uint8_t kind = 0;
-    int best = -1;
-    for (uint32_t i = 0; i < (uint32_t)v->n_lo + v->n_up; i++) {
-        const tc_item *it = &c->items[v->item_at + i];
-        if (it->kind != TI_WORDS) continue;
-        for (uint32_t k = 0; k < it->n; k++) {
-            const tc_word *w = &c->pw.w[it->a + k];
-            const char *text = c->pool.p + w->text;
-            int score;
-            if (w->kind == TC_EXACT) score = common_word(text) ? w->len : 1000 + w->len;
-            else if (w->len >= (w->kind == TC_STEM ? 3 : 4)) score = 500;
-            else continue;
-            if (score <= best) continue;
-            best = score;
-            kind = w->kind == TC_EXACT ? TC_KEY_WORD : TC_KEY_PRE3;
-            *hash = w->kind == TC_EXACT ? w->hash : hash_folded(text, 3);
-        }
-    }
-    return kind;
-}
-
-static void index_block(tabari_coder *c, uint32_t bi)
-{
-    tc_block *tb = &c->blocks[bi];
-    if (tb->n_var < TC_INDEX_MIN) return;
-    vkeys_reserve(c, tb->n_var);
-    c->vidx = xgrow(c->vidx, &c->cap_vidx, c->n_vidx + tb->n_var, sizeof *c->vidx);
-    /* count, then place: each key's variants stay in TABARI order */
-    uint32_t keyless = 0, hash = 0;
-    for (uint32_t i = 0; i < tb->n_var; i++) {
-        uint8_t kind = var_key(c, &c->vars[tb->var_at + i], &hash);
-        if (!kind) { keyless++; continue; }
-        tc_vkey *k = vkey_slot(c->vkeys, c->vkey_mask, bi, kind, hash);
-        if (!k->used) {
-            *k = (tc_vkey){bi, hash, 0, 0, kind, 1};
-            c->n_vkeys++;
-            uint32_t h = key_mix(bi, kind, hash);
-            c->vkey_bits[(h >> 6) & 1023] |= 1ull << (h & 63);
-        }
-        k->n++;
-    }
-    tb->keyless_at = c->n_vidx;
-    tb->n_keyless = 0;
-    uint32_t next = c->n_vidx + keyless;
-    for (uint32_t i = 0; i < tb->n_var; i++) {
-        uint8_t kind = var_key(c, &c->vars[tb->var_at + i], &hash);
-        if (!kind) { c->vidx[tb->keyless_at + tb->n_keyless++] = i; continue; }
-        tc_vkey *k = vkey_slot(c->vkeys, c->vkey_mask, bi, kind, hash);
-        if (k->used == 1) { k->first = next; next += k->n; k->n = 0; k->used = 2; }
-        c->vidx[k->first + k->n++] = i;
-    }
-    c->n_vidx = next;
-    tb->indexed = 1;
-}
-
 static void compile_blocks(vbuild *b)
 {
     tabari_coder *c = b->c;
@@ -392,7 +301,7 @@ static void compile_blocks(vbuild *b)
         }
         tb->n_var = c->n_vars - tb->var_at;
         qsort(c->vars + tb->var_at, tb->n_var, sizeof *c->vars, cmp_var);
-        index_block(c, c->n_blocks - 1);
+        tc_index_block(c, c->n_blocks - 1);
     }
     c->stats.variants = (long)c->n_vars;
 }

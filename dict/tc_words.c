@@ -65,14 +65,19 @@ uint32_t tc_words_add(tc_words *ws, tc_pool *pool, const char *text, int kind, i
         w->join = (uint8_t)(last ? join : 1);
         w->len = (uint16_t)fl;
         w->text = tc_pool_add(pool, f, fl);
+        w->nforms = 0;
+        if (w->kind == TC_FORMS) {
+            /* The forms as hashes: matching is then a few integer compares. */
+            char forms[8][TC_MAX_FOLD];
+            uint32_t h[8];
+            int nf = tc_regular_forms(f, fl, 1, forms);
+            for (int k = 0; k < nf; k++) h[k] = hash_folded(forms[k], strlen(forms[k]));
+            w->forms = tc_pool_add(pool, (const char *)h, (size_t)nf * sizeof *h);
+            w->nforms = (uint8_t)nf;
+            if (!nf) w->kind = TC_EXACT;
+        }
     }
     return n;
-}
-
-static int ends(const char *t, size_t tn, const char *w, size_t wn, const char *suffix)
-{
-    size_t sl = strlen(suffix);
-    return tn == wn + sl && !memcmp(t, w, wn) && !memcmp(t + wn, suffix, sl);
 }
 
 static int vowel(char ch) { return ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u'; }
@@ -80,18 +85,12 @@ static int vowel(char ch) { return ch == 'a' || ch == 'e' || ch == 'i' || ch == 
 int tc_word_match(const char *pool, const tc_word *w, uint32_t h, const char *f, uint32_t fn)
 {
     if (w->kind == TC_EXACT) return h == w->hash;
-    const char *s = pool + w->text;
-    size_t n = w->len;
-    if (w->kind == TC_STEM) return fn >= n && !memcmp(f, s, n);
-    /* FORMS */
-    if (h == w->hash) return 1;
-    if (fn <= n || memcmp(f, s, n - 1)) return 0;
-    if (ends(f, fn, s, n, "s") || ends(f, fn, s, n, "es") || ends(f, fn, s, n, "ed") ||
-        ends(f, fn, s, n, "d") || ends(f, fn, s, n, "ing"))
-        return !memcmp(f, s, n);
-    if (n >= 2 && s[n - 1] == 'y' && !vowel(s[n - 2]))
-        return ends(f, fn, s, n - 1, "ies") || ends(f, fn, s, n - 1, "ied");
-    if (n >= 2 && s[n - 1] == 'e') return ends(f, fn, s, n - 1, "ing");
+    if (w->kind == TC_STEM) return fn >= w->len && f[0] == pool[w->text] && !memcmp(f, pool + w->text, w->len);
+    for (uint32_t k = 0; k < w->nforms; k++) {
+        uint32_t x;
+        memcpy(&x, pool + w->forms + k * sizeof x, sizeof x);
+        if (x == h) return 1;
+    }
     return 0;
 }
 
@@ -158,7 +157,7 @@ void tc_trie_init(tc_trie *t)
 
 void tc_trie_free(tc_trie *t)
 {
-    free(t->nodes); free(t->edges); free(t->pays); free(t->bloom);
+    free(t->nodes); free(t->edges); free(t->pays); free(t->bloom); free(t->first);
     memset(t, 0, sizeof *t);
 }
 
@@ -192,7 +191,6 @@ void tc_trie_add(tc_trie *t, const tc_word *w, uint32_t n, uint32_t value)
         if (w[i].kind == TC_STEM && !stem) return;
         grow_edges(t);
         tc_edge *e = edge_slot(t->edges, t->mask, node, w[i].hash, stem);
-        if (!node && !stem) t->first[(w[i].hash >> 6) & 1023] |= 1ull << (w[i].hash & 63);
         if (!e->used) {
             uint32_t child = new_node(t);
             e = edge_slot(t->edges, t->mask, node, w[i].hash, stem);   /* new_node may not move edges, but be safe */
@@ -222,6 +220,25 @@ void tc_trie_add(tc_trie *t, const tc_word *w, uint32_t n, uint32_t value)
     t->n_phrases++;
 }
 
+void tc_trie_finish(tc_trie *t)
+{
+    /* 16 bits per first word: few false hits, and small enough to stay in
+     * cache (a filter sized for the biggest trie cost more in misses than
+     * it saved in probes). */
+    uint32_t roots = 0;
+    for (uint32_t i = 0; i <= t->mask; i++) roots += t->edges[i].used && !t->edges[i].node && !t->edges[i].stem;
+    uint32_t bits = 4096;
+    while (bits < roots * 16u && bits < (1u << 24)) bits *= 2;
+    free(t->first);
+    t->first = calloc(bits / 64, sizeof *t->first);
+    if (!t->first) { fputs("dyad: out of memory\n", stderr); abort(); }
+    t->first_mask = bits - 1;
+    for (uint32_t i = 0; i <= t->mask; i++) {
+        const tc_edge *e = &t->edges[i];
+        if (e->used && !e->node && !e->stem) t->first[(e->hash & t->first_mask) >> 6] |= 1ull << (e->hash & 63);
+    }
+}
+
 static const tc_edge *edge_find(const tc_trie *t, uint32_t node, uint32_t hash, uint16_t stem)
 {
     for (uint32_t i = mix(node, hash, stem) & t->mask;; i = (i + 1) & t->mask) {
@@ -248,7 +265,7 @@ uint32_t tc_trie_longest(const tc_trie *t, const dyad_doc *d, uint32_t i, uint32
         int folded = 0;
         for (int s = 0; s < nc; s++) {
             /* Most tokens start no phrase: one bit test instead of a probe. */
-            int maybe = cur[s].node || ((t->first[(tok->hash >> 6) & 1023] >> (tok->hash & 63)) & 1);
+            int maybe = cur[s].node || !t->first || ((t->first[(tok->hash & t->first_mask) >> 6] >> (tok->hash & 63)) & 1);
             const tc_edge *e = maybe ? edge_find(t, cur[s].node, tok->hash, 0) : NULL;
             if (e && nn < 8) next[nn++] = (state){e->child, cur[s].stems, cur[s].stemchars};
             if (!t->nodes[cur[s].node].stems) continue;

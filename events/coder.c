@@ -39,6 +39,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Word classes beyond those model.h names; all live in m->wc. */
 enum {
@@ -59,10 +60,9 @@ static const char *const word_classes[WC_ALL][48] = {
     [WC_NEG] = {"not", "never", "no", "neither", "nor", "cannot", NULL},
     [WC_INTENT] = {"want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "plan", "plans",
                    "planned", "planning", "intend", "intends", "intended", "like", "love", "seek", "seeks",
-                   "sought", "expect", "expects", "agree", "agrees", "agreed", "vow", "vows",
-                   "vowed", "pledge", "pledges", "pledged", "promise", "promises", "promised", "offer",
-                   "offers", "offered", "ready", "willing", "prepared", "eager", "keen", "aim", "aims",
-                   "aimed", "intention", NULL},
+                   "sought", "expects", "agree", "agrees", "agreed", "vow", "vows", "vowed", "pledge", "pledges",
+                   "pledged", "promise", "promises", "promised", "offer", "offers", "offered", "ready", "willing",
+                   "prepared", "eager", "keen", "aims", "going", "set", "due", "scheduled", NULL},
     [WC_APPEAL] = {"urge", "urges", "urged", "urging", "call", "calls", "called", "ask", "asks", "asked",
                    "appeal", "appealed", "appeals", "press", "pressed", "encourage", "encouraged", "implored",
                    "invite", "invited", "invites", "want", "wants", "wanted", "prefer", "prefers", "preferred",
@@ -108,14 +108,14 @@ static const char *const word_classes[WC_ALL][48] = {
     [WC_HYPO] = {"could", "might", "may", "should", "must", "ought", "could've", "might've", "should've",
                  "would've", "couldn't", "shouldn't", "mustn't", NULL},
     [WC_IRREAL] = {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge",
-                   "urges", "urged", "ask", "asks", "asked", "request", "requests", "requested", "propose",
-                   "proposes", "proposed", "suggest", "suggests", "suggested", "recommend", "recommended",
-                   "recommends", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish", "wishes",
-                   "wished", "order", "ordered", "orders", "require", "required", "requires", "expect",
-                   "expects", "expected", "fear", "fears", "feared", NULL},
+                   "urges", "urged", "ask", "asks", "asked", "request", "requested", "propose", "proposed",
+                   "suggest", "suggested", "recommend", "recommended", "hope", "hopes", "hoped", "want", "wants",
+                   "wanted", "wish", "order", "ordered", "require", "required", "expect", "expects", "expected",
+                   "fear", "fears", "feared", "warn", "warns", "warned", "cautioned", NULL},
     [WC_LYADJ] = {"early", "daily", "weekly", "monthly", "yearly", "quarterly", "likely", "unlikely", "deadly",
                   "costly", "friendly", "unfriendly", "timely", "elderly", "only", "holy", "ugly", "lonely",
-                  "orderly", "bloody", "silly", "curly", "hourly", "nightly", "lovely", "worldly", NULL},
+                  "orderly", "bloody", "silly", "hourly", "nightly", "lovely", "supply", "reply", "apply", "rally",
+                  "ally", "family", "assembly", "comply", "july", "italy", "anomaly", "monopoly", "belly", NULL},
     [WC_NOUNINTENT] = {"hope", "hopes", "plan", "plans", "intention", "intentions", "desire", "offer",
                        "offers", "readiness", "willingness", "bid", "commitment", "pledge", "promise", NULL},
     [WC_EXPECT] = {"expected", "likely", "unlikely", "supposed", "believed", "thought", "rumoured",
@@ -123,9 +123,26 @@ static const char *const word_classes[WC_ALL][48] = {
     [WC_POSSPRON] = {"his", "her", "its", "their", "our", "my", "your", NULL},
 };
 
+static uint32_t h_between[96], h_lookthrough[48];
+
+static const char *const to_lookthrough[] = {
+    "able", "continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun", "start",
+    "starts", "started", "starting", "managed", "manages", "moved", "moves", "came", "went", "used", "proceeded",
+    "decided", "decides", "opted", "chose", "voted", "votes", "rushed", "resorted", "returned", "sought", NULL};
+
+/* Words that stand between a subject and its verb: auxiliaries, adverbs,
+ * time words ("Russia last week attacked", "Kim also made"). */
+static const char *const between_words[] = {
+    "will", "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did", "not",
+    "also", "then", "now", "still", "again", "never", "has", "have", "had", "having", "just", "already",
+    "later", "soon", "once", "even", "yet", "first", "jointly", "last", "this", "next", "week", "month",
+    "year", "weekend", "yesterday", "today", "tonight", "earlier", "late", "morning", "afternoon", "evening",
+    "night", "ever", "always", "often", "almost", "all", "both", "each", "too", "subsequently", "thus",
+    "however", "meanwhile", "instead", "nevertheless", "separately", NULL};
+
 /* Single words the rules test; the same for every model (a pure function
  * of the spelling), set by coder_init before any document is coded. */
-static uint32_t h_who, h_which, h_that, h_of, h_and, h_in;
+static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for;
 
 static uint32_t word_hash(const char *w) { return hash_folded(w, strlen(w)); }
 
@@ -137,10 +154,54 @@ void coder_init(events_model *m)
     h_of = word_hash("of");
     h_and = word_hash("and");
     h_in = word_hash("in");
+    h_do = word_hash("do");
+    h_does = word_hash("does");
+    h_did = word_hash("did");
+    h_for = word_hash("for");
     for (int c = 0; c < WC_ALL; c++) {
         m->wc_n[c] = 0;
         for (int i = 0; i < 48 && word_classes[c][i]; i++)
             m->wc[c][m->wc_n[c]++] = hash_folded(word_classes[c][i], strlen(word_classes[c][i]));
+    }
+    /* The classes by hash: bits, 0 = empty slot. */
+    m->wc_mask = 2047;
+    m->wc_hash = dyad_arena_alloc(m->strings, (m->wc_mask + 1) * sizeof *m->wc_hash);
+    m->wc_bits = dyad_arena_alloc(m->strings, (m->wc_mask + 1) * sizeof *m->wc_bits);
+    for (int c = 0; c < WC_ALL; c++)
+        for (int i = 0; i < m->wc_n[c]; i++) {
+            uint32_t h = m->wc[c][i];
+            for (uint32_t j = h & m->wc_mask;; j = (j + 1) & m->wc_mask) {
+                if (m->wc_bits[j] && m->wc_hash[j] != h) continue;
+                m->wc_hash[j] = h;
+                m->wc_bits[j] |= 1u << c;
+                break;
+            }
+        }
+    /* Every word an alternative starts with, for the matcher's quick reject. */
+    uint32_t size = 1024;
+    while (size < m->n_alts * 4) size <<= 1;
+    m->first_words = dyad_arena_alloc(m->strings, size * sizeof *m->first_words);
+    m->first_mask = size - 1;
+    for (uint32_t i = 0; i < m->n_alts; i++) {
+        if (!m->alts[i].n_hash) continue;
+        uint32_t h = m->hashes[m->alts[i].hash_at] | 1u;           /* never 0 */
+        for (uint32_t j = h & m->first_mask;; j = (j + 1) & m->first_mask) {
+            if (m->first_words[j] == h) break;
+            if (!m->first_words[j]) { m->first_words[j] = h; break; }
+        }
+    }
+    /* Per element, a 64-bit filter of its alternatives' first words. */
+    m->elem_bloom = m->n_elems ? dyad_arena_alloc(m->strings, m->n_elems * sizeof *m->elem_bloom) : NULL;
+    for (uint32_t e = 0; e < m->n_elems; e++)
+        for (uint32_t i = 0; i < m->elems[e].n_alt; i++) {
+            const alt_t *a = &m->alts[m->elems[e].alt_at + i];
+            if (a->n_hash) m->elem_bloom[e] |= 1ull << (m->hashes[a->hash_at] >> 26);
+        }
+    for (int l = 0; l < 2; l++) {
+        const char *const *words = l ? to_lookthrough : between_words;
+        uint32_t *out = l ? h_lookthrough : h_between;
+        int cap = l ? (int)(sizeof h_lookthrough / sizeof *h_lookthrough) : (int)(sizeof h_between / sizeof *h_between);
+        for (int i = 0; words[i] && i < cap - 1; i++) out[i] = word_hash(words[i]);
     }
     m->h_a = hash_folded("a", 1);
     m->h_an = hash_folded("an", 2);
@@ -149,9 +210,15 @@ void coder_init(events_model *m)
 
 int coder_in(const events_model *m, int wc, uint32_t hash)
 {
-    for (int i = 0; i < m->wc_n[wc]; i++)
-        if (m->wc[wc][i] == hash) return 1;
-    return 0;
+    if (!m->wc_hash) {
+        for (int i = 0; i < m->wc_n[wc]; i++)
+            if (m->wc[wc][i] == hash) return 1;
+        return 0;
+    }
+    for (uint32_t j = hash & m->wc_mask;; j = (j + 1) & m->wc_mask) {
+        if (m->wc_hash[j] == hash && m->wc_bits[j]) return (m->wc_bits[j] >> wc) & 1;
+        if (!m->wc_bits[j]) return 0;
+    }
 }
 
 /* ---- per-sentence view */
@@ -182,6 +249,45 @@ static int is_negative_contraction(const sent_view *v, uint32_t k)
     return t->len >= 5 && !memcmp(s + t->len - 5, "n\xE2\x80\x99t", 5);
 }
 
+/* will, would, shall, won't, wouldn't, or a contraction in 'll: the future. */
+static int is_future(const sent_view *v, uint32_t k)
+{
+    const dyad_token *t = &v->d->toks[k];
+    const char *s = v->d->text + t->off;
+    static const char *const words[] = {"will", "would", "shall", "won't", "wouldn't", "won\xE2\x80\x99t",
+                                        "wouldn\xE2\x80\x99t", "'ll", "\xE2\x80\x99ll"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t n = strlen(words[i]);
+        if (words[i][0] == '\'' || words[i][0] == '\xE2') {
+            if (t->len > n && !memcmp(s + t->len - n, words[i], n)) return 1;
+        } else if (t->len == n && !strncasecmp(s, words[i], n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is token k one of these words (their hashes, 0-terminated)? */
+static int word_in(const sent_view *v, uint32_t k, const uint32_t *hashes)
+{
+    uint32_t h = v->d->toks[k].hash;
+    for (; *hashes; hashes++)
+        if (*hashes == h) return 1;
+    return 0;
+}
+
+/* Could an alternative start at token k?  One probe of the first-word set. */
+static int first_word(const events_model *m, uint32_t hash)
+{
+    if (!m->first_words) return 1;
+    uint32_t h = hash | 1u;
+    for (uint32_t j = h & m->first_mask;; j = (j + 1) & m->first_mask) {
+        if (m->first_words[j] == h) return 1;
+        if (!m->first_words[j]) return 0;
+    }
+}
+
+/* Words before "to" that leave the action real: "was able to meet",
+ * "continued to shell", "moved to expel". */
 static int is_char(const sent_view *v, uint32_t k, char c)
 {
     return v->d->toks[k].len == 1 && v->d->text[v->d->toks[k].off] == c;
@@ -191,8 +297,16 @@ static int is_char(const sent_view *v, uint32_t k, char c)
 static int is_ly_adverb(const sent_view *v, uint32_t k)
 {
     const dyad_token *t = &v->d->toks[k];
-    return (t->flags & DYAD_TOK_LOWER) && t->len > 3 && !memcmp(v->d->text + t->off + t->len - 2, "ly", 2) &&
-           !IN(v, WC_LYADJ, k);
+    if (!(t->flags & DYAD_TOK_LOWER) || t->len <= 3 || memcmp(v->d->text + t->off + t->len - 2, "ly", 2) ||
+        IN(v, WC_LYADJ, k))
+        return 0;
+    /* where an adverb stands: after the subject, an auxiliary, a clause
+     * start ("Pompeo seemingly shrugged", "has strongly condemned"), not
+     * inside a noun phrase ("the oil supply deal") */
+    if (k == v->a) return 1;
+    uint32_t p = k - 1, f = F(v, p);
+    return mention_in(v, p) >= 0 || (f & (DYAD_TOK_PUNCT | DYAD_TOK_CAP)) || IN(v, WC_VERBOK, p) ||
+           IN(v, WC_BE, p) || IN(v, WC_NEG, p) || IN(v, WC_HYPO, p) || is_negative_contraction(v, p);
 }
 
 /* The direct quote (with a speaker) that covers token k, or -1. */
@@ -276,18 +390,33 @@ static int skippable(const sent_view *v, uint32_t k)
 static uint32_t target_start(const sent_view *v, uint32_t k)
 {
     uint32_t j = k, words = 0;
+    uint32_t any = 0;
+    for (uint32_t q = k; q < v->b && q < k + 7 && !any; q++) any = mention_at(v, q) >= 0;
+    if (!any) return v->b;
     while (j < v->b && (mention_at(v, j) < 0 || possessive_pronoun(v, j)) && j - k < 6) {
         uint32_t f = F(v, j);
-        if (is_quote_mark(v, j) || possessive_pronoun(v, j)) { j++; continue; }
+        if (is_quote_mark(v, j)) { j++; continue; }
+        if (possessive_pronoun(v, j)) { if (words) break; j++; continue; }
         /* "of" only after a quantity: "dozens of protesters" */
         if (H(v, j) == h_of) {
             if (j > k && (IN(v, WC_QUANT, j - 1) || (F(v, j - 1) & DYAD_TOK_NUM))) { j++; continue; }
             break;
         }
-        if (IN(v, WC_DET, j) || IN(v, WC_QUANT, j) || (f & DYAD_TOK_NUM)) { j++; continue; }
-        /* an adjective: a lower-case word that is no function word */
+        /* "about 200", "over 100" but not "roads around Paris" */
+        if (IN(v, WC_PREP, j)) {
+            if (IN(v, WC_QUANT, j) && j + 1 < v->b && (F(v, j + 1) & DYAD_TOK_NUM)) { j++; continue; }
+            break;
+        }
+        if (IN(v, WC_DET, j) || IN(v, WC_QUANT, j) || (f & DYAD_TOK_NUM)) {
+            if (words) break;                      /* "a statement accusing the U.S." */
+            j++;
+            continue;
+        }
+        /* an adjective: a lower-case word that is no function word and no verb */
+        uint32_t slot = 0;
         if ((f & DYAD_TOK_LOWER) && (f & DYAD_TOK_WORD) && !IN(v, WC_PREP, j) && !IN(v, WC_STOP, j) &&
-            !IN(v, WC_AND, j) && !IN(v, WC_BE, j) && !IN(v, WC_TO, j) && words < 3) {
+            !IN(v, WC_AND, j) && !IN(v, WC_BE, j) && !IN(v, WC_TO, j) && words < 2 &&
+            !verbs_form_next(v->m, H(v, j), &slot)) {
             words++;
             j++;
             continue;
@@ -320,6 +449,8 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
     case EL_WORDS: {
         if (k >= v->b) return 0;
         uint32_t h = H(v, k);
+        if (m->elem_bloom && !(m->elem_bloom[p->elem_at + e] & (1ull << (h >> 26)))) return 0;
+        if (!first_word(m, h)) return 0;
         const alt_t *alts = &m->alts[el->alt_at];
         for (uint32_t i = 0; i < el->n_alt; i++) {
             if (m->hashes[alts[i].hash_at] != h) continue;      /* first word first: cheap */
@@ -376,6 +507,7 @@ typedef struct {
     int mod;
     int negated;
     int passive;
+    int future;                      /* will, would, 'll */
     int32_t appeal_target;           /* "urged X to": X */
     uint32_t left;                   /* where the subject search starts (token before the verb group) */
 } clause_t;
@@ -409,11 +541,13 @@ static void read_clause(const sent_view *v, uint32_t k, clause_t *c)
             /* "urged North Korea to return": the mention is the appeal's target */
             int32_t mi = mention_in(v, j);
             uint32_t start = v->d->mentions[mi].tok;
-            if (start > v->a && coder_in(m, WC_APPEAL, H(v, start - 1)) && c->mod == MOD_NONE &&
+            /* "called for him to apologise" */
+            uint32_t cue = start > v->a + 1 && H(v, start - 1) == h_for ? start - 2 : start - 1;
+            if (start > v->a && coder_in(m, WC_APPEAL, H(v, cue)) && c->mod == MOD_NONE &&
                 i < v->b && coder_in(m, WC_TO, H(v, i))) {
                 c->mod = MOD_APPEAL;
                 c->appeal_target = mi;
-                i = start - 1;
+                i = cue;
                 continue;
             }
             break;
@@ -421,14 +555,24 @@ static void read_clause(const sent_view *v, uint32_t k, clause_t *c)
         if (coder_in(m, WC_TO, h) && j > v->a) {
             int mod = to_modality(v, j - 1);
             if (mod == MOD_NONE) {
-                /* "able to", "going to", "set to": look through, no modality */
-                i = j;
-                continue;
+                /* "efforts to improve", "a bid to", "tried to", "has to",
+                 * "at Panmunjom to discuss": an aim, not a deed; "able to",
+                 * "continued to", "traveled to North Korea to meet": look
+                 * through */
+                uint32_t w = j - 1;
+                while (w > v->a && is_quote_mark(v, w)) w--;      /* “efforts” to improve */
+                if (mention_in(v, w) < 0 && !word_in(v, w, h_lookthrough))
+                    mod = MOD_HYPO;
+                else {
+                    i = j;
+                    continue;
+                }
             }
             if (c->mod == MOD_NONE || mod == MOD_FAIL || mod == MOD_HYPO) c->mod = mod;
             i = j - 1;
             continue;
         }
+        if (is_future(v, j)) c->future = 1;
         if (coder_in(m, WC_NEG, h) || is_negative_contraction(v, j)) {
             c->negated = 1;
             if (coder_in(m, WC_HYPO, h)) c->mod = MOD_HYPO;          /* couldn't */
@@ -467,16 +611,40 @@ static void read_clause(const sent_view *v, uint32_t k, clause_t *c)
             }
         }
         uint32_t f = F(v, j);
-        if ((f & DYAD_TOK_LOWER) && !(f & DYAD_TOK_PUNCT) && !coder_in(m, WC_STOP, h) &&
-            !coder_in(m, WC_PREP, h) && !coder_in(m, WC_AND, h) && !coder_in(m, WC_REPORT, h) && steps <= 3) {
-            /* an adverb or auxiliary: reportedly, also, would, has, had, will */
+        if ((f & DYAD_TOK_LOWER) && !(f & DYAD_TOK_PUNCT) && steps <= 4 &&
+            (word_in(v, j, h_between) || is_ly_adverb(v, j) || is_future(v, j) || coder_in(m, WC_HYPO, h))) {
+            /* an adverb or auxiliary: reportedly, also, would, has, had, will, last week */
             if (coder_in(m, WC_HYPO, h)) c->mod = MOD_HYPO;
             i = j;
             continue;
         }
         break;
     }
+    /* "will meet", "would send", "I'll visit": a stated intention */
+    if (c->future && c->mod == MOD_NONE) c->mod = MOD_INTENT;
     c->left = i;
+}
+
+/* "a chance that", "amid speculation that": a that-clause of a noun
+ * (token t is "that") says what might be, not what was. */
+static int noun_that(const sent_view *v, uint32_t t)
+{
+    uint32_t n = t;
+    while (n > v->a && is_quote_mark(v, n - 1)) n--;
+    if (n <= v->a + 1) return 0;
+    uint32_t w = n - 1, slot = 0;
+    const dyad_token *tk = &v->d->toks[w];
+    if (!(tk->flags & DYAD_TOK_LOWER) || IN(v, WC_REPORT, w) || IN(v, WC_IRREAL, w) ||
+        verbs_form_next(v->m, tk->hash, &slot) ||
+        (tk->len > 2 && !memcmp(v->d->text + tk->off + tk->len - 2, "ed", 2)))
+        return 0;
+    for (uint32_t q = w, words = 0; q > v->a && words < 3; words++) {
+        q--;
+        while (q > v->a && is_quote_mark(v, q)) q--;
+        if (IN(v, WC_NOUNDET, q) || IN(v, WC_PREP, q) || IN(v, WC_BE, q)) return 1;
+        if (!(F(v, q) & DYAD_TOK_LOWER)) return 0;
+    }
+    return 0;
 }
 
 /* The mention right before token k (over one comma), or -1. */
@@ -513,6 +681,8 @@ static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distanc
                 if (mention_usable(v, ante)) { *distance = from - j; return ante; }
                 return -1;
             }
+            /* ", and Zelenskiy urged", "but": a new clause */
+            if (IN(v, WC_AND, j) && (h != h_and || (j > v->a && is_char(v, j - 1, ',')))) return -1;
             if (coder_in(m, WC_STOP, h)) {
                 /* ", which ..., " between commas is looked through; a verb in
                  * the relative clause itself has a thing for subject. */
@@ -531,6 +701,14 @@ static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distanc
         uint32_t p = start;
         while (p > v->a && coder_in(m, WC_DET, H(v, p - 1))) p--;
         int governed = p > v->a && coder_in(m, WC_PREP, H(v, p - 1));
+        /* "In eastern and southern Ethiopia": a preposition before adjectives */
+        for (uint32_t q = p, n = 0; !governed && q > v->a + 1 && n < 3; n++, q--) {
+            uint32_t slot = 0;
+            if (!(F(v, q - 1) & DYAD_TOK_LOWER) || mention_in(v, q - 1) >= 0 ||
+                verbs_form_next(m, H(v, q - 1), &slot) || IN(v, WC_STOP, q - 1) || IN(v, WC_BE, q - 1))
+                break;
+            if (coder_in(m, WC_PREP, H(v, q - 2)) && !IN(v, WC_PREP, q - 1)) governed = 1;
+        }
         /* "Thousands of Israelis protested": of after a quantity. */
         if (governed && p > v->a + 1 && H(v, p - 1) == h_of &&
             (coder_in(m, WC_QUANT, H(v, p - 2)) || (F(v, p - 2) & DYAD_TOK_NUM)))
@@ -543,6 +721,18 @@ static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distanc
             if ((H(v, q - 1) == m->h_a || H(v, q - 1) == m->h_an) && q - 1 > v->a &&
                 !is_quote_mark(v, q - 2) && !(F(v, q - 2) & DYAD_TOK_DASH))
                 governed = 1;
+        /* "shelled X, killed Y": the object of an earlier verb is not the
+         * subject of a later one. */
+        {
+            uint32_t q = p;
+            while (q > v->a && ((F(v, q - 1) & DYAD_TOK_NUM) || IN(v, WC_QUANT, q - 1))) q--;
+            uint32_t slot = 0;
+            if (q > v->a && q < from && (F(v, q - 1) & DYAD_TOK_LOWER) && mention_in(v, q - 1) < 0 &&
+                !IN(v, WC_PREP, q - 1) && !IN(v, WC_BE, q - 1) && verbs_form_next(m, H(v, q - 1), &slot)) {
+                i = q - 1;
+                continue;
+            }
+        }
         /* A possessive ("Trump's outreach", "his efforts") is not the subject either. */
         int possessor = start + mn->ntok < v->b && (F(v, start + mn->ntok) & DYAD_TOK_POSS);
         if (mn->ntok == 1 && coder_in(m, WC_POSSPRON, H(v, start)) && start + 1 < v->b &&
@@ -550,14 +740,44 @@ static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distanc
             possessor = 1;
         if (!governed && !possessor && mention_usable(v, mi)) {
             *distance = from - (start + mn->ntok);
+            /* "demanded that Hamas release", "demanded the United States stop",
+             * "a chance that Trump and Kim would meet" (from the first conjunct) */
+            for (int n = 0; n < 4 && p > v->a + 1 && (IN(v, WC_AND, p - 1) || is_char(v, p - 1, ',')) &&
+                            mention_in(v, p - 2) >= 0; n++) {
+                p = v->d->mentions[mention_in(v, p - 2)].tok;
+                while (p > v->a && coder_in(m, WC_DET, H(v, p - 1))) p--;
+            }
             if (irreal && p > v->a + 1 && H(v, p - 1) == h_that &&
-                coder_in(m, WC_IRREAL, H(v, p - 2)))
+                (coder_in(m, WC_IRREAL, H(v, p - 2)) || noun_that(v, p - 1)))
+                *irreal = 1;
+            if (irreal && p > v->a && coder_in(m, WC_IRREAL, H(v, p - 1)))
                 *irreal = 1;
             return mi;
         }
         i = p;
     }
     return -1;
+}
+
+/* Is the word before the verb group (at `left`) a common noun, which is
+ * then the subject ("a prolonged drought has killed crops")?  Not when an
+ * actor modifies it ("U.N. investigators probed"). */
+static int noun_subject(const sent_view *v, uint32_t left)
+{
+    uint32_t j = left;
+    while (j > v->a && is_quote_mark(v, j - 1)) j--;
+    if (j == v->a) return 0;
+    j--;
+    uint32_t f = F(v, j);
+    if (!(f & DYAD_TOK_LOWER) || !(f & DYAD_TOK_WORD) || mention_in(v, j) >= 0) return 0;
+    if (IN(v, WC_VERBOK, j) || IN(v, WC_AND, j) || IN(v, WC_STOP, j) || IN(v, WC_PREP, j) || IN(v, WC_BE, j) ||
+        word_in(v, j, h_between) ||
+        IN(v, WC_NEG, j) || IN(v, WC_HYPO, j) || IN(v, WC_REPORT, j) || IN(v, WC_TO, j) || is_future(v, j) ||
+        is_ly_adverb(v, j) || is_negative_contraction(v, j) || IN(v, WC_SELF, j) || IN(v, WC_QUANT, j))
+        return 0;
+    uint32_t slot = 0;
+    if (verbs_form_next(v->m, H(v, j), &slot)) return 0;
+    return !(j > v->a && mention_in(v, j - 1) >= 0);
 }
 
 /* "I"/"we" at the subject position inside a direct quote -> its speaker. */
@@ -595,6 +815,7 @@ static const char *map_code(const char *code, int mod, int negated, int has_targ
     }
     if (mod == MOD_REFUSE || (negated && root <= 8)) {
         if (root <= 2) { why_not = "negated statement or appeal"; return NULL; }
+        if (root >= 9) { why_not = "refusing to criticise or to fight is no event"; return NULL; }
         /* "would not discuss reports": a refusal needs someone refused */
         if (mod != MOD_REFUSE && !has_target) { why_not = "negated, and nobody refused"; return NULL; }
         if (!strncmp(code, "057", 3)) return "127";
@@ -721,7 +942,7 @@ static int coordinated(const sent_view *v, int32_t mi, int32_t *out, int max, in
     return n;
 }
 
-static void code_verb(sent_view *v, uint32_t k, const match_t *mt)
+static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms)
 {
     const events_model *m = v->m;
     const pattern_t *p = mt->p;
@@ -768,10 +989,14 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt)
             for (uint32_t j = v->prev_verb + 1; j < c.left; j++)
                 if (IN(v, WC_STOP, j) || (F(v, j) & DYAD_TOK_COMMA && !is_char(v, j, ','))) clean = 0;
             source = clean ? v->prev_src : find_subject(v, c.left, &dist, &irreal);
+        } else if (forms != FORM_ING && noun_subject(v, c.left)) {
+            if (v->explain) fprintf(v->explain, "  verb \"%.*s\": its subject is a common noun\n",
+                                    (int)v->d->toks[k].len, v->d->text + v->d->toks[k].off);
+            return;
         } else
             source = find_subject(v, c.left, &dist, &irreal);
     }
-    if (irreal && c.mod == MOD_NONE) c.mod = MOD_HYPO;
+    if (irreal) c.mod = MOD_HYPO;
     const char *code = map_code(p->cameo->code, c.mod, c.negated, target >= 0);
     if (v->explain)
         fprintf(v->explain, "  verb \"%.*s\" pattern %s [%s] code %s%s%s%s\n", (int)v->d->toks[k].len,
@@ -804,6 +1029,16 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt)
     if (target < 0) tgts[0] = -1;
     uint32_t voff = v->d->toks[k].off;
     uint32_t last = mt->end > k + 1 ? mt->end - 1 : k;
+    /* The verb phrase stops before a target that ends the match ("signed a
+     * peace agreement with | the United Arab Emirates"). */
+    if (mt->target >= 0) {
+        const dyad_mention *tm = &v->d->mentions[mt->target];
+        if (tm->tok + tm->ntok == mt->end && tm->tok > k) {
+            uint32_t q = tm->tok;
+            while (q > k + 1 && (coder_in(m, WC_DET, H(v, q - 1)) || is_quote_mark(v, q - 1))) q--;
+            last = q - 1;
+        }
+    }
     uint32_t vend = v->d->toks[last].off + v->d->toks[last].len;
     /* "Trump and Kim would meet": a reciprocal verb with no object is an
      * event between the coordinated subjects, both ways. */
@@ -814,6 +1049,12 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt)
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
                 if (i != j) add_event(v, srcs[i], srcs[j], ce, p, voff, vend - voff, flags, conf, NULL);
+        return;
+    }
+    /* A meeting, a visit, talks, an agreement need two sides. */
+    if (target < 0 && (!strncmp(ce->code, "04", 2) || !strcmp(ce->code, "036") || !strcmp(ce->code, "057") ||
+                       !strncmp(pc, "04", 2) || !strncmp(pc, "057", 3))) {
+        if (v->explain) fprintf(v->explain, "    no event: %s needs a second party\n", ce->code);
         return;
     }
     for (int i = 0; i < ns; i++)
@@ -843,14 +1084,28 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
     while (j > v->a && is_quote_mark(v, j - 1)) j--;
     if (j == v->a) return 1;
     uint32_t p = j - 1, h = H(v, p), f = F(v, p);
-    /* "no interest in dealing with South Korea": a gerund taking an actor. */
-    if ((forms & FORM_ING) && has_target && coder_in(m, WC_PREP, h)) return 1;
-    if (mention_in(v, p) >= 0 && !(f & DYAD_TOK_POSS)) return 1;
+    /* "no interest in dealing with South Korea": a gerund taking an actor;
+     * "accused X of attacking", "warned X against attacking" are no facts. */
+    if ((forms & FORM_ING) && coder_in(m, WC_PREP, h)) {
+        if (h == h_of && p > v->a && coder_in(m, WC_NOUNINTENT, H(v, p - 1))) return 1;   /* hopes of meeting */
+        return has_target && h == h_in && p > v->a + 1 && H(v, p - 1) == m->h_interest &&
+               coder_in(m, WC_NEG, H(v, p - 2));
+    }
+    /* a bare -ing form after its subject is a noun ("the G7 meeting") or
+     * a participle, which needs an object ("forces attacking the town") */
+    if (forms == FORM_ING && mention_in(v, p) >= 0 && !has_target) return 0;
+    if (mention_in(v, p) >= 0 && !(f & DYAD_TOK_POSS) && !possessive_pronoun(v, p)) return 1;
     if (coder_in(m, WC_NOUNDET, h) || (f & DYAD_TOK_POSS)) return 0;
+    /* "a statement accusing the U.S.": a participle taking an actor object. */
+    if ((forms & FORM_ING) && has_target && (f & DYAD_TOK_LOWER)) return 1;
     /* "an early start", "a rare visit" */
     if (p > v->a && (H(v, p - 1) == m->h_a || H(v, p - 1) == m->h_an) && (f & DYAD_TOK_LOWER)) return 0;
+    /* "to talks", "will talks": after "to", a modal or "do" only the base form is a verb */
+    if (!(forms & FORM_BASE) && (coder_in(m, WC_TO, h) || coder_in(m, WC_HYPO, h) || is_future(v, p) ||
+                                 h == h_do || h == h_does || h == h_did))
+        return 0;
     if (coder_in(m, WC_VERBOK, h) || coder_in(m, WC_BE, h) || coder_in(m, WC_HYPO, h) ||
-        is_negative_contraction(v, p) || is_ly_adverb(v, p))
+        is_negative_contraction(v, p) || is_ly_adverb(v, p) || word_in(v, p, h_between))
         return 1;
     if (f & (DYAD_TOK_COMMA | DYAD_TOK_DASH | DYAD_TOK_OPEN | DYAD_TOK_TERM | DYAD_TOK_CLOSE)) return 1;
     /* "a statement accusing the U.S.": a participle taking an actor object. */
@@ -888,7 +1143,7 @@ static void code_sentence(sent_view *v)
                         v->d->text + v->d->toks[k].off);
             continue;
         }
-        code_verb(v, k, &mt);
+        code_verb(v, k, &mt, forms);
     }
 }
 

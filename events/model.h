@@ -61,6 +61,14 @@ struct events_model {
     uint8_t wc_n[WC_MAX];
     uint32_t h_a, h_an, h_interest;
     uint32_t unusable;              /* lines that could not be used */
+    /* coder.c: the first word of every alternative of every pattern element,
+     * an open-addressing set (0 = empty) in the strings arena, so that a
+     * token no pattern word starts with is rejected with one probe. */
+    uint32_t *first_words; uint32_t first_mask;
+    uint64_t *elem_bloom;           /* per element: bit (first hash >> 26) of each alternative */
+    /* coder.c: word class membership by token hash (bit c = class c), the
+     * same table as wc[][] for one probe instead of a scan per class. */
+    uint32_t *wc_hash, *wc_bits; uint32_t wc_mask;
 };
 
 enum { WC_BE, WC_NEG, WC_INTENT, WC_APPEAL, WC_THREAT, WC_REFUSE, WC_FAIL, WC_PREP, WC_DET,

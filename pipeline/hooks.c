@@ -1,6 +1,7 @@
 /*
  * hooks.c - dyad_process with extra steps, and models made of some parts
- * (see hooks.h).  The stage order is dyad_process's, in pipeline.c.
+ * (see hooks.h).  This is the one place that says the stage order;
+ * dyad_process is this with no hooks.
  */
 #include "hooks.h"
 #include "../quotes/quotes.h"
@@ -12,17 +13,16 @@
 
 void dyad_process_hooked(const dyad_model *m, dyad_doc *doc, const dyad_options *opt, const dyad_hooks *h)
 {
-    if (!h) { dyad_process(m, doc, opt); return; }
     dyad_date none = {0, 0, 0};
     dyad_text_process(doc);
     time_pubdate(doc, opt ? opt->date : none);
     actors_process(m->actors, doc);           /* NULL lexicon: no mentions */
-    if (h->after_actors) h->after_actors(h->ctx, doc);
+    if (h && h->after_actors) h->after_actors(h->ctx, doc);
     time_process(doc);
     quotes_process(doc);
     doc->n_events = 0;
     if (m->events) events_process(m->events, doc);
-    if (h->after_events) h->after_events(h->ctx, doc);
+    if (h && h->after_events) h->after_events(h->ctx, doc);
 }
 
 dyad_model *dyad_model_load_parts(const char *data_dir, int actors, int events, char *err, size_t errlen)

@@ -6,6 +6,7 @@
  * sentence dates, quotations, events.
  */
 #include "pipeline.h"
+#include "hooks.h"
 #include "../quotes/quotes.h"
 #include "../time/timex.h"
 
@@ -47,11 +48,5 @@ void dyad_model_free(dyad_model *m)
 
 void dyad_process(const dyad_model *m, dyad_doc *doc, const dyad_options *opt)
 {
-    dyad_date none = {0, 0, 0};
-    dyad_text_process(doc);
-    time_pubdate(doc, opt ? opt->date : none);
-    actors_process(m->actors, doc);
-    time_process(doc);
-    quotes_process(doc);
-    events_process(m->events, doc);
+    dyad_process_hooked(m, doc, opt, NULL);
 }

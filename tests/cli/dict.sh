@@ -63,6 +63,7 @@ passive_pattern|Sylvania was attacked by Freedonia.
 passive_rule|Sylvania was bombed by Freedonia.
 compound_pct|Freedonia and Sylvania met together.
 compound_slot|Freedonia and Osterlich attacked Sylvania.
+compound_needed|Freedonia met Sylvania together.
 skip|Freedonia accused Trentino of spying for Sylvania.
 alt_provisional|Freedonia signed an arms deal with Sylvania.
 alt_long|Freedonia signed a nonaggression deal with Sylvania.
@@ -110,6 +111,7 @@ expect passive_pattern   'FRD>SYL:193'
 expect passive_rule      'FRD>SYL:195'
 expect compound_pct      'FRD>SYL:036 SYL>FRD:036'
 expect compound_slot     'FRD>SYL:190 OST>SYL:190'
+expect compound_needed   'FRD>SYL:040'
 expect skip              'FRD>SYL:1124'
 expect alt_provisional   'FRD>SYL:0312'
 expect alt_long          'FRD>SYL:061'

@@ -1,0 +1,99 @@
+# CLI tests of `dyad code`: the JSON record and its event fields, the TSV
+# view, --explain, -j 2 against -j 1 on examples/*.txt, and bad input.
+# Sentences are written here; the real examples are read in ../shared.
+. tests/cli/lib.sh
+
+cat > "$TMP/in.jsonl" <<'EOF'
+{"id": "w1", "url": "https://example.org/w1", "published": "2024-03-01", "text": "China criticized the United States over arms sales to Taiwan. Ukraine was attacked by Russian troops on Thursday."}
+{"id": "w2", "published": "2024-03-01", "text": "Russia did not attack Ukraine on Tuesday."}
+EOF
+
+# ---- JSON: one record per document, events with every field
+"$DYAD" code "$TMP/in.jsonl" > "$TMP/out.json" 2> "$TMP/err"
+t_check "json-exit-0" test $? -eq 0
+t_check "json-two-records" test "$(wc -l < "$TMP/out.json")" -eq 2
+if python3 - "$TMP/out.json" > "$TMP/why" 2>&1 <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert [r["id"] for r in recs] == ["w1", "w2"], [r.get("id") for r in recs]
+evs = recs[0]["events"]
+assert len(evs) == 2, evs
+for e in evs:
+    for k in ("date", "source", "target", "cameo", "goldstein", "quad", "plover", "rule", "evidence", "verb"):
+        assert k in e, "missing %s in %s" % (k, e)
+    assert ".txt:" in e["rule"], e["rule"]
+    assert isinstance(e["goldstein"], (int, float)) and isinstance(e["quad"], int)
+    assert "type" in e["plover"]
+crit = [e for e in evs if e["cameo"] == "111"][0]
+assert crit["source"]["code"] == "CHN" and crit["target"]["code"] == "USA", crit
+assert crit["quad"] == 3 and crit["plover"]["type"] == "ACCUSE", crit
+assert crit["evidence"].startswith("China criticized"), crit["evidence"]
+assert crit["date"] == "2024-03-01", crit["date"]
+att = [e for e in evs if e["cameo"].startswith("19")][0]
+assert att["source"]["code"] == "RUSMIL" and att["target"]["code"] == "UKR" and att["passive"], att
+assert att["date"] == "2024-02-29", att["date"]                 # "on Thursday": the sentence's date
+assert recs[1]["events"] == [], recs[1]["events"]          # negated: no event
+PY
+then t_ok "json-event-fields"; else t_fail "json-event-fields" "$(cat "$TMP/why")"; fi
+
+# ---- TSV: header and nine columns per event, in document order
+"$DYAD" code --tsv "$TMP/in.jsonl" > "$TMP/out.tsv"
+t_grep "tsv-header" '^date	source	target	cameo	root	quad	goldstein	doc_id	url$' "$TMP/out.tsv"
+t_check "tsv-columns" test "$(awk -F'\t' 'NF != 9' "$TMP/out.tsv" | wc -l)" -eq 0
+t_grep "tsv-event" '^2024-03-01	CHN	USA	111	11	3	-2.0	w1	https://example.org/w1$' "$TMP/out.tsv"
+t_grep "tsv-passive" '^2024-02-29	RUSMIL	UKR	19[0-9]*	19	4	' "$TMP/out.tsv"
+t_check "tsv-lines" test "$(wc -l < "$TMP/out.tsv")" -eq 3
+
+# ---- --explain: the verb, the pattern id, and why something is not coded
+"$DYAD" code --explain "$TMP/in.jsonl" > "$TMP/explain.txt"
+t_grep "explain-pattern-id" 'verb "criticized" pattern 11_disapprove\.txt:[0-9]+' "$TMP/explain.txt"
+t_grep "explain-event" 'event 111 CHN -> USA' "$TMP/explain.txt"
+t_grep "explain-negated" 'no event: negated' "$TMP/explain.txt"
+t_grep "explain-sentence" '^\[1\] China criticized' "$TMP/explain.txt"
+
+# ---- the real example: dated events, the letter of July 6
+ex="$SHARED/examples/003_023876788a9e6448.txt"
+if [ -f "$ex" ]; then
+  "$DYAD" code --tsv --date 2018-07-12 "$ex" > "$TMP/003.tsv"
+  t_grep "example-letter-date" '^2018-07-06	PRKGOV	USAGOV	051	' "$TMP/003.tsv"
+  t_grep "example-visit" '^2018-07-12	USAGOV	PRK	042	' "$TMP/003.tsv"
+  t_grep "example-host" '^2018-07-12	PRK	USAGOV	043	' "$TMP/003.tsv"
+  t_grep "example-accuse" '	PRKGOV	USA	11[0-9]*	11	' "$TMP/003.tsv"
+else
+  t_fail "example-003" "missing $ex"
+fi
+
+# ---- -j 2 gives the same bytes as -j 1, in input order
+"$DYAD" code -j 1 examples/*.txt > "$TMP/j1.json" 2>/dev/null
+"$DYAD" code -j 2 examples/*.txt > "$TMP/j2.json" 2>/dev/null
+t_check "parallel-json-identical" cmp -s "$TMP/j1.json" "$TMP/j2.json"
+t_check "parallel-nonempty" test "$(grep -c '"cameo"' "$TMP/j1.json")" -gt 20
+"$DYAD" code --tsv -j 1 examples/*.txt examples/wire.jsonl > "$TMP/j1.tsv" 2>/dev/null
+"$DYAD" code --tsv -j 2 examples/*.txt examples/wire.jsonl > "$TMP/j2.tsv" 2>/dev/null
+t_check "parallel-tsv-identical" cmp -s "$TMP/j1.tsv" "$TMP/j2.tsv"
+"$DYAD" code --count -j 2 examples/*.txt > "$TMP/count.txt" 2>/dev/null
+t_grep "count-line" '^documents 24 sentences [0-9]+ tokens [0-9]+ events [1-9][0-9]* bytes [0-9]+' "$TMP/count.txt"
+
+# ---- bad input: a missing file fails; a bad JSON line is reported with its
+# line number and the other documents are still coded
+"$DYAD" code "$TMP/no-such-file.txt" > "$TMP/missing.out" 2> "$TMP/missing.err"
+t_check "missing-file-exit-1" test $? -eq 1
+t_grep "missing-file-message" 'no-such-file\.txt' "$TMP/missing.err"
+printf '%s\n' '{"id": "g1", "published": "2024-03-01", "text": "Russia attacked Ukraine."}' \
+  '{"id": "g2", this is not json' \
+  '{"id": "g3", "published": "2024-03-01", "text": "China criticized the United States."}' > "$TMP/bad.jsonl"
+"$DYAD" code --tsv "$TMP/bad.jsonl" > "$TMP/bad.tsv" 2> "$TMP/bad.err"
+t_check "bad-json-exit-1" test $? -eq 1
+t_grep "bad-json-line-number" 'bad\.jsonl:2:' "$TMP/bad.err"
+t_grep "bad-json-before-coded" '	RUS	UKR	190	.*	g1	' "$TMP/bad.tsv"
+t_grep "bad-json-after-coded" '	CHN	USA	111	.*	g3	' "$TMP/bad.tsv"
+"$DYAD" code -j 2 "$TMP/bad.jsonl" > "$TMP/bad-j2.json" 2> "$TMP/bad-j2.err"
+t_check "bad-json-j2-exit-1" test $? -eq 1
+t_check "bad-json-j2-records" test "$(wc -l < "$TMP/bad-j2.json")" -eq 2
+"$DYAD" code --no-such-option > /dev/null 2>&1
+t_check "bad-option-exit-2" test $? -eq 2
+
+# ---- standard input
+echo "Israel signed a peace agreement with the United Arab Emirates." |
+  "$DYAD" code --tsv --date 2024-03-01 - > "$TMP/stdin.tsv" 2>/dev/null
+t_grep "stdin" '^2024-03-01	ISR	ARE	057	05	1	8\.0	' "$TMP/stdin.tsv"
