@@ -1,38 +1,44 @@
 /*
- * coder.c - code one document's sentences into events.
+ * coder.c - code one document's sentences into events (docs/events.md).
  *
  * For every token that is a form of a dictionary verb, used as a verb (not
- * "the talks", not "a rare visit", not a participle after a common noun)
+ * "the talks", not "an early start", not a participle after a common noun)
  * and not part of an actor name, every pattern of that verb is tried from
  * the verb rightwards; the one that consumes the most tokens wins (ties:
  * the one with a target, then the one that skipped fewer words, then file
  * order).  Then the clause around the verb decides who did it and how:
  *
  *   target   the mention the pattern's + matched, looking through
- *            determiners, numbers and adjectives ("freed five U.S.
+ *            determiners, quantities and adjectives ("freed five U.S.
  *            citizens", "killed a senior Hamas commander");
  *   source   the subject: the nearest actor mention to the left that is not
  *            the object of a preposition ("thousands of Israelis" is
- *            subject), not a possessor, not across a clause boundary
- *            ("that", "which", ";", a reporting verb such as "said", a
- *            quotation edge); a relative "who" gives its antecedent; a verb
- *            coordinated with an earlier one ("shelled X and killed Y")
- *            shares its subject; in passive voice ("was criticized by X",
- *            "hostages held by X") the by-agent, the subject becoming
- *            target; "I"/"we" inside a direct quote is the quote's speaker;
- *   compound "X and Y met Z" gives one event per pair;
- *   modality "wants to / would love to / agreed to / hopes of" + verb ->
- *            CAMEO 03x intent, "urged X to" -> 02x appeal, "threatened to"
- *            -> 13x, "refused to" or a negated cooperative verb with a
- *            target -> 12x rejection; no event after "failed to / unable
- *            to", "could / might / may / should / must", "is expected /
- *            likely to", inside "demanded that X ...", for a negated
- *            conflict verb, or for intent to criticise.
+ *            subject), not a possessor, not the object of an earlier verb,
+ *            not across a clause boundary ("that", "which", ";", ", and",
+ *            a reporting verb such as "said", a quotation edge); a relative
+ *            "who" gives its antecedent; a common noun right before the
+ *            verb is the subject (no actor); a verb coordinated with an
+ *            earlier one ("shelled X and killed Y") shares its subject; in
+ *            passive voice ("was criticized by X", "hostages held by X")
+ *            the by-agent, the subject becoming target; "I"/"we" inside a
+ *            direct quote is the quote's speaker;
+ *   compound "X and Y met Z" gives one event per pair; "X and Y met" both ways;
+ *   modality "wants to / would love to / agreed to / will / hopes of" ->
+ *            CAMEO 03x intent (13x for force), "urged X to" -> 02x appeal,
+ *            "threatened to" -> 13x, "refused to" or a negated cooperative
+ *            verb with a target -> 12x rejection; no event after "failed
+ *            to / unable to", "could / might / should / must", "is
+ *            expected to", "efforts to" (an aim), inside "demanded that X
+ *            ..." or "a chance that X ...", for a negated conflict verb, or
+ *            for intent to criticise.  Meetings, visits and agreements need
+ *            a second party.
  *
  * A sentence yields events only through a pattern and these rules; there is
  * no fallback code.  Every event carries the pattern id, the evidence spans
  * and the flags that shaped it.  Nothing here allocates per token: the
- * per-sentence mention maps come from the document's arena.
+ * per-sentence mention maps come from the document's arena, and the lookup
+ * tables (word classes, pattern first words, element filters) are built
+ * once in coder_init.
  */
 #include "model.h"
 #include "../core/core.h"
@@ -123,7 +129,11 @@ static const char *const word_classes[WC_ALL][48] = {
     [WC_POSSPRON] = {"his", "her", "its", "their", "our", "my", "your", NULL},
 };
 
-static uint32_t h_between[96], h_lookthrough[48];
+static uint32_t h_between[96], h_lookthrough[48], h_conditional[8];
+
+static const char *const conditionals[] = {"if", "unless", "whether", "until", "till", "lest", NULL};
+static uint32_t h_future[8];
+static const char *const futures[] = {"will", "would", "shall", "won't", "wouldn't", NULL};
 
 static const char *const to_lookthrough[] = {
     "able", "continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun", "start",
@@ -197,6 +207,8 @@ void coder_init(events_model *m)
             const alt_t *a = &m->alts[m->elems[e].alt_at + i];
             if (a->n_hash) m->elem_bloom[e] |= 1ull << (m->hashes[a->hash_at] >> 26);
         }
+    for (int i = 0; conditionals[i]; i++) h_conditional[i] = word_hash(conditionals[i]);
+    for (int i = 0; futures[i]; i++) h_future[i] = word_hash(futures[i]);
     for (int l = 0; l < 2; l++) {
         const char *const *words = l ? to_lookthrough : between_words;
         uint32_t *out = l ? h_lookthrough : h_between;
@@ -249,23 +261,6 @@ static int is_negative_contraction(const sent_view *v, uint32_t k)
     return t->len >= 5 && !memcmp(s + t->len - 5, "n\xE2\x80\x99t", 5);
 }
 
-/* will, would, shall, won't, wouldn't, or a contraction in 'll: the future. */
-static int is_future(const sent_view *v, uint32_t k)
-{
-    const dyad_token *t = &v->d->toks[k];
-    const char *s = v->d->text + t->off;
-    static const char *const words[] = {"will", "would", "shall", "won't", "wouldn't", "won\xE2\x80\x99t",
-                                        "wouldn\xE2\x80\x99t", "'ll", "\xE2\x80\x99ll"};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-        size_t n = strlen(words[i]);
-        if (words[i][0] == '\'' || words[i][0] == '\xE2') {
-            if (t->len > n && !memcmp(s + t->len - n, words[i], n)) return 1;
-        } else if (t->len == n && !strncasecmp(s, words[i], n))
-            return 1;
-    }
-    return 0;
-}
-
 /* Is token k one of these words (their hashes, 0-terminated)? */
 static int word_in(const sent_view *v, uint32_t k, const uint32_t *hashes)
 {
@@ -286,8 +281,17 @@ static int first_word(const events_model *m, uint32_t hash)
     }
 }
 
-/* Words before "to" that leave the action real: "was able to meet",
- * "continued to shell", "moved to expel". */
+/* will, would, shall, won't, wouldn't, or a contraction in 'll: the future. */
+static int is_future(const sent_view *v, uint32_t k)
+{
+    const dyad_token *t = &v->d->toks[k];
+    if (word_in(v, k, h_future)) return 1;               /* the hash folds ’ to ' */
+    const char *s = v->d->text + t->off;
+    if (t->len > 3 && (s[t->len - 1] | 32) == 'l' && (s[t->len - 2] | 32) == 'l')
+        return s[t->len - 3] == '\'' || (t->len > 5 && !memcmp(s + t->len - 5, "\xE2\x80\x99", 3));
+    return 0;
+}
+
 static int is_char(const sent_view *v, uint32_t k, char c)
 {
     return v->d->toks[k].len == 1 && v->d->text[v->d->toks[k].off] == c;
@@ -442,7 +446,14 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
             if (v->passive && e == 1) return match_from(v, p, e + 1, k, out);
             return 0;
         }
-        if (!match_from(v, p, e + 1, j + v->d->mentions[mi].ntok, out)) return 0;
+        uint32_t after = j + v->d->mentions[mi].ntok;
+        /* "and displaced Palestinians will be allowed": a mention followed by
+         * its own verb group is the next clause's subject, no object */
+        if (e + 1 == p->n_elem && after < v->b &&
+            (is_future(v, after) || IN(v, WC_BE, after) || IN(v, WC_HYPO, after) ||
+             is_negative_contraction(v, after)))
+            return 0;
+        if (!match_from(v, p, e + 1, after, out)) return 0;
         out->target = mi;
         return 1;
     }
@@ -460,7 +471,7 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         return 0;
     }
     case EL_SKIP:
-        for (uint32_t n = 0; n <= 4; n++) {
+        for (uint32_t n = 0; n <= 5; n++) {
             if (n && (k + n > v->b || !skippable(v, k + n - 1))) break;
             if (match_from(v, p, e + 1, k + n, out)) { out->skipped += n; return 1; }
         }
@@ -588,6 +599,17 @@ static void read_clause(const sent_view *v, uint32_t k, clause_t *c)
                 if (!coder_in(m, WC_TO, H(v, tq))) continue;
                 int mod = to_modality(v, tq - 1);
                 if (mod != MOD_NONE) { c->mod = mod; i = tq - 1; }
+                /* "urged Putin to withdraw ... and open talks": the same appeal */
+                int32_t am = mention_in(v, tq - 1);
+                if (mod == MOD_NONE && am >= 0) {
+                    uint32_t st = v->d->mentions[am].tok;
+                    uint32_t cue = st > v->a + 1 && H(v, st - 1) == h_for ? st - 2 : st - 1;
+                    if (st > v->a && coder_in(m, WC_APPEAL, H(v, cue))) {
+                        c->mod = MOD_APPEAL;
+                        c->appeal_target = am;
+                        i = cue;
+                    }
+                }
                 break;
             }
             if (c->mod != MOD_NONE) continue;
@@ -724,12 +746,39 @@ static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distanc
         /* "shelled X, killed Y": the object of an earlier verb is not the
          * subject of a later one. */
         {
-            uint32_t q = p;
-            while (q > v->a && ((F(v, q - 1) & DYAD_TOK_NUM) || IN(v, WC_QUANT, q - 1))) q--;
+            uint32_t q = p, adj = 0;
+            for (;;) {
+                uint32_t sl = 0;
+                if (q > v->a && ((F(v, q - 1) & DYAD_TOK_NUM) || IN(v, WC_QUANT, q - 1))) { q--; continue; }
+                /* "attacked southern Israel": over up to two adjectives */
+                if (q > v->a + 1 && adj < 2 && (F(v, q - 1) & DYAD_TOK_LOWER) && mention_in(v, q - 1) < 0 &&
+                    !IN(v, WC_PREP, q - 1) && !IN(v, WC_STOP, q - 1) && !IN(v, WC_AND, q - 1) &&
+                    !IN(v, WC_BE, q - 1) && !word_in(v, q - 1, h_between) &&
+                    !verbs_form_next(m, H(v, q - 1), &sl)) {
+                    sl = 0;
+                    if (verbs_form_next(m, H(v, q - 2), &sl) && (F(v, q - 2) & DYAD_TOK_LOWER)) { q--; adj++; continue; }
+                }
+                break;
+            }
             uint32_t slot = 0;
             if (q > v->a && q < from && (F(v, q - 1) & DYAD_TOK_LOWER) && mention_in(v, q - 1) < 0 &&
                 !IN(v, WC_PREP, q - 1) && !IN(v, WC_BE, q - 1) && verbs_form_next(m, H(v, q - 1), &slot)) {
                 i = q - 1;
+                continue;
+            }
+        }
+        /* "EU flags", "the Iran arms affair": an actor before a common noun
+         * modifies it, unless that noun is right before the verb ("U.N.
+         * investigators probed") */
+        {
+            uint32_t nx = start + mn->ntok, sl = 0;
+            if (nx < v->b && nx + 1 < from && (F(v, nx) & DYAD_TOK_LOWER) && (F(v, nx) & DYAD_TOK_WORD) &&
+                !IN(v, WC_PREP, nx) && !IN(v, WC_AND, nx) && !IN(v, WC_STOP, nx) && !IN(v, WC_BE, nx) &&
+                !IN(v, WC_VERBOK, nx) && !IN(v, WC_HYPO, nx) && !IN(v, WC_REPORT, nx) && !IN(v, WC_TO, nx) &&
+                !word_in(v, nx, h_between) && !is_ly_adverb(v, nx) && !is_future(v, nx) &&
+                !is_negative_contraction(v, nx) && !verbs_form_next(m, H(v, nx), &sl) &&
+                !(F(v, nx) & DYAD_TOK_POSS)) {
+                i = p;
                 continue;
             }
         }
@@ -752,6 +801,8 @@ static int32_t find_subject(const sent_view *v, uint32_t from, uint32_t *distanc
                 *irreal = 1;
             if (irreal && p > v->a && coder_in(m, WC_IRREAL, H(v, p - 1)))
                 *irreal = 1;
+            /* "if Moscow rejected", "until Putin and Trump met": a condition */
+            if (irreal && p > v->a && word_in(v, p - 1, h_conditional)) *irreal = 1;
             return mi;
         }
         i = p;
@@ -794,19 +845,50 @@ static int32_t self_subject(const sent_view *v, uint32_t from)
 
 /* ---- code mapping */
 
-static const char *why_not;          /* explain: why map_code gave nothing */
 
-static const char *map_code(const char *code, int mod, int negated, int has_target)
+/* The intent (03x), appeal (02x) or refusal (12x) code for a cooperative
+ * code of roots 04-08, keeping the kind: 072 military aid -> 0332 / 0232 /
+ * 1222, 0841 release -> 0353 / 0253 / 1243, 045 mediation -> 039 / 028 /
+ * 126, 083 reform -> 034 / 024 / 123. */
+enum { FAM_INTENT, FAM_APPEAL, FAM_REFUSE };
+
+static const char *family_code(const events_model *m, const char *code, int fam)
+{
+    static const char *const base[5][3] = {
+        {"036", "026", "125"}, {"032", "022", "120"}, {"031", "021", "121"},
+        {"033", "023", "122"}, {"035", "025", "124"},
+    };
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root < 4 || root > 8) return NULL;
+    const char *b = base[root - 4][fam];
+    char sub = code[2];
+    if (root == 4 && sub == '5') b = fam == FAM_INTENT ? "039" : fam == FAM_APPEAL ? "028" : "126";
+    if (root == 5 && sub == '7' && fam == FAM_REFUSE) b = "127";
+    if (root == 8 && sub == '3') b = fam == FAM_INTENT ? "034" : fam == FAM_APPEAL ? "024" : "123";
+    char out[8];
+    snprintf(out, sizeof out, "%s", b);
+    if (root >= 6 && sub && sub != '0' && !(root == 8 && sub == '3')) {
+        char d = root == 8 && sub >= '4' ? (char)(sub - 1) : sub;     /* 084 -> 0353, 087 -> 0356 */
+        snprintf(out, sizeof out, "%s%c", b, d);
+    }
+    const cameo_entry *ce = ontology_find(m, out);
+    if (!ce) ce = ontology_find(m, b);
+    return ce ? ce->code : b;
+}
+
+/* The code for this modality, or NULL with *why_not set. */
+static const char *map_code(const events_model *m, const char *code, int mod, int negated, int has_target,
+                            const char **why_not)
 {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    why_not = NULL;
-    if (mod == MOD_FAIL) { why_not = "the action failed"; return NULL; }
-    if (mod == MOD_HYPO) { why_not = "only possible, expected or demanded"; return NULL; }
+    *why_not = NULL;
+    if (mod == MOD_FAIL) { *why_not = "the action failed"; return NULL; }
+    if (mod == MOD_HYPO) { *why_not = "only possible, expected or demanded"; return NULL; }
     /* "agreed to ... destroy a testing site": intent to do force to nobody
      * is no threat; "vowed to attack X" is. */
-    if (mod == MOD_INTENT && root >= 15 && !has_target) { why_not = "intent to use force against nobody"; return NULL; }
+    if (mod == MOD_INTENT && root >= 15 && !has_target) { *why_not = "intent to use force against nobody"; return NULL; }
     if (mod == MOD_THREAT || (mod == MOD_INTENT && root >= 15)) {
-        if (negated) { why_not = "negated threat"; return NULL; }
+        if (negated) { *why_not = "negated threat"; return NULL; }
         if (root >= 18 || root == 15) return "138";
         if (!strcmp(code, "163")) return "1312";
         if (root == 16) return "131";
@@ -814,41 +896,23 @@ static const char *map_code(const char *code, int mod, int negated, int has_targ
         return "130";
     }
     if (mod == MOD_REFUSE || (negated && root <= 8)) {
-        if (root <= 2) { why_not = "negated statement or appeal"; return NULL; }
-        if (root >= 9) { why_not = "refusing to criticise or to fight is no event"; return NULL; }
+        if (root <= 2) { *why_not = "negated statement or appeal"; return NULL; }
+        if (root >= 9) { *why_not = "refusing to criticise or to fight is no event"; return NULL; }
         /* "would not discuss reports": a refusal needs someone refused */
-        if (mod != MOD_REFUSE && !has_target) { why_not = "negated, and nobody refused"; return NULL; }
-        if (!strncmp(code, "057", 3)) return "127";
-        switch (root) {
-        case 4: return "125";
-        case 6: return "121";
-        case 7: return "122";
-        case 8: return "124";
-        default: return "120";
-        }
+        if (mod != MOD_REFUSE && !has_target) { *why_not = "negated, and nobody refused"; return NULL; }
+        const char *r = family_code(m, code, FAM_REFUSE);
+        return r ? r : "120";
     }
-    if (negated) { why_not = "negated"; return NULL; }        /* "did not attack" is no attack */
+    if (negated) { *why_not = "negated"; return NULL; }        /* "did not attack" is no attack */
     if (mod == MOD_INTENT) {
-        switch (root) {
-        case 4: return "036";
-        case 5: return "032";
-        case 6: return "031";
-        case 7: return "033";
-        case 8: return "034";
-        case 3: return code;
-        case 1: case 2: return code;
-        default: why_not = "intent to criticise or demand is not an event"; return NULL;
-        }
+        if (root <= 3) return code;
+        const char *r = family_code(m, code, FAM_INTENT);
+        if (!r) *why_not = "intent to criticise or demand is not an event";
+        return r;
     }
     if (mod == MOD_APPEAL) {
-        switch (root) {
-        case 4: return "026";
-        case 5: return "022";
-        case 6: return "021";
-        case 7: return "023";
-        case 8: return "025";
-        default: return "020";
-        }
+        const char *r = family_code(m, code, FAM_APPEAL);
+        return r ? r : "020";
     }
     return code;
 }
@@ -981,7 +1045,7 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     } else {
         source = self_subject(v, c.left);
         if (source >= 0) flags |= DYAD_EV_QUOTED;
-        else if (v->prev_src >= 0 && c.left > v->a && c.left == k &&
+        else if (v->prev_src >= 0 && c.left > v->a && v->prev_verb < c.left &&
                  (is_char(v, c.left - 1, ',') || IN(v, WC_AND, c.left - 1)) &&
                  mention_in(v, c.left - 2) != v->prev_src) {
             /* "shelled the city and killed ...": the first verb's subject */
@@ -993,11 +1057,29 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
             if (v->explain) fprintf(v->explain, "  verb \"%.*s\": its subject is a common noun\n",
                                     (int)v->d->toks[k].len, v->d->text + v->d->toks[k].off);
             return;
+        } else if (c.left > v->a + 1 && H(v, c.left - 1) == h_and) {
+            /* "the ministers expressed concern about China ... and reaffirmed":
+             * a coordinated verb has the earlier verb's subject, not the
+             * nearest actor (an object of that verb) */
+            uint32_t pv = c.left - 1;
+            while (pv > v->a) {
+                pv--;
+                uint32_t sl = 0;
+                if (IN(v, WC_STOP, pv) || is_char(v, pv, ';') || is_char(v, pv, ':')) { pv = v->a; break; }
+                if ((F(v, pv) & DYAD_TOK_LOWER) && mention_in(v, pv) < 0 && verbs_form_next(m, H(v, pv), &sl)) break;
+            }
+            if (pv > v->a) {
+                clause_t c2;
+                read_clause(v, pv, &c2);
+                source = noun_subject(v, c2.left) ? -1 : find_subject(v, c2.left, &dist, &irreal);
+            } else
+                source = find_subject(v, c.left, &dist, &irreal);
         } else
             source = find_subject(v, c.left, &dist, &irreal);
     }
     if (irreal) c.mod = MOD_HYPO;
-    const char *code = map_code(p->cameo->code, c.mod, c.negated, target >= 0);
+    const char *why_not = NULL;
+    const char *code = map_code(m, p->cameo->code, c.mod, c.negated, target >= 0, &why_not);
     if (v->explain)
         fprintf(v->explain, "  verb \"%.*s\" pattern %s [%s] code %s%s%s%s\n", (int)v->d->toks[k].len,
                 v->d->text + v->d->toks[k].off, p->id, p->text, p->cameo->code,
@@ -1105,7 +1187,8 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
                                  h == h_do || h == h_does || h == h_did))
         return 0;
     if (coder_in(m, WC_VERBOK, h) || coder_in(m, WC_BE, h) || coder_in(m, WC_HYPO, h) ||
-        is_negative_contraction(v, p) || is_ly_adverb(v, p) || word_in(v, p, h_between))
+        is_negative_contraction(v, p) || is_ly_adverb(v, p) || word_in(v, p, h_between) || is_future(v, p) ||
+        IN(v, WC_SELF, p))
         return 1;
     if (f & (DYAD_TOK_COMMA | DYAD_TOK_DASH | DYAD_TOK_OPEN | DYAD_TOK_TERM | DYAD_TOK_CLOSE)) return 1;
     /* "a statement accusing the U.S.": a participle taking an actor object. */
@@ -1137,6 +1220,19 @@ static void code_sentence(sent_view *v)
                                !(F(v, k - 1) & DYAD_TOK_POSS)));
         match_t mt = {NULL, 0, -1, 0};
         if (!best_match(v, k, &mt)) continue;
+        /* "promised to send": the verb after "to" carries the intent */
+        if (mt.target < 0 && mt.end > k + 1 && mt.end < v->b && IN(v, WC_TO, mt.end - 1)) {
+            uint32_t sl = 0;
+            const form_slot *fs;
+            int base = 0;
+            while ((fs = verbs_form_next(m, H(v, mt.end), &sl))) base |= fs->form & FORM_BASE;
+            if (base) {
+                if (v->explain)
+                    fprintf(v->explain, "  \"%.*s ... to\": the next verb carries it\n", (int)v->d->toks[k].len,
+                            v->d->text + v->d->toks[k].off);
+                continue;
+            }
+        }
         if (!used_as_verb(v, k, forms, mt.target >= 0)) {
             if (v->explain)
                 fprintf(v->explain, "  \"%.*s\" is used as a noun or adjective here\n", (int)v->d->toks[k].len,

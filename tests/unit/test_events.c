@@ -146,13 +146,13 @@ static const sample root03[] = {
      "Japan pledged $5 billion in aid to Ukraine."},
     {"2024-03-01", "AFGGOV>PAK:036",
      "The Taliban agreed to hold talks with Pakistan."},
-    {"2024-03-01", "DEU>UKR:033",
+    {"2024-03-01", "DEU>UKR:0332;!DEU>-:030",
      "Germany promised to send Ukraine more air defence systems."},
     {"2024-03-01", "TURGOV>GRC:036",
      "Turkish President Recep Tayyip Erdogan said he was ready to meet Greece."},
     {"2024-03-01", "KORGOV>PRK:036",
      "South Korean President Yoon Suk Yeol offered to hold talks with North Korea."},
-    {"2024-03-01", "CHN>PSE:033",
+    {"2024-03-01", "CHN>PSE:0333",
      "China pledged to provide humanitarian aid to Gaza."},
 };
 
@@ -224,6 +224,8 @@ static const sample root07[] = {
      "The United Nations delivered food aid to Sudan."},
     {"2024-03-01", "USA>ISR:070",
      "The United States helped Israel with air defence."},
+    {"2024-03-01", "USAGOV>UKRGOV:0332",
+     "Washington will give Kyiv another $61 billion in military aid."},
 };
 
 static const sample root08[] = {
@@ -350,6 +352,8 @@ static const sample root15[] = {
      "Russia deployed tactical nuclear weapons to Belarus."},
     {"2024-03-01", "PRK>-:150",
      "North Korea test-fired a cruise missile off its western coast."},
+    {"2024-03-01", "PRKGOV>-:150",
+     "Kim Jong Un oversaw a test of a new solid-fuel missile."},
 };
 
 static const sample root16[] = {
@@ -367,6 +371,8 @@ static const sample root16[] = {
      "Russia recalled its ambassador from Washington."},
     {"2024-03-01", "ISR>IRN:163",
      "Israel imposed sanctions on Iran."},
+    {"2024-03-01", "KOR>PRK:160",
+     "South Korea suspended a military agreement with North Korea."},
 };
 
 static const sample root17[] = {
@@ -416,6 +422,8 @@ static const sample root19[] = {
      "Israeli warplanes bombed southern Lebanon."},
     {"2024-03-01", "AZE>ARM:190",
      "Azerbaijan attacked Armenia."},
+    {"2024-03-01", "PRK>KOR:194",
+     "North Korea fired artillery shells near its border with South Korea."},
 };
 
 static const sample root20[] = {
@@ -461,6 +469,10 @@ static const sample negated[] = {
      "Pakistan failed to reach an agreement with the International Monetary Fund."},
     {"2024-03-01", "none",
      "Germany was unable to send tanks to Ukraine."},
+    {"2024-03-01", "RUS>UKR:190",
+     "Russia last week attacked Ukraine."},
+    {"2024-03-01", "none",
+     "Israel won’t attack Iran, Netanyahu said."},
 };
 
 static const sample compound[] = {
@@ -483,6 +495,8 @@ static const sample quoted[] = {
      "“We will destroy Ukraine,” Putin said."},
     {"2024-03-01", "USAGOV>CHN:111",
      "“We condemn China's actions,” Blinken said."},
+    {"2018-06-01", "USAGOV>PRKGOV:036",
+     "“I’ll meet Kim Jong Un in Singapore,” Trump said."},
 };
 
 static const sample multi[] = {
@@ -511,7 +525,7 @@ static const sample none[] = {
      "Iran's “attack” on the tanker was a hoax, Tehran said."},
     {"2024-03-01", "none",
      "Italy said its exclusion from the meeting violated an agreement with Canada."},
-    {"2024-03-01", "JPNBUS>NGA:122;!JPNBUS>NGA:071",
+    {"2024-03-01", "JPNBUS>NGA:1221;!JPNBUS>NGA:071",
      "Japanese banks are unwilling to provide new credits to Nigeria."},
     {"2024-03-01", "none",
      "The meeting with Kim Jong Un was cancelled."},
@@ -523,6 +537,20 @@ static const sample none[] = {
      "The Lib Dems plan to oppose the bill in the Lords."},
     {"2024-03-01", "none",
      "Egypt would not discuss the reports."},
+    {"2024-03-01", "none",
+     "In eastern and southern Ethiopia, a prolonged drought has killed crops and drained wells."},
+    {"2024-03-01", "none",
+     "India, along with China, Brazil and Russia, has been invited to the G7 meeting taking place in London."},
+    {"2024-03-01", "RUS>CHN:057;!RUS>CHN:046",
+     "Russia signed a long-term oil supply deal with China."},
+    {"2024-03-01", "none",
+     "Russia is planning to criticize the United States at the summit."},
+    {"2024-03-01", "none",
+     "There was speculation that Israel would attack Iran."},
+    {"2024-03-01", "none",
+     "Bank of Japan officials said they hope Japanese commercial banks will help Nigeria overcome its debt problems."},
+    {"2024-03-01", "none",
+     "Congress approved aid for the rebels, who are fighting Nicaragua's leftist government."},
 };
 
 static void test_root01_statement(void) { RUN_SAMPLES(root01); }
