@@ -135,16 +135,7 @@ static void json(dbuf *b, const dyad_doc *d)
         dbuf_putc(b, '}');
     }
     dbuf_putc(b, ']');
-    if (d->n_diags) {
-        dbuf_puts(b, ",\"warnings\":[");
-        for (uint32_t i = 0; i < d->n_diags; i++) {
-            if (i) dbuf_putc(b, ',');
-            dbuf_printf(b, "{\"offset\":%llu,\"message\":", (unsigned long long)d->diags[i].offset);
-            json_str(b, d->diags[i].message);
-            dbuf_putc(b, '}');
-        }
-        dbuf_putc(b, ']');
-    }
+    emit_warnings_json(b, d);
     dbuf_putc(b, '}');
 }
 

@@ -24,6 +24,7 @@ void emit_meta_json(dbuf *b, const dyad_doc *d);
 void emit_text_human(FILE *out, const dyad_doc *d);
 
 /* Stage results as JSON members, each starting with a comma. */
+void emit_warnings_json(dbuf *b, const dyad_doc *d);      /* nothing when there are none */
 void emit_actors_json(dbuf *b, const dyad_doc *d);
 void emit_time_json(dbuf *b, const dyad_doc *d);
 void emit_quotes_json(dbuf *b, const dyad_doc *d);

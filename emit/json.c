@@ -59,15 +59,19 @@ void emit_doc_json(dbuf *b, const dyad_doc *d, unsigned parts)
     if (parts & EMIT_ACTORS) emit_actors_json(b, d);
     if (parts & EMIT_QUOTES) emit_quotes_json(b, d);
     if (parts & EMIT_EVENTS) emit_events_json(b, d);
-    if ((parts & EMIT_WARNINGS) && d->n_diags) {
-        dbuf_puts(b, ",\"warnings\":[");
-        for (uint32_t i = 0; i < d->n_diags; i++) {
-            if (i) dbuf_putc(b, ',');
-            dbuf_printf(b, "{\"offset\":%llu,\"message\":", (unsigned long long)d->diags[i].offset);
-            json_str(b, d->diags[i].message);
-            dbuf_putc(b, '}');
-        }
-        dbuf_putc(b, ']');
-    }
+    if (parts & EMIT_WARNINGS) emit_warnings_json(b, d);
     dbuf_putc(b, '}');
+}
+
+void emit_warnings_json(dbuf *b, const dyad_doc *d)
+{
+    if (!d->n_diags) return;
+    dbuf_puts(b, ",\"warnings\":[");
+    for (uint32_t i = 0; i < d->n_diags; i++) {
+        if (i) dbuf_putc(b, ',');
+        dbuf_printf(b, "{\"offset\":%llu,\"message\":", (unsigned long long)d->diags[i].offset);
+        json_str(b, d->diags[i].message);
+        dbuf_putc(b, '}');
+    }
+    dbuf_putc(b, ']');
 }
