@@ -337,9 +337,19 @@ static int32_t quote_index_at(const sent_view *v, uint32_t k)
     return -1;
 }
 
+/* A bare agent code ("GOV", "LEG": an official of no known country) says
+ * too little to be a side of an event in a dyadic dataset: such mentions
+ * are left out rather than coded with half an actor. */
+static int bare_agent(const char *code)
+{
+    static const char agents[] = "AGR BUS COP CRM CVL EDU ENV GOV HLH HRI JUD LAB LEG MED MIL NGO OPP "
+                                 "PTY REB REF REL SET SPY UAF ELI";
+    return strlen(code) == 3 && strstr(agents, code) != NULL;
+}
+
 static int mention_usable(const sent_view *v, int32_t mi)
 {
-    return mi >= 0 && v->d->mentions[mi].code[0];
+    return mi >= 0 && v->d->mentions[mi].code[0] && !bare_agent(v->d->mentions[mi].code);
 }
 
 /* ---- pattern matching */

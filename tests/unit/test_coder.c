@@ -211,6 +211,15 @@ static void test_no_source_no_event(void)
     CHECK_INT(doc->n_events, 0);
 }
 
+static void test_bare_agent_is_no_side(void)
+{
+    /* "officials" of no known country cannot be one side of a dyad */
+    code("[Officials|GOV] criticized [Russia|RUS] on Monday.");
+    CHECK_INT(doc->n_events, 0);
+    code("[Hungarian officials|HUNGOV] criticized [Russia|RUS] on Monday.");
+    CHECK_EVENT("HUNGOV", "RUS", "111");
+}
+
 static void test_sanctions_phrase(void)
 {
     code("[The European Union|IGOEUREEC] imposed fresh sanctions on [Russia|RUS] on Friday.");
@@ -233,6 +242,7 @@ int main(void)
     RUN(test_relative_clause_subject);
     RUN(test_no_source_no_event);
     RUN(test_sanctions_phrase);
+    RUN(test_bare_agent_is_no_side);
     dyad_doc_free(doc);
     teardown();
     return check_done();
