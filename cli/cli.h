@@ -21,6 +21,7 @@ typedef struct {
     int json, tsv, csv, explain, help, quiet, count;
     /* --count totals */
     uint64_t n_docs, n_sents, n_toks, n_bytes, n_events;
+    dbuf out;                         /* cli_emit_doc's buffer, freed by cli_each_doc */
     const char *date;                 /* --date YYYY-MM-DD */
     dyad_date date_value;
     int jobs;
@@ -58,6 +59,13 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx);
 
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_doc_warnings(const dyad_doc *d);
+/* The tail of every per-document command: warnings on stderr (unless
+ * --quiet), nothing more with --count, else one JSON line (--json) or the
+ * human view on stdout.  The output buffer is o->out, reused. */
+typedef void (*cli_json_fn)(dbuf *b, const dyad_doc *d);
+typedef void (*cli_human_fn)(FILE *out, const dyad_doc *d);
+void cli_emit_doc(cli_opts *o, const dyad_doc *d, cli_json_fn json, cli_human_fn human);
+
 /* --count: one line of totals, for benchmarks and quick looks. */
 void cli_print_count(const cli_opts *o);
 

@@ -147,16 +147,7 @@ static int actors_one(dyad_doc *d, void *ctxp)
     time_pubdate(d, c->opt.date);
     actors_process(c->lex, d);
     if (c->candidates) { actors_candidates_add(c->cands, d); return 0; }
-    cli_doc_warnings(d);
-    if (o->count) return 0;
-    if (o->json) {
-        dbuf b = {0};
-        json(&b, d);
-        dbuf_putc(&b, '\n');
-        fwrite(b.ptr, 1, b.len, stdout);
-        dbuf_free(&b);
-    } else
-        human(stdout, d);
+    cli_emit_doc(o, d, json, human);
     return 0;
 }
 

@@ -33,6 +33,14 @@ static const char *kind_name(int k)
     return k >= 1 && k <= 4 ? n[k] : n[0];
 }
 
+static void quotes_json(dbuf *b, const dyad_doc *d)
+{
+    dbuf_putc(b, '{');
+    emit_meta_json(b, d);
+    emit_quotes_json(b, d);
+    dbuf_putc(b, '}');
+}
+
 static void human(FILE *out, const dyad_doc *d)
 {
     char day[11];
@@ -76,18 +84,7 @@ static int quotes_one(dyad_doc *d, void *ctxp)
     actors_process(c->lex, d);
     time_process(d);
     quotes_process(d);
-    if (!o->quiet) cli_doc_warnings(d);
-    if (o->count) return 0;
-    if (o->json) {
-        dbuf b = {0};
-        dbuf_putc(&b, '{');
-        emit_meta_json(&b, d);
-        emit_quotes_json(&b, d);
-        dbuf_puts(&b, "}\n");
-        fwrite(b.ptr, 1, b.len, stdout);
-        dbuf_free(&b);
-    } else
-        human(stdout, d);
+    cli_emit_doc(o, d, quotes_json, human);
     return 0;
 }
 

@@ -8,20 +8,16 @@
 
 #include <stdlib.h>
 
+static void text_json(dbuf *b, const dyad_doc *d)
+{
+    emit_doc_json(b, d, EMIT_TEXT | EMIT_SENTENCES | EMIT_DEBRIS | EMIT_WARNINGS);
+}
+
 static int text_one(dyad_doc *d, void *ctx)
 {
     cli_opts *o = ctx;
     dyad_text_process(d);
-    cli_doc_warnings(d);
-    if (o->count) return 0;
-    if (o->json) {
-        dbuf b = {0};
-        emit_doc_json(&b, d, EMIT_TEXT | EMIT_SENTENCES | EMIT_DEBRIS | EMIT_WARNINGS);
-        dbuf_putc(&b, '\n');
-        fwrite(b.ptr, 1, b.len, stdout);
-        dbuf_free(&b);
-    } else
-        emit_text_human(stdout, d);
+    cli_emit_doc(o, d, text_json, emit_text_human);
     return 0;
 }
 

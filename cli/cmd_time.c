@@ -36,13 +36,6 @@ static const char *how(const dyad_doc *d, uint32_t s, uint32_t *t)
     return dyad_date_cmp(d->sent_dates[s], d->pubdate) ? "carried" : "pubdate";
 }
 
-static void date_json(dbuf *b, dyad_date x)
-{
-    char s[11];
-    dyad_date_format(x, s);
-    if (s[0]) json_str(b, s);
-    else dbuf_puts(b, "null");
-}
 
 static void time_json(dbuf *b, const dyad_doc *d)
 {
@@ -50,7 +43,7 @@ static void time_json(dbuf *b, const dyad_doc *d)
     dbuf_putc(b, '{');
     emit_meta_json(b, d);
     dbuf_puts(b, ",\"pubdate\":");
-    date_json(b, d->pubdate);
+    emit_date_json(b, d->pubdate);
     dbuf_printf(b, ",\"pubdate_source\":\"%s\",\"pubdate_evidence\":", time_source_name(d->pubdate_source));
     json_str(b, d->pubdate_evidence);
     dbuf_puts(b, ",\"timexes\":[");
@@ -62,7 +55,7 @@ static void time_json(dbuf *b, const dyad_doc *d)
         dbuf_printf(b, ",\"kind\":\"%s\",\"value\":", t->kind <= 4 ? kinds[t->kind] : "");
         json_str(b, t->value);
         dbuf_puts(b, ",\"date\":");
-        date_json(b, t->date);
+        emit_date_json(b, t->date);
         dbuf_puts(b, ",\"flags\":[");
         for (int f = 0, n = 0; f < 8; f++)
             if (t->flags & (1u << f)) dbuf_printf(b, "%s\"%s\"", n++ ? "," : "", flag_names[f]);
@@ -72,7 +65,7 @@ static void time_json(dbuf *b, const dyad_doc *d)
     for (uint32_t s = 0, t = 0; s < d->n_sents; s++) {
         if (s) dbuf_putc(b, ',');
         dbuf_printf(b, "{\"i\":%u,\"date\":", s);
-        date_json(b, d->sent_dates[s]);
+        emit_date_json(b, d->sent_dates[s]);
         dbuf_printf(b, ",\"how\":\"%s\"}", how(d, s, &t));
     }
     dbuf_putc(b, ']');
@@ -129,16 +122,7 @@ static int time_one(dyad_doc *d, void *ctx)
 {
     time_ctx *c = ctx;
     dyad_process(c->m, d, &c->opt);
-    if (!c->o->quiet) cli_doc_warnings(d);
-    if (c->o->count) return 0;
-    if (c->o->json) {
-        dbuf b = {0};
-        time_json(&b, d);
-        dbuf_putc(&b, '\n');
-        fwrite(b.ptr, 1, b.len, stdout);
-        dbuf_free(&b);
-    } else
-        time_human(stdout, d);
+    cli_emit_doc(c->o, d, time_json, time_human);
     return 0;
 }
 

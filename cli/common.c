@@ -108,6 +108,7 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
         ingest_close(src);
     }
     dyad_doc_free(doc);
+    dbuf_free(&o->out);
     return failed;
 }
 
@@ -133,4 +134,15 @@ dyad_options cli_pipeline_options(const cli_opts *o)
     memset(&opt, 0, sizeof opt);
     if (o->date) opt.date = o->date_value;
     return opt;
+}
+
+void cli_emit_doc(cli_opts *o, const dyad_doc *d, cli_json_fn json, cli_human_fn human)
+{
+    if (!o->quiet) cli_doc_warnings(d);
+    if (o->count) return;
+    if (!o->json) { human(stdout, d); return; }
+    dbuf_clear(&o->out);
+    json(&o->out, d);
+    dbuf_putc(&o->out, '\n');
+    fwrite(o->out.ptr, 1, o->out.len, stdout);
 }

@@ -24,7 +24,9 @@ void emit_meta_json(dbuf *b, const dyad_doc *d);
 void emit_text_human(FILE *out, const dyad_doc *d);
 
 /* Stage results as JSON members, each starting with a comma. */
-void emit_warnings_json(dbuf *b, const dyad_doc *d);      /* nothing when there are none */
+void emit_warnings_json(dbuf *b, const dyad_doc *d);
+/* A date as "2018-07-06" / "2019-06" / "2019", or null when unknown. */
+void emit_date_json(dbuf *b, dyad_date d);      /* nothing when there are none */
 void emit_actors_json(dbuf *b, const dyad_doc *d);
 void emit_time_json(dbuf *b, const dyad_doc *d);
 void emit_quotes_json(dbuf *b, const dyad_doc *d);

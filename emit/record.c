@@ -17,7 +17,7 @@ static const char *const pub_sources[] = {"none", "metadata", "option", "datelin
 
 #define NAME(tab, i) ((unsigned)(i) < sizeof tab / sizeof *tab ? tab[i] : "")
 
-static void date_json(dbuf *b, dyad_date d)
+void emit_date_json(dbuf *b, dyad_date d)
 {
     char s[11];
     dyad_date_format(d, s);
@@ -70,7 +70,7 @@ void emit_actors_json(dbuf *b, const dyad_doc *d)
 void emit_time_json(dbuf *b, const dyad_doc *d)
 {
     dbuf_puts(b, ",\"pubdate\":");
-    date_json(b, d->pubdate);
+    emit_date_json(b, d->pubdate);
     dbuf_printf(b, ",\"pubdate_source\":\"%s\"", NAME(pub_sources, d->pubdate_source));
     if (d->pubdate_evidence) { dbuf_puts(b, ",\"pubdate_evidence\":"); json_str(b, d->pubdate_evidence); }
     dbuf_puts(b, ",\"timexes\":[");
@@ -100,7 +100,7 @@ void emit_quotes_json(dbuf *b, const dyad_doc *d)
         dbuf_puts(b, ",\"cue\":");
         if (q->cue_len) json_strn(b, d->text + q->cue_off, q->cue_len);
         else dbuf_puts(b, "null");
-        if (d->sent_dates && q->sent < d->cap_sent_dates) { dbuf_puts(b, ",\"date\":"); date_json(b, d->sent_dates[q->sent]); }
+        if (d->sent_dates && q->sent < d->cap_sent_dates) { dbuf_puts(b, ",\"date\":"); emit_date_json(b, d->sent_dates[q->sent]); }
         dbuf_putc(b, '}');
     }
     dbuf_putc(b, ']');
@@ -113,7 +113,7 @@ void emit_events_json(dbuf *b, const dyad_doc *d)
         const dyad_event *e = &d->events[i];
         if (i) dbuf_putc(b, ',');
         dbuf_puts(b, "{\"date\":");
-        date_json(b, e->date);
+        emit_date_json(b, e->date);
         dbuf_puts(b, ",\"source\":");
         emit_mention_ref(b, d, e->source);
         dbuf_puts(b, ",\"target\":");

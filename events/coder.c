@@ -241,6 +241,8 @@ typedef struct {
     uint32_t s, a, b;                /* sentence, its tokens [a, b) */
     int32_t *starts;                 /* mention starting at token k - a, or -1 */
     int32_t *inside;                 /* mention covering token k - a, or -1 */
+    int32_t *quote;                  /* direct quote covering token k - a, or -1 */
+    int32_t *speaker;                /* speaker of the direct quote covering k - a, or -1 */
     FILE *explain;
     int passive;                     /* the verb being matched is a passive participle */
     int32_t prev_src;                /* the source of the last verb with one, for "X did A and B" */
@@ -316,25 +318,13 @@ static int is_ly_adverb(const sent_view *v, uint32_t k)
 /* The direct quote (with a speaker) that covers token k, or -1. */
 static int32_t quote_speaker_at(const sent_view *v, uint32_t k)
 {
-    uint32_t off = v->d->toks[k].off;
-    for (uint32_t i = 0; i < v->d->n_quotes; i++) {
-        const dyad_quote *q = &v->d->quotes[i];
-        if (q->kind != DYAD_QUOTE_DIRECT || q->speaker < 0) continue;
-        if (off >= q->off && off < q->off + q->len) return q->speaker;
-    }
-    return -1;
+    return k >= v->a && k < v->b ? v->speaker[k - v->a] : -1;
 }
 
 /* The direct quote covering token k (index), or -1. */
 static int32_t quote_index_at(const sent_view *v, uint32_t k)
 {
-    uint32_t off = v->d->toks[k].off;
-    for (uint32_t i = 0; i < v->d->n_quotes; i++) {
-        const dyad_quote *q = &v->d->quotes[i];
-        if (q->kind != DYAD_QUOTE_DIRECT) continue;
-        if (off >= q->off && off < q->off + q->len) return (int32_t)i;
-    }
-    return -1;
+    return k >= v->a && k < v->b ? v->quote[k - v->a] : -1;
 }
 
 /* A bare agent code ("GOV", "LEG": an official of no known country) says
@@ -1259,12 +1249,27 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
     uint32_t mi = 0;
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
-        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, explain, 0, -1, 0};
+        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0};
         if (explain) fprintf(explain, "[%u] %.*s\n", s + 1, (int)st->len, d->text + st->off);
         if (st->flags & DYAD_PARA_HEADING) continue;
         v.starts = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.starts);
         v.inside = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.inside);
-        for (uint32_t i = 0; i < st->ntok; i++) v.starts[i] = v.inside[i] = -1;
+        v.quote = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.quote);
+        v.speaker = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.speaker);
+        for (uint32_t i = 0; i < st->ntok; i++) v.starts[i] = v.inside[i] = v.quote[i] = v.speaker[i] = -1;
+        /* Which direct quotation covers each token, once per sentence rather
+         * than a scan of all quotes per token looked at (first one wins,
+         * as quotes are in text order). */
+        for (uint32_t qi = 0; qi < d->n_quotes; qi++) {
+            const dyad_quote *q = &d->quotes[qi];
+            if (q->kind != DYAD_QUOTE_DIRECT || q->off >= st->off + st->len || q->off + q->len <= st->off) continue;
+            for (uint32_t i = 0; i < st->ntok; i++) {
+                uint32_t off = d->toks[v.a + i].off;
+                if (off < q->off || off >= q->off + q->len) continue;
+                if (v.quote[i] < 0) v.quote[i] = (int32_t)qi;
+                if (v.speaker[i] < 0 && q->speaker >= 0) v.speaker[i] = q->speaker;
+            }
+        }
         while (mi < d->n_mentions && d->mentions[mi].tok < v.a) mi++;
         for (uint32_t j = mi; j < d->n_mentions && d->mentions[j].tok < v.b; j++) {
             const dyad_mention *mn = &d->mentions[j];

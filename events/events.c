@@ -10,19 +10,32 @@
 
 void events_code(const events_model *m, dyad_doc *d, FILE *explain);
 
-events_model *events_load(const char *data_dir, char *err, size_t errlen)
+/* The ontology always; dyad's own verb dictionary unless a coder brings
+ * its own patterns (dict/tabari_code.h), so that `dyad code --verbs FILE`
+ * works even where data/events/verbs/ does not exist. */
+static events_model *load(const char *data_dir, int with_verbs, char *err, size_t errlen)
 {
     events_model *m = calloc(1, sizeof *m);
     if (!m) { snprintf(err, errlen, "out of memory"); return NULL; }
     m->strings = dyad_arena_new(256 * 1024);
     char path[4096];
     snprintf(path, sizeof path, "%s/events/cameo.txt", data_dir);
-    if (ontology_load(m, path, err, errlen) || verbs_load(m, data_dir, err, errlen)) {
+    if (ontology_load(m, path, err, errlen) || (with_verbs && verbs_load(m, data_dir, err, errlen))) {
         events_free(m);
         return NULL;
     }
     coder_init(m);
     return m;
+}
+
+events_model *events_load(const char *data_dir, char *err, size_t errlen)
+{
+    return load(data_dir, 1, err, errlen);
+}
+
+events_model *events_load_ontology(const char *data_dir, char *err, size_t errlen)
+{
+    return load(data_dir, 0, err, errlen);
 }
 
 void events_free(events_model *m)

@@ -83,27 +83,37 @@ static long read_line(ingest_source *s)
     return (long)n;
 }
 
-static int next_jsonl(ingest_source *s, dyad_doc *d)
+/* The next non-blank line into s->buf: its length, or -1 at the end;
+ * *line and *off say where it started. */
+static long next_record_line(ingest_source *s, uint64_t *line, uint64_t *off)
 {
     for (;;) {
-        uint64_t line = s->line, off = s->offset;
+        *line = s->line;
+        *off = s->offset;
         long n = read_line(s);
-        if (n < 0) return 0;
+        if (n < 0) return -1;
         s->line++;
         s->offset += (uint64_t)n + 1;
         size_t i = 0;
         while (i < (size_t)n && (s->buf[i] == ' ' || s->buf[i] == '\t' || s->buf[i] == '\r')) i++;
-        if (i == (size_t)n) continue;                         /* blank line */
-        d->origin = s->path;
-        d->origin_line = line;
-        d->origin_offset = off;
-        char why[512];
-        if (ingest_json_record(s->buf, (size_t)n, d, why, sizeof why) < 0) {
-            snprintf(s->err, sizeof s->err, "%s:%llu: %s", s->path, (unsigned long long)line, why);
-            return -1;
-        }
-        return 1;
+        if (i < (size_t)n) return n;                          /* else a blank line */
     }
+}
+
+static int next_jsonl(ingest_source *s, dyad_doc *d)
+{
+    uint64_t line, off;
+    long n = next_record_line(s, &line, &off);
+    if (n < 0) return 0;
+    d->origin = s->path;
+    d->origin_line = line;
+    d->origin_offset = off;
+    char why[512];
+    if (ingest_json_record(s->buf, (size_t)n, d, why, sizeof why) < 0) {
+        snprintf(s->err, sizeof s->err, "%s:%llu: %s", s->path, (unsigned long long)line, why);
+        return -1;
+    }
+    return 1;
 }
 
 static int next_text(ingest_source *s, dyad_doc *d)
@@ -161,27 +171,20 @@ const char *ingest_path(const ingest_source *s) { return s->path; }
 
 int ingest_next_line(ingest_source *s, char **buf, size_t *cap, size_t *len, uint64_t *line)
 {
-    for (;;) {
-        uint64_t at = s->line;
-        long n = read_line(s);
-        if (n < 0) return 0;
-        s->line++;
-        s->offset += (uint64_t)n + 1;
-        size_t i = 0;
-        while (i < (size_t)n && (s->buf[i] == ' ' || s->buf[i] == '\t' || s->buf[i] == '\r')) i++;
-        if (i == (size_t)n) continue;
-        if ((size_t)n + 1 > *cap) {
-            size_t nc = (size_t)n + 1;
-            char *p = realloc(*buf, nc);
-            if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
-            *buf = p;
-            *cap = nc;
-        }
-        memcpy(*buf, s->buf, (size_t)n + 1);
-        *len = (size_t)n;
-        *line = at;
-        return 1;
+    uint64_t at, off;
+    long n = next_record_line(s, &at, &off);
+    if (n < 0) return 0;
+    if ((size_t)n + 1 > *cap) {
+        size_t nc = (size_t)n + 1;
+        char *p = realloc(*buf, nc);
+        if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
+        *buf = p;
+        *cap = nc;
     }
+    memcpy(*buf, s->buf, (size_t)n + 1);
+    *len = (size_t)n;
+    *line = at;
+    return 1;
 }
 int ingest_format(const ingest_source *s) { return s->format; }
 
