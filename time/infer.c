@@ -49,9 +49,18 @@ typedef struct {
 } office_hit;
 
 typedef struct {
+    uint32_t tok, ntok;
+    const char *name;
+    tx_span event, written;
+    int current;
+} landmark_hit;
+
+typedef struct {
     spanset f;
     office_hit hits[4];
     int nhits, conflicts;
+    landmark_hit marks[4];
+    int nmarks, mark_conflicts;
 } infer_state;
 
 typedef struct {
@@ -126,6 +135,18 @@ static void on_office(void *ctx, uint32_t tok, uint32_t ntok, const char *who, c
     memcpy(h->terms, terms, (size_t)h->nterms * sizeof *terms);
 }
 
+static void on_landmark(void *ctx, uint32_t tok, uint32_t ntok, const char *name, tx_span event,
+                        tx_span written, int current)
+{
+    infer_state *st = ctx;
+    spanset next;
+    intersect(&st->f, &written, 1, &next);
+    if (!next.n) { st->mark_conflicts++; return; }
+    st->f = next;
+    if (st->nmarks == 4) return;
+    st->marks[st->nmarks++] = (landmark_hit){tok, ntok, name, event, written, current};
+}
+
 /* First occurrence of month/day on or after day `from` inside f (and on
  * weekday wd when wd >= 0); LONG_MAX if none within 40 years. */
 static long occurrence(const spanset *f, int month, int day, int wd, long from)
@@ -143,6 +164,14 @@ static long occurrence(const spanset *f, int month, int day, int wd, long from)
 }
 
 enum { G_YEAR = 1, G_MONTH, G_DAY };
+
+/* "the September 11 attacks": the date is the event's name, not news. */
+static int names_landmark(const infer_state *st, const tx_raw *r)
+{
+    for (int i = 0; i < st->nmarks; i++)
+        if (r->tok < st->marks[i].tok + st->marks[i].ntok && st->marks[i].tok < r->tok + r->ntok) return 1;
+    return 0;
+}
 
 /* A yearless month or month-day named as past: what anchors a story in time
  * when only office terms give the years. */
@@ -188,14 +217,19 @@ int tx_infer(dyad_doc *d, dyad_date md)
         st.f = next;
     }
 
-    /* 2. office-holders */
+    /* 2. office-holders, then dated world events (less certain: they give
+     *    way to the offices when the two disagree) */
     tx_offices(d, on_office, &st);
+    tx_landmarks(d, on_landmark, &st);
     if (st.f.v[0].from == LONG_MIN) return 0;       /* nothing dates the story */
-    if (!explicit && !yearless_mention(&raw) && !(md.month && md.day))
+    if (!explicit && !st.nmarks && !yearless_mention(&raw) && !(md.month && md.day))
         return 0;   /* only office terms: the story could be from any year of them */
 
     long p = st.f.v[0].from;
     if (!explicit || p != lo) gran = G_YEAR;          /* an office term binds: only the year */
+    /* An occasion told as under way dates the story to its month. */
+    for (int i = 0; i < st.nmarks; i++)
+        if (st.marks[i].current && st.marks[i].written.from == p && gran < G_MONTH) gran = G_MONTH;
     const tx_raw *binding = NULL;
     long bind_at = 0;
     int dateline_binds = 0;
@@ -207,7 +241,7 @@ int tx_infer(dyad_doc *d, dyad_date md)
         /* A relative clause is background (", who took office in January,"):
          * it may be long before the story, so it does not move P. */
         if (r->type != TX_DATE || r->year || !r->month || r->tense == T_FUTURE ||
-            (r->flags & (TXF_ATTRIB | TXF_BOUND | TXF_SHIFT | TXF_SUBORD)))
+            (r->flags & (TXF_ATTRIB | TXF_BOUND | TXF_SHIFT | TXF_SUBORD)) || names_landmark(&st, r))
             continue;
         long occ;
         if (r->day) occ = occurrence(&st.f, r->month, r->day, r->wd, from);
@@ -248,6 +282,26 @@ int tx_infer(dyad_doc *d, dyad_date md)
         }
     }
 
+    /* 5. an occasion under way: weekdays the story names as past fall
+     *    within it ("on Wednesday" during the tour), so P is on or after
+     *    the latest of their first occurrences there */
+    const tx_raw *wday = NULL;
+    const landmark_hit *occasion = NULL;
+    for (int i = 0; i < st.nmarks; i++)
+        if (st.marks[i].current && st.marks[i].written.from <= p && p <= st.marks[i].written.to)
+            occasion = &st.marks[i];
+    if (occasion && gran == G_MONTH && !lead && !dateline_binds && !binding) {
+        for (uint32_t i = 0; i < raw.n; i++) {
+            const tx_raw *r = &raw.v[i];
+            if (r->type != TX_WEEKDAY || r->shift || r->tense == T_FUTURE || (r->flags & (TXF_SUBORD | TXF_BOUND)))
+                continue;
+            long from = occasion->written.from;
+            long q = from + (r->wd - dyad_weekday(dyad_date_from_days(from)) + 7) % 7;
+            if (q > p && first_in(&st.f, q) == q) { p = q; wday = r; }
+        }
+        if (wday) gran = G_DAY;
+    }
+
     dyad_date pd = dyad_date_from_days(p);
     dyad_date out = gran == G_DAY ? pd : gran == G_MONTH ? tx_date(pd.year, pd.month, 0) : tx_date(pd.year, 0, 0);
 
@@ -271,6 +325,16 @@ int tx_infer(dyad_doc *d, dyad_date md)
         ev(&e, "; ");
     }
     if (st.conflicts) ev(&e, "%d office mention%s set aside as contradicting; ", st.conflicts, st.conflicts > 1 ? "s" : "");
+    for (int i = 0; i < st.nmarks; i++) {
+        const landmark_hit *m = &st.marks[i];
+        ev_span(&e, d, m->tok, m->ntok);
+        ev(&e, m->current ? ": %s under way, " : ": after %s, ", m->name);
+        ev_date(&e, dyad_date_from_days(m->event.from));
+        if (m->event.to != m->event.from) { ev(&e, ".."); ev_date(&e, dyad_date_from_days(m->event.to)); }
+        ev(&e, "; ");
+    }
+    if (st.mark_conflicts)
+        ev(&e, "%d world event%s set aside as contradicting; ", st.mark_conflicts, st.mark_conflicts > 1 ? "s" : "");
     if (binding) {
         ev_span(&e, d, binding->tok, binding->ntok);
         ev(&e, " -> ");
@@ -283,6 +347,13 @@ int tx_infer(dyad_doc *d, dyad_date md)
     if (lead) {
         ev(&e, "lead ");
         ev_span(&e, d, lead->tok, lead->ntok);
+        ev(&e, " -> ");
+        ev_date(&e, pd);
+        ev(&e, "; ");
+    }
+    if (wday) {
+        ev(&e, "latest weekday named as past within it ");
+        ev_span(&e, d, wday->tok, wday->ntok);
         ev(&e, " -> ");
         ev_date(&e, pd);
         ev(&e, "; ");

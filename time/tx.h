@@ -17,6 +17,7 @@
  *   metadata.c   the `published` field in the forms feeds use.
  *   dateline.c   "SEOUL, Oct. 29 (Reuters) -".
  *   offices.c    office-holders' terms ("Secretary of State Mike Pompeo").
+ *   landmarks.c  dated world events ("the invasion of Ukraine", a tour).
  *   infer.c      the publication date inferred from the text.
  *   pubdate.c    time_pubdate: the order of the sources above.
  *   timex.c      time_process: find, resolve, reference.
@@ -215,6 +216,14 @@ typedef struct { long from, to; } tx_span;    /* days, inclusive; to = LONG_MAX 
 typedef void (*tx_office_fn)(void *ctx, uint32_t tok, uint32_t ntok, const char *who,
                              const tx_span *terms, int nterms);
 void tx_offices(const dyad_doc *d, tx_office_fn fn, void *ctx);
+
+/* Dated world events named in the story (landmarks.c).  fn gets the
+ * mention's first cue tokens, the event's days, and the days the story can
+ * have been written in: [from, to + 7] when `current` (an occasion told as
+ * under way), else [from, open). */
+typedef void (*tx_landmark_fn)(void *ctx, uint32_t tok, uint32_t ntok, const char *name, tx_span event,
+                               tx_span written, int current);
+void tx_landmarks(const dyad_doc *d, tx_landmark_fn fn, void *ctx);
 
 /* Infer the publication date from the text.  md: a yearless dateline
  * date, or year 0.  Returns 1 and sets doc->pubdate and evidence on success. */

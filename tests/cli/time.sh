@@ -62,8 +62,20 @@ assert d["pubdate"] == "2018-07-12", d["pubdate"]
 assert "Mike Pompeo" in d["pubdate_evidence"] and "July 6" in d["pubdate_evidence"]
 PY
 t_grep time-003-inferred-warning 'inferred 2018-07-12 from the text' "$TMP/003i.err"
+"$DYAD" time --json "$EX000" > "$TMP/000i.json" 2>/dev/null
+python3 - "$TMP/000i.json" <<'PY' && t_ok time-000-inferred || t_fail time-000-inferred "$(head -c 600 "$TMP/000i.json")"
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+assert d["pubdate_source"] == "inferred", d["pubdate_source"]
+assert d["pubdate"] == "2025-10-29", d["pubdate"]
+ev = d["pubdate_evidence"]
+assert "Lee Jae Myung" in ev and "Asia tour" in ev and "under way" in ev, ev
+v = {t["text"]: t["value"] for t in d["timexes"]}
+for k, x in {"Wednesday": "2025-10-29", "Tuesday": "2025-10-28", "six years ago": "2019", "June": "2025-06"}.items():
+    assert v.get(k) == x, (k, v.get(k), x)
+PY
 "$DYAD" time "$EX000" > "$TMP/000i.txt" 2>/dev/null
-t_grep time-000-inferred '^published 2025  \(inferred: .*Lee Jae Myung' "$TMP/000i.txt"
+t_grep time-000-inferred-human '^published 2025-10-29  \(inferred: .*Lee Jae Myung' "$TMP/000i.txt"
 
 # JSON lines: metadata forms, bad metadata falling through to --date, a dateline.
 printf '%s\n' \

@@ -355,6 +355,49 @@ static void test_pubdate_inferred_from_text(void)
     CHECK_STR(fmt(doc->pubdate), "1953");
 }
 
+static void test_pubdate_inferred_from_world_events(void)
+{
+    /* An occasion told as under way dates the story to its days; the
+     * weekdays named as past fall within it. */
+    run(NULL, NULL,
+        "President Donald Trump, now on his Asia trip with stops in Malaysia, Japan and South Korea, "
+        "told reporters he would like to meet Chinese President Xi Jinping. In Tokyo on Monday he "
+        "signed a deal on rare earths. Officials confirmed on Tuesday that talks on shipbuilding had begun.");
+    CHECK_INT(doc->pubdate_source, DYAD_PUB_INFERRED);
+    CHECK_STR(fmt(doc->pubdate), "2025-10-28");
+    CHECK(doc->pubdate_evidence && strstr(doc->pubdate_evidence, "Asia tour (Malaysia, Japan, South Korea) under way"));
+    CHECK_TX("Monday", 0, "2025-10-27", "2025-10-27");
+    /* Without a weekday, only the month. */
+    run(NULL, NULL,
+        "With Donald Trump's Asia tour now in full swing, aides said the stop in Kuala Lumpur had gone well.");
+    CHECK_STR(fmt(doc->pubdate), "2025-10");
+    /* The 2017 tour is told apart by its stops. */
+    run(NULL, NULL,
+        "President Donald Trump arrived in Beijing on Wednesday, the latest stop of his Asia tour.");
+    CHECK_STR(fmt(doc->pubdate), "2017-11-08");
+    /* Without Trump in the story it is somebody else's tour. */
+    run(NULL, NULL, "The band's Asia tour, now under way, reached Malaysia on Friday.");
+    CHECK_INT(doc->pubdate.year, 0);
+    /* An event looked back on: only "on or after", to the year. */
+    run(NULL, NULL,
+        "Grain exports have fallen by a third since Russia's full-scale invasion of Ukraine, the ministry said.");
+    CHECK_STR(fmt(doc->pubdate), "2022");
+    CHECK(doc->pubdate_evidence && strstr(doc->pubdate_evidence, "after Russia's full-scale invasion of Ukraine, 2022-02-24"));
+    /* A date that names an event is not the news: "September" here does
+     * not move the story to September. */
+    run(NULL, NULL, "Security at airports was tightened after the September 11 attacks, officials said.");
+    CHECK_STR(fmt(doc->pubdate), "2001");
+    /* A future mention says nothing about when the story was written. */
+    run(NULL, NULL, "Trump and Kim Jong Un will meet for a summit in Hanoi, aides say.");
+    CHECK_INT(doc->pubdate.year, 0);
+    /* Office terms outrank a world event: the event is set aside. */
+    run(NULL, NULL,
+        "Prime Minister Tony Blair said in 2003 that the euro zone rules since the invasion of Ukraine "
+        "by Russian troops were too strict.");
+    CHECK_STR(fmt(doc->pubdate), "2003");
+    CHECK(doc->pubdate_evidence && strstr(doc->pubdate_evidence, "1 world event set aside as contradicting"));
+}
+
 /* ------------------------------------------------------------ the real examples */
 
 static void load_example(const char *name, const char *opt)
@@ -421,11 +464,17 @@ static void test_examples_inferred_without_date(void)
     load_example("examples/000_409f928aa0776bbe.txt", NULL);
     if (check_failed_now) return;
     CHECK_INT(doc->pubdate_source, DYAD_PUB_INFERRED);
-    /* The text supports the year (President Lee Jae Myung took office on
-     * 2025-06-04; "in June" is past), not the month: reported as a year. */
-    CHECK_STR(fmt(doc->pubdate), "2025");
+    /* President Lee Jae Myung (in office since 2025-06-04) gives the year;
+     * Trump's "latest Asia tour, which includes stops in Malaysia" (under
+     * way: "now in full swing") the days 2025-10-24..30; "on Wednesday",
+     * told as past, is the Wednesday of the tour. */
+    CHECK_STR(fmt(doc->pubdate), "2025-10-29");
     CHECK(doc->pubdate_evidence && strstr(doc->pubdate_evidence, "Lee Jae Myung"));
-    CHECK_TX("Wednesday", 0, "XXXX-WXX-3", "");
+    CHECK(doc->pubdate_evidence && strstr(doc->pubdate_evidence, "Asia tour"));
+    CHECK_TX("Wednesday", 0, "2025-10-29", "2025-10-29");
+    CHECK_TX("Tuesday", 0, "2025-10-28", "2025-10-28");
+    CHECK_TX("six years ago", 0, "2019", "2019");
+    CHECK_TX("June", 0, "2025-06", "2025-06");
 }
 
 int main(void)
@@ -446,6 +495,7 @@ int main(void)
     RUN(test_bad_metadata_falls_through);
     RUN(test_pubdate_from_datelines);
     RUN(test_pubdate_inferred_from_text);
+    RUN(test_pubdate_inferred_from_world_events);
     RUN(test_example_003_with_date);
     RUN(test_example_000_with_date);
     RUN(test_examples_inferred_without_date);
