@@ -37,6 +37,12 @@ actors_lexicon *actors_load(const char *data_dir, char *err, size_t errlen);
 void actors_free(actors_lexicon *lex);
 void actors_process(const actors_lexicon *lex, dyad_doc *doc);
 
+/* After the time stage: a mention that took its person's code is coded
+ * again at its sentence's reference date when that is before the
+ * publication date ("In 2018, Trump met Kim" in a 2022 story: USAGOV).
+ * Entities keep their codes at the publication date. */
+void actors_redate(const actors_lexicon *lex, dyad_doc *doc);
+
 /* dyad_mention.flags */
 enum { ACTORS_MF_QUOTED = 1, ACTORS_MF_PLURAL = 2 };
 #define ACTORS_CREDIT_ONLY UINT32_MAX

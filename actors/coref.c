@@ -118,6 +118,7 @@ static int32_t ent_new(act_doc *ad, uint32_t key, uint32_t kind, int32_t target,
     de->kind = dkind;
     de->gender = gender;
     de->first_mention = UINT32_MAX;
+    de->person = kind == E_PERSON ? target : -1;
     act_ent *e = &ad->ents[idx];
     memset(e, 0, sizeof *e);
     e->ekind = (uint8_t)kind;
@@ -312,6 +313,25 @@ static int clause_mate(const act_doc *ad, int32_t mention, uint32_t tok)
     return 1;
 }
 
+/* "He praised Kim": a sentence-initial subject pronoun is never a person
+ * the same sentence goes on to name (by full name or surname); the reader
+ * looks further back, to the "Trump" of "Trump met Kim". */
+static int named_later(const act_doc *ad, const act_pm *p, const act_ent *e)
+{
+    if (e->ekind != E_PERSON) return 0;
+    for (const act_pm *q = p + 1; q < ad->pms + ad->n_pms; q++) {
+        if (q->kind != DYAD_ACTOR_PERSON) continue;
+        if (q->person == e->target) return 1;
+        if (!q->surname || q->atom < 0) continue;
+        const act_atom *a = &ad->atoms[q->atom];
+        for (uint64_t b = a->pass; b; b &= b - 1) {
+            const act_name *nm = &ad->lex->names[a->first + (uint32_t)__builtin_ctzll(b)];
+            if (nm->kind == NK_SURNAME && (int32_t)nm->target == e->target) return 1;
+        }
+    }
+    return 0;
+}
+
 static int32_t link_pronoun(act_doc *ad, const act_pm *p)
 {
     const actors_lexicon *lex = ad->lex;
@@ -322,6 +342,8 @@ static int32_t link_pronoun(act_doc *ad, const act_pm *p)
      * a letter, a company or an outreach that no lexicon knows. */
     uint32_t reach = p->pron == PR_HE || p->pron == PR_SHE ? 3 : p->pron == PR_IT ? 0 : 1;
     int object = t->hash == lex->w.him || t->hash == lex->w.her || t->hash == lex->w.them;
+    int initial_subject = !p->quoted && (t->hash == lex->w.he || t->hash == lex->w.she) &&
+                          p->tok == ad->doc->sents[ad->sent].tok;
     int32_t best = -1;
     int32_t best_m = -1;
     for (uint32_t i = 0; i < ad->n_mru; i++) {
@@ -350,6 +372,7 @@ static int32_t link_pronoun(act_doc *ad, const act_pm *p)
         /* "Kim sent him a note": an object pronoun is not the subject of its
          * own clause (a mention a few words before, no punctuation between). */
         if (object && clause_mate(ad, e->last_mention, p->tok)) continue;
+        if (initial_subject && named_later(ad, p, e)) continue;
         if (e->last_mention > best_m) { best_m = e->last_mention; best = (int32_t)ei; }
     }
     return best;

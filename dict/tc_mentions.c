@@ -153,6 +153,7 @@ static int32_t entity_for(mctx *m, int32_t actor, int32_t agent, const char *cod
     snprintf(en->code, sizeof en->code, "%s", code);
     en->kind = kind;
     en->first_mention = UINT32_MAX - 1;   /* set after the merge */
+    en->person = -1;
     return (int32_t)d->n_entities++;
 }
 

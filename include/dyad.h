@@ -157,6 +157,8 @@ typedef struct {
     uint8_t gender;                 /* 'm', 'f' or 0 */
     uint8_t plural;
     uint32_t first_mention;
+    int32_t person;                 /* the person's index in the actors lexicon, or -1: its
+                                       mentions are coded again at their sentence's date */
 } dyad_entity;
 
 typedef struct {

@@ -19,6 +19,7 @@ void dyad_process_hooked(const dyad_model *m, dyad_doc *doc, const dyad_options 
     actors_process(m->actors, doc);           /* NULL lexicon: no mentions */
     if (h && h->after_actors) h->after_actors(h->ctx, doc);
     time_process(doc);
+    actors_redate(m->actors, doc);            /* people as they were on each sentence's date */
     quotes_process(doc);
     doc->n_events = 0;
     if (m->events) events_process(m->events, doc);

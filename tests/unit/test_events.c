@@ -611,6 +611,40 @@ static void test_event_fields(void)
     CHECK(e && (e->flags & DYAD_EV_NEGATED));
 }
 
+/* Event data records who the actors were when they acted: a story of 2022
+ * looking back on 2018 codes Trump as he was in 2018. */
+static void test_roles_at_event_date(void)
+{
+    code_text("2022-05-12",
+              "Former President Donald Trump on Tuesday criticized President Joe Biden's approach to "
+              "North Korea.\n\n"
+              "In 2018, Trump met North Korean leader Kim Jong Un in Singapore. He praised Kim after the talks.");
+    const dyad_event *e = find_event("USAELI", "USAGOV", "11*", 0);
+    CHECK(e != NULL);                                   /* 2022: Trump out of office, Biden in */
+    e = find_event("USAGOV", "PRKGOV", "04*", 1);
+    CHECK(e != NULL);                                   /* 2018: President Trump met Kim */
+    if (e) {
+        char d[11];
+        dyad_date_format(e->date, d);
+        CHECK_STR(d, "2018");
+        CHECK_STR(doc->entities[doc->mentions[e->source].entity].code, "USAELI");  /* the entity: as of 2022 */
+    }
+    /* "He praised Kim": He is not Kim (a subject pronoun is never the person
+     * its own sentence goes on to name), so it is Trump, coded as in 2018. */
+    CHECK(find_event("USAGOV", "PRKGOV", "05*", 2) != NULL);
+    CHECK(find_event("PRKGOV", "PRKGOV", "05*", 2) == NULL);
+    if (check_failed_now) CHECK_NOTE("events:%s", all_events());
+    /* Biden in 1985 was a senator; the Soviet Union is a country of its own. */
+    code_text("2022-05-12", "In 1985, Joe Biden criticized the Soviet Union over its arms build-up.");
+    CHECK(find_event("USALEG", "SUN", "11*", 0) != NULL);
+    if (check_failed_now) CHECK_NOTE("events:%s", all_events());
+    /* A person with no known role at the earlier date keeps the code of the
+     * publication date rather than losing the actor. */
+    code_text("2025-10-01", "In 2020, Lee Jae Myung criticized Japan over its export curbs.");
+    CHECK(find_event("KORGOV", "JPN", "11*", 0) != NULL);
+    if (check_failed_now) CHECK_NOTE("events:%s", all_events());
+}
+
 /* ---- the real examples (read from ../shared, never copied) */
 
 static int load_example(const char *name, const char *date)
@@ -736,6 +770,7 @@ int main(void)
     RUN(test_several_events);
     RUN(test_no_event);
     RUN(test_event_fields);
+    RUN(test_roles_at_event_date);
     RUN(test_example_003);
     RUN(test_example_000);
     dyad_doc_free(doc);
