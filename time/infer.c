@@ -8,6 +8,11 @@
  *   - office-holders named with their title ("Secretary of State Mike
  *     Pompeo"): P lies within their terms (offices.c); a term that
  *     contradicts the evidence gathered so far is set aside;
+ *   - dated world events (landmarks.c): an event looked back on ("since
+ *     Russia's full-scale invasion of Ukraine") puts P on or after it; an
+ *     occasion told as under way ("Trump's latest Asia tour, with stops in
+ *     Malaysia") puts P within its days or the week after, and weekdays the
+ *     story names as past then fall within it;
  *   - month-days named without a year ("July 6", a dateline's "Oct. 29"):
  *     the story is written soon after them, so P is on or after their first
  *     occurrence that the constraints allow; a weekday written with one
@@ -21,10 +26,11 @@
  * The answer is the earliest day consistent with all of it ("a story is
  * written soon after what it reports"), reported only as precisely as the
  * binding evidence goes: a dateline or a full date: the day; a yearless
- * month-day: the month (the day too when the lead's weekday fixes it); a
- * year, a bare month or an office term: the year.  Office terms alone
- * (no dated mention at all) give no answer: "President Bush" fits eight
- * years.  Years count only in past-tense clauses ("won in 2003", not
+ * month-day: the month (the day too when the lead's weekday fixes it); an
+ * occasion under way: the month (the day when its weekdays fix it); a
+ * year, a bare month, an office term or a past world event: the year.
+ * Office terms alone (no dated mention at all) give no answer: "President
+ * Bush" fits eight years.  Years count only in past-tense clauses ("won in 2003", not
  * "deliveries in 2008").  The evidence string says what was used.
  */
 #include "tx.h"

@@ -182,7 +182,7 @@ static uint8_t add_groups(uint8_t lm, const char *cues, uint8_t base)
 {
     uint8_t g = 0;
     const char *s = cues;
-    while (*s) {
+    while (*s && nphrases < NPHRASE) {       /* the table holds ~290 phrases */
         phrase *p = &phrases[nphrases];
         memset(p, 0, sizeof *p);
         for (;;) {                                        /* words up to '|' ';' or end */
