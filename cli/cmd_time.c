@@ -23,8 +23,6 @@ typedef struct {
     dyad_options opt;
 } time_ctx;
 
-static const char *const flag_names[8] = {"future", "relative", "anchored", "unresolved",
-                                          "governs", "subordinate", "attributive", "dateline"};
 
 /* How sentence s got its date: "own", "carried" or "pubdate". */
 static const char *how(const dyad_doc *d, uint32_t s, uint32_t *t)
@@ -39,29 +37,10 @@ static const char *how(const dyad_doc *d, uint32_t s, uint32_t *t)
 
 static void time_json(dbuf *b, const dyad_doc *d)
 {
-    static const char *const kinds[] = {"", "date", "time", "duration", "set"};
     dbuf_putc(b, '{');
     emit_meta_json(b, d);
-    dbuf_puts(b, ",\"pubdate\":");
-    emit_date_json(b, d->pubdate);
-    dbuf_printf(b, ",\"pubdate_source\":\"%s\",\"pubdate_evidence\":", time_source_name(d->pubdate_source));
-    json_str(b, d->pubdate_evidence);
-    dbuf_puts(b, ",\"timexes\":[");
-    for (uint32_t i = 0; i < d->n_timexes; i++) {
-        const dyad_timex *t = &d->timexes[i];
-        if (i) dbuf_putc(b, ',');
-        dbuf_printf(b, "{\"sentence\":%u,\"span\":[%u,%u],\"text\":", t->sent, t->off, t->len);
-        json_strn(b, d->text + t->off, t->len);
-        dbuf_printf(b, ",\"kind\":\"%s\",\"value\":", t->kind <= 4 ? kinds[t->kind] : "");
-        json_str(b, t->value);
-        dbuf_puts(b, ",\"date\":");
-        emit_date_json(b, t->date);
-        dbuf_puts(b, ",\"flags\":[");
-        for (int f = 0, n = 0; f < 8; f++)
-            if (t->flags & (1u << f)) dbuf_printf(b, "%s\"%s\"", n++ ? "," : "", flag_names[f]);
-        dbuf_puts(b, "]}");
-    }
-    dbuf_puts(b, "],\"sentences\":[");
+    emit_time_json(b, d);
+    dbuf_puts(b, ",\"sentences\":[");
     for (uint32_t s = 0, t = 0; s < d->n_sents; s++) {
         if (s) dbuf_putc(b, ',');
         dbuf_printf(b, "{\"i\":%u,\"date\":", s);
@@ -102,8 +81,8 @@ static void time_human(FILE *out, const dyad_doc *d)
         dyad_date_format(t->date, day);
         fprintf(out, "  s%-3u %5u+%-3u %-8s %-18s %-10s \"%.*s\"", t->sent, t->off, t->len, time_kind_name(t->kind),
                 t->value, day[0] ? day : "-", (int)t->len, d->text + t->off);
-        for (int f = 0; f < 8; f++)
-            if (t->flags & (1u << f)) fprintf(out, " %s", flag_names[f]);
+        for (int f = 0; time_flag_name(f); f++)
+            if (t->flags & (1u << f)) fprintf(out, " %s", time_flag_name(f));
         fputc('\n', out);
     }
     fprintf(out, "\nsentence dates\n");

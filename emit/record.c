@@ -4,6 +4,7 @@
  * emit_doc_json with every part.
  */
 #include "emit.h"
+#include "../time/timex.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +14,6 @@ static const char *const how_names[] = {"", "lexicon", "composed", "coref-name",
 static const char *const quote_kinds[] = {"", "direct", "partial", "indirect", "scare"};
 static const char *const timex_kinds[] = {"", "date", "time", "duration", "set"};
 static const char *const quad_names[] = {"", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"};
-static const char *const pub_sources[] = {"none", "metadata", "option", "dateline", "inferred"};
 
 #define NAME(tab, i) ((unsigned)(i) < sizeof tab / sizeof *tab ? tab[i] : "")
 
@@ -71,8 +71,8 @@ void emit_time_json(dbuf *b, const dyad_doc *d)
 {
     dbuf_puts(b, ",\"pubdate\":");
     emit_date_json(b, d->pubdate);
-    dbuf_printf(b, ",\"pubdate_source\":\"%s\"", NAME(pub_sources, d->pubdate_source));
-    if (d->pubdate_evidence) { dbuf_puts(b, ",\"pubdate_evidence\":"); json_str(b, d->pubdate_evidence); }
+    dbuf_printf(b, ",\"pubdate_source\":\"%s\",\"pubdate_evidence\":", time_source_name(d->pubdate_source));
+    json_str(b, d->pubdate_evidence);
     dbuf_puts(b, ",\"timexes\":[");
     for (uint32_t i = 0; i < d->n_timexes; i++) {
         const dyad_timex *t = &d->timexes[i];
@@ -81,7 +81,12 @@ void emit_time_json(dbuf *b, const dyad_doc *d)
         json_strn(b, d->text + t->off, t->len);
         dbuf_printf(b, ",\"kind\":\"%s\",\"value\":", NAME(timex_kinds, t->kind));
         json_str(b, t->value);
-        dbuf_putc(b, '}');
+        dbuf_puts(b, ",\"date\":");
+        emit_date_json(b, t->date);
+        dbuf_puts(b, ",\"flags\":[");
+        for (int f = 0, n = 0; time_flag_name(f); f++)
+            if (t->flags & (1u << f)) dbuf_printf(b, "%s\"%s\"", n++ ? "," : "", time_flag_name(f));
+        dbuf_puts(b, "]}");
     }
     dbuf_putc(b, ']');
 }

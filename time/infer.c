@@ -99,6 +99,16 @@ static void ev_date(evbuf *e, dyad_date x)
     ev(e, "%s", s);
 }
 
+/* `what` "text" -> date; */
+static void ev_arrow(evbuf *e, const char *what, const dyad_doc *d, const tx_raw *r, dyad_date x)
+{
+    ev(e, "%s", what);
+    ev_span(e, d, r->tok, r->ntok);
+    ev(e, " -> ");
+    ev_date(e, x);
+    ev(e, "; ");
+}
+
 /* ------------------------------------------------------------ span sets */
 
 static void intersect(const spanset *a, const tx_span *b, int nb, spanset *out)
@@ -342,28 +352,13 @@ int tx_infer(dyad_doc *d, dyad_date md)
     if (st.mark_conflicts)
         ev(&e, "%d world event%s set aside as contradicting; ", st.mark_conflicts, st.mark_conflicts > 1 ? "s" : "");
     if (binding) {
-        ev_span(&e, d, binding->tok, binding->ntok);
-        ev(&e, " -> ");
         dyad_date b = dyad_date_from_days(bind_at);
         if (!binding->day) b.day = 0;
-        ev_date(&e, b);
-        ev(&e, "; ");
+        ev_arrow(&e, "", d, binding, b);
     }
     if (dateline_binds) { ev(&e, "yearless dateline -> "); ev_date(&e, pd); ev(&e, "; "); }
-    if (lead) {
-        ev(&e, "lead ");
-        ev_span(&e, d, lead->tok, lead->ntok);
-        ev(&e, " -> ");
-        ev_date(&e, pd);
-        ev(&e, "; ");
-    }
-    if (wday) {
-        ev(&e, "latest weekday named as past within it ");
-        ev_span(&e, d, wday->tok, wday->ntok);
-        ev(&e, " -> ");
-        ev_date(&e, pd);
-        ev(&e, "; ");
-    }
+    if (lead) ev_arrow(&e, "lead ", d, lead, pd);
+    if (wday) ev_arrow(&e, "latest weekday named as past within it ", d, wday, pd);
     ev(&e, "earliest date consistent with all of it: ");
     ev_date(&e, pd);
     d->pubdate = out;

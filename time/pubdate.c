@@ -30,6 +30,13 @@ const char *time_source_name(int source)
     return source >= 0 && source <= 4 ? n[source] : n[0];
 }
 
+const char *time_flag_name(int bit)
+{
+    static const char *const n[] = {"future", "relative", "anchored", "unresolved",
+                                    "governs", "subordinate", "attributive", "dateline"};
+    return bit >= 0 && bit < (int)(sizeof n / sizeof *n) ? n[bit] : NULL;
+}
+
 void time_pubdate(dyad_doc *doc, dyad_date option_date)
 {
     doc->pubdate = tx_date(0, 0, 0);

@@ -49,8 +49,10 @@ void time_pubdate(dyad_doc *doc, dyad_date option_date);
 void time_process(dyad_doc *doc);
 
 /* Names for output: "DATE", "TIME", "DURATION", "SET"; "metadata",
- * "option", "dateline", "inferred", "none". */
+ * "option", "dateline", "inferred", "none"; the flag of bit b of
+ * dyad_timex.flags ("future", "relative" ...), NULL past the last. */
 const char *time_kind_name(int kind);
 const char *time_source_name(int source);
+const char *time_flag_name(int bit);
 
 #endif

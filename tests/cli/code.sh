@@ -59,6 +59,18 @@ if [ -f "$ex" ]; then
   t_grep "example-visit" '^2018-07-12	USAGOV	PRK	042	' "$TMP/003.tsv"
   t_grep "example-host" '^2018-07-12	PRK	USAGOV	043	' "$TMP/003.tsv"
   t_grep "example-accuse" '	PRKGOV	USA	11[0-9]*	11	' "$TMP/003.tsv"
+  # The JSON record carries the time stage as dyad time --json does: the
+  # resolved date and flags of each expression, and the pubdate evidence.
+  "$DYAD" code "$ex" > "$TMP/003.json" 2>/dev/null
+  python3 - "$TMP/003.json" <<'PY' && t_ok example-record-time || t_fail example-record-time "$(head -c 400 "$TMP/003.json")"
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+assert d["pubdate"] == "2018-07-12" and d["pubdate_source"] == "inferred" and "Pompeo" in d["pubdate_evidence"], d["pubdate"]
+t = {x["text"]: x for x in d["timexes"]}
+assert t["July 6"]["date"] == "2018-07-06" and "governs" in t["July 6"]["flags"], t["July 6"]
+assert t["Sunday"]["date"] == "2018-07-08", t["Sunday"]
+assert "relative" in t["days after"]["flags"] and t["days after"]["date"] is None, t["days after"]
+PY
 else
   t_fail "example-003" "missing $ex"
 fi
