@@ -25,6 +25,7 @@ void dyad_doc_reset(dyad_doc *d)
     d->id_generated = 0;
     d->raw_len = d->norm_len = d->text_len = 0;
     d->n_paras = d->n_sents = d->n_toks = d->n_debris = d->n_diags = 0;
+    d->n_syn = 0;
     d->pubdate = (dyad_date){0, 0, 0};
     d->pubdate_source = DYAD_PUB_NONE;
     d->pubdate_evidence = NULL;
@@ -36,7 +37,7 @@ void dyad_doc_free(dyad_doc *d)
 {
     if (!d) return;
     free(d->raw); free(d->norm); free(d->text);
-    free(d->paras); free(d->sents); free(d->toks); free(d->debris); free(d->diags);
+    free(d->paras); free(d->sents); free(d->toks); free(d->debris); free(d->diags); free(d->syn);
     free(d->entities); free(d->mentions); free(d->timexes); free(d->sent_dates);
     free(d->quotes); free(d->events);
     dyad_arena_free(d->arena);

@@ -133,6 +133,62 @@ typedef struct {
     const char *message;            /* arena string */
 } dyad_diag;
 
+/* ---------------------------------------------------------------- syntax */
+
+/* Universal POS tags (UD v2), in this order.  DYAD_UPOS_NONE: not tagged. */
+enum dyad_upos {
+    DYAD_UPOS_NONE = 0,
+    DYAD_UPOS_ADJ, DYAD_UPOS_ADP, DYAD_UPOS_ADV, DYAD_UPOS_AUX, DYAD_UPOS_CCONJ,
+    DYAD_UPOS_DET, DYAD_UPOS_INTJ, DYAD_UPOS_NOUN, DYAD_UPOS_NUM, DYAD_UPOS_PART,
+    DYAD_UPOS_PRON, DYAD_UPOS_PROPN, DYAD_UPOS_PUNCT, DYAD_UPOS_SCONJ, DYAD_UPOS_SYM,
+    DYAD_UPOS_VERB, DYAD_UPOS_X,
+    DYAD_UPOS_COUNT
+};
+
+/* UD dependency relations as English EWT 2.x uses them, subtypes included.
+ * DYAD_DEP_NONE: not parsed.  A label the model does not know reads DEP. */
+enum dyad_deprel {
+    DYAD_DEP_NONE = 0,
+    DYAD_DEP_ROOT, DYAD_DEP_PUNCT, DYAD_DEP_CASE, DYAD_DEP_NSUBJ, DYAD_DEP_NSUBJ_PASS,
+    DYAD_DEP_NSUBJ_OUTER, DYAD_DEP_CSUBJ, DYAD_DEP_CSUBJ_PASS, DYAD_DEP_CSUBJ_OUTER,
+    DYAD_DEP_OBJ, DYAD_DEP_IOBJ, DYAD_DEP_OBL, DYAD_DEP_OBL_AGENT, DYAD_DEP_OBL_UNMARKED,
+    DYAD_DEP_DET, DYAD_DEP_DET_PREDET, DYAD_DEP_AMOD, DYAD_DEP_ADVMOD, DYAD_DEP_NMOD,
+    DYAD_DEP_NMOD_POSS, DYAD_DEP_NMOD_UNMARKED, DYAD_DEP_NMOD_DESC, DYAD_DEP_NUMMOD,
+    DYAD_DEP_APPOS, DYAD_DEP_COMPOUND, DYAD_DEP_COMPOUND_PRT, DYAD_DEP_FLAT, DYAD_DEP_FIXED,
+    DYAD_DEP_CONJ, DYAD_DEP_CC, DYAD_DEP_CC_PRECONJ, DYAD_DEP_AUX, DYAD_DEP_AUX_PASS,
+    DYAD_DEP_COP, DYAD_DEP_MARK, DYAD_DEP_CCOMP, DYAD_DEP_XCOMP, DYAD_DEP_ADVCL,
+    DYAD_DEP_ADVCL_RELCL, DYAD_DEP_ACL, DYAD_DEP_ACL_RELCL, DYAD_DEP_PARATAXIS,
+    DYAD_DEP_DISCOURSE, DYAD_DEP_EXPL, DYAD_DEP_LIST, DYAD_DEP_VOCATIVE, DYAD_DEP_GOESWITH,
+    DYAD_DEP_REPARANDUM, DYAD_DEP_ORPHAN, DYAD_DEP_DISLOCATED, DYAD_DEP_DEP,
+    DYAD_DEP_COUNT
+};
+
+/* The parse of one token, in doc->syn parallel to doc->toks.  Heads are
+ * document token indexes (not sentence-relative), so a stage never has to
+ * know where a sentence starts; the root of a sentence has head -1.  A
+ * sentence the pipeline chose not to parse (no dictionary verb form and no
+ * actor or quotation) has upos NONE and deprel NONE on all its tokens:
+ * dyad_sent_parsed() says which.  The lemma is lower case and lives either
+ * in doc->text (a prefix of the token) or in the model (an irregular form,
+ * or a stem plus suffix built in the document's arena); lemma_hash is its
+ * folded hash, the same function tokens and lexicon entries use, so
+ * patterns can key on it. */
+typedef struct {
+    int32_t head;                   /* document token index, -1 for the root */
+    uint8_t upos;                   /* dyad_upos */
+    uint8_t deprel;                 /* dyad_deprel */
+    uint8_t xpos;                   /* Penn tag index: dyad_xpos_name() */
+    uint8_t flags;                  /* reserved */
+    const char *lemma; uint32_t lemma_len;
+    uint32_t lemma_hash;
+} dyad_syn;
+
+const char *dyad_upos_name(int upos);            /* "NOUN"; "_" for NONE */
+const char *dyad_deprel_name(int deprel);        /* "nsubj:pass"; "_" for NONE */
+const char *dyad_xpos_name(int xpos);            /* "NNS"; "_" when unknown */
+int dyad_upos_from_name(const char *s, size_t n);      /* 0 if unknown */
+int dyad_deprel_from_name(const char *s, size_t n);    /* DEP if unknown, 0 if empty */
+
 /* ---------------------------------------------------------------- actors */
 
 enum dyad_actor_kind {
@@ -239,6 +295,7 @@ typedef struct dyad_doc {
     dyad_sentence *sents;   uint32_t n_sents, cap_sents;
     dyad_token *toks;       uint32_t n_toks, cap_toks;
     dyad_debris *debris;    uint32_t n_debris, cap_debris;
+    dyad_syn *syn;          uint32_t n_syn, cap_syn;   /* parallel to toks when n_syn == n_toks */
     dyad_diag *diags;       uint32_t n_diags, cap_diags;
 
     dyad_date pubdate;
@@ -291,6 +348,19 @@ void dyad_process(const dyad_model *m, dyad_doc *doc, const dyad_options *opt);
 /* Token tokenizer over any buffer (lexicon entries are tokenised with the
  * same rules as documents, so their hashes agree). */
 uint32_t dyad_tokenize(const char *s, uint32_t len, dyad_token **toks, uint32_t *n, uint32_t *cap);
+
+/* Tree queries over doc->syn (all O(sentence length) or better; every one
+ * returns -1 when the answer is absent or the sentence was not parsed). */
+int dyad_sent_parsed(const dyad_doc *d, uint32_t sent);
+int32_t dyad_syn_child(const dyad_doc *d, uint32_t tok, int deprel);   /* first dependent with that label */
+int32_t dyad_syn_subject(const dyad_doc *d, uint32_t verb);  /* nsubj / nsubj:pass / csubj of the verb, following
+                                                                conj to a shared subject and acl:relcl to its antecedent */
+int32_t dyad_syn_object(const dyad_doc *d, uint32_t verb);   /* obj, else iobj */
+int32_t dyad_syn_agent(const dyad_doc *d, uint32_t verb);    /* the `by` noun of a passive (obl:agent) */
+int32_t dyad_syn_clause_head(const dyad_doc *d, uint32_t tok);  /* nearest verb/predicate ancestor-or-self */
+int32_t dyad_syn_modal(const dyad_doc *d, uint32_t verb);    /* aux child that is a modal (could, may, might, would, will, should, must, can) */
+int dyad_syn_negated(const dyad_doc *d, uint32_t verb);      /* an advmod/aux child "not", "n't", "never" */
+int dyad_syn_is_lemma(const dyad_doc *d, uint32_t tok, const char *lemma);
 
 /* Token and sentence helpers. */
 static inline const char *dyad_tok_str(const dyad_doc *d, uint32_t i) { return d->text + d->toks[i].off; }
