@@ -48,7 +48,7 @@ static int is(const fx *x, uint32_t i, int id)
 static int cls(const fx *x, uint32_t i) { const tx_word *w = lk(x, i); return w ? w->cls : TXC_NONE; }
 static int val(const fx *x, uint32_t i) { const tx_word *w = lk(x, i); return w ? w->val : 0; }
 static int is_comma(const fx *x, uint32_t i) { return (fl(x, i) & DYAD_TOK_COMMA) && x->d->text[x->d->toks[i].off] == ','; }
-static int capital(const fx *x, uint32_t i) { return (fl(x, i) & (DYAD_TOK_CAP | DYAD_TOK_UPPER)) != 0; }
+static int capital(const fx *x, uint32_t i) { return (fl(x, i) & (DYAD_TOK_CAP | DYAD_TOK_UPPER | DYAD_TOK_NOCASE)) != 0; }
 
 /* A unit word at i: its unit, *plural set; 0 if none. */
 static int unit_at(const fx *x, uint32_t i, int *plural)
