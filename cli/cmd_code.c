@@ -2,6 +2,7 @@
  * cmd_code.c - `dyad code`: the whole pipeline, one JSON record per
  * document (actors, time, quotes, events), or one GDELT-style TSV line per
  * event, or --explain: per sentence, which verb pattern fired and why.
+ * --require-target drops events without a target.
  */
 #include "cli.h"
 #include "code_dict.h"
@@ -10,6 +11,7 @@
 #include "../pipeline/pipeline.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     cli_opts *o;
@@ -18,11 +20,21 @@ typedef struct {
     code_dict *dict;                  /* --verbs / --actors ...: TABARI dictionaries */
 } code_ctx;
 
+static int require_target;            /* --require-target */
+
+/* dyad code's own options, then the dictionary options. */
+static int code_option(cli_opts *o, int argc, char **argv, int i)
+{
+    if (!strcmp(argv[i], "--require-target")) { require_target = 1; return 1; }
+    return code_dict_option(o, argc, argv, i);
+}
+
 static int code_one(dyad_doc *d, dbuf *out, void *p)
 {
     code_ctx *c = p;
     if (c->dict) code_dict_process(c->dict, d, &c->opt);
     else dyad_process(c->model, d, &c->opt);
+    if (require_target) events_require_target(d);
     if (c->o->count) return 0;
     if (c->o->explain) {
         /* Explanations go straight to stdout: --explain runs on one thread. */
@@ -42,7 +54,7 @@ static int code_one(dyad_doc *d, dbuf *out, void *p)
 int cmd_code(cli_opts *o);
 int cmd_code(cli_opts *o)
 {
-    int r = cli_parse(o, o->argc, o->argv, cli_find("code"), code_dict_option);
+    int r = cli_parse(o, o->argc, o->argv, cli_find("code"), code_option);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     int failed;
     code_dict *dict = code_dict_open(o, &failed);

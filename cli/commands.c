@@ -33,8 +33,11 @@ const cli_command cli_commands[] = {
     {"quotes", "quotations with their speakers",
      "quotes [--json] [--date YYYY-MM-DD] [FILE...|-]", cmd_quotes},
     {"code", "code events in CAMEO and PLOVER: one JSON record per document",
-     "code [--tsv] [--explain] [--date YYYY-MM-DD] [-j N] [FILE...|-]\n"
+     "code [--tsv] [--explain] [--require-target] [--date YYYY-MM-DD] [-j N] [FILE...|-]\n"
      "     [--verbs FILE] [--actors FILE...] [--agents FILE] [--discards FILE] [--add]\n\n"
+     "  --explain  per sentence: each verb considered, the pattern, why it was\n"
+     "           or was not coded, and the date chosen with its reason\n"
+     "  --require-target  drop every event without a target\n"
      "  --verbs, --actors, --agents, --discards  code with TABARI / PETRARCH\n"
      "           dictionaries instead of dyad's own of that kind (--actors may be\n"
      "           repeated or followed by more actor files)\n"
