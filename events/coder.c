@@ -140,7 +140,15 @@ static const char *const people_words[] = {
     "people", "civilians", "villagers", "residents", "protesters", "protestors", "demonstrators", "students",
     "men", "women", "children", "worshippers", "passengers", "workers", "fishermen", "farmers", "refugees",
     "migrants", "pilgrims", "voters", "crowd", "crowds", "mourners", "shoppers", "journalists", "activists", NULL};
-static uint32_t h_people[32], h_loc[8];
+static uint32_t h_people[32], h_loc[8], h_whose[8], h_policy[40];
+/* Whose a criticised or rejected thing is: "the plans of the Tories". */
+static const char *const whose_words[] = {"of", "by", "from", NULL};
+/* Things said or decided: attacked or shot down as such they are criticised. */
+static const char *const policy_words[] = {
+    "plans", "plan", "policy", "policies", "record", "claims", "claim", "proposals", "proposal", "remarks",
+    "comments", "decision", "stance", "budget", "manifesto", "failure", "sums", "figures", "strategy",
+    "approach", "handling", "reforms", "bill", "idea", "ideas", "promises", "pledge", "pledges", "leadership",
+    "tactics", "campaign", "statement", "position", "views", "arguments", NULL};
 static const char *const loc_words[] = {"in", "near", "of", "from", "across", "outside", NULL};
 
 static const char *const to_lookthrough[] = {
@@ -218,6 +226,8 @@ void coder_init(events_model *m)
     for (int i = 0; conditionals[i]; i++) h_conditional[i] = word_hash(conditionals[i]);
     for (int i = 0; people_words[i] && i < 31; i++) h_people[i] = word_hash(people_words[i]);
     for (int i = 0; loc_words[i] && i < 7; i++) h_loc[i] = word_hash(loc_words[i]);
+    for (int i = 0; whose_words[i] && i < 7; i++) h_whose[i] = word_hash(whose_words[i]);
+    for (int i = 0; policy_words[i] && i < 39; i++) h_policy[i] = word_hash(policy_words[i]);
     for (int i = 0; futures[i]; i++) h_future[i] = word_hash(futures[i]);
     for (int l = 0; l < 2; l++) {
         const char *const *words = l ? to_lookthrough : between_words;
@@ -946,7 +956,7 @@ static void set_side(const sent_view *v, int32_t mi, int32_t *idx, char code[16]
  * Moscow"), or, for people of no named country, the source's own?  Looks
  * over the object [a, b) and a place after it (not past a clause edge).  Sets v->inner and its code (the place's country, with
  * CVL when the object is people) and returns the mention, or -1. */
-static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source)
+static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source, int speech)
 {
     int people = 0;
     int32_t found = -1;
@@ -960,7 +970,7 @@ static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source
     for (uint32_t k = b; found < 0 && k + 1 < v->b && k < b + 3; k++) {
         if (F(v, k) & (DYAD_TOK_TERM | DYAD_TOK_COMMA) || IN(v, WC_STOP, k)) break;
         if (word_in(v, k, h_people)) people = 1;
-        if (!word_in(v, k, h_loc)) continue;
+        if (!word_in(v, k, speech ? h_whose : h_loc)) continue;
         uint32_t q = k + 1;
         while (q < v->b && coder_in(v->m, WC_DET, H(v, q)) && mention_at(v, q) < 0) q++;
         int32_t mi = mention_at(v, q);
@@ -971,6 +981,7 @@ static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source
      * government, forces, police or courts acting on people of no named
      * country act on its own (not rebels: Hamas's hostages are not
      * Palestinian). */
+    if (speech) people = 0;
     if (found < 0 && people && source >= 0) {
         const char *sc = v->d->mentions[source].code;
         size_t n = strlen(sc);
@@ -1151,7 +1162,21 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     }
     if (irreal) c.mod = MOD_HYPO;
     const char *why_not = NULL;
-    const char *code = map_code(m, p->cameo->code, c.mod, c.negated, target >= 0, &why_not);
+    const char *base = p->cameo->code;
+    /* Verb sense: force "attacked Labour plans", "hit the Tories' record":
+     * a thing said or decided is criticised, not assaulted. */
+    int base_root = (base[0] - '0') * 10 + (base[1] - '0');
+    if (base_root >= 18 && mt->target >= 0) {
+        const dyad_mention *tm = &v->d->mentions[mt->target];
+        uint32_t after = tm->tok + tm->ntok;
+        if (after < v->b && (F(v, after) & DYAD_TOK_POSS)) after++;
+        if (after < v->b && word_in(v, after, h_policy)) {
+            if (v->explain) fprintf(v->explain, "    sense: \"%.*s\" is a thing said or decided: criticism (111)\n",
+                                    (int)v->d->toks[after].len, v->d->text + v->d->toks[after].off);
+            base = "111";
+        }
+    }
+    const char *code = map_code(m, base, c.mod, c.negated, target >= 0, &why_not);
     if (v->explain)
         fprintf(v->explain, "  verb \"%.*s\" pattern %s [%s] code %s%s%s%s\n", (int)v->d->toks[k].len,
                 v->d->text + v->d->toks[k].off, p->id, p->text, p->cameo->code,
@@ -1194,8 +1219,15 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     uint32_t vend = v->d->toks[last].off + v->d->toks[last].len;
     v->inner = -1;
     int code_root = (ce->code[0] - '0') * 10 + (ce->code[1] - '0');
+    static const char speech_roots[21] = {[1] = 1, [2] = 1, [4] = 1, [5] = 1, [6] = 1, [10] = 1, [11] = 1,
+                                          [12] = 1, [16] = 1};
     if (target < 0 && !c.passive && code_root >= 17)
-        target = inner_target(v, k + 1, mt->end, source);
+        target = inner_target(v, k + 1, mt->end, source, 0);
+    else if (target < 0 && !c.passive && code_root >= 0 && code_root <= 20 && speech_roots[code_root]) {
+        /* "rejected the Kremlin's demand", "criticised the plans of the Tories" */
+        target = inner_target(v, k + 1, mt->end, source, 1);
+        if (target >= 0) v->inner = -1;             /* the actor itself, with its own code */
+    }
     if (target >= 0 && target == v->inner && !strncmp(v->inner_code, v->d->mentions[source].code, 3)) {
         /* "Russian police arrested protesters in Moscow": the source's own people */
         if (!v->inner_code[3]) target = v->inner = -1;

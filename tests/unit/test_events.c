@@ -274,6 +274,13 @@ static const sample root10[] = {
 };
 
 static const sample root11[] = {
+    /* verb sense: plans attacked are criticised, not assaulted */
+    {"2005-02-01", "GBRPTYCON>GBRPTYLAB:111;!GBRPTYCON>GBRPTYLAB:190",
+     "The Conservatives attacked Labour plans for new taxes."},
+    {"2005-02-01", "GBRPTYCON>GBRGOV:112",
+     "Tory leader Michael Howard accused Tony Blair of squabbling like a schoolboy."},
+    {"2005-02-01", "GBRPTYLDM>GBRPTYCON:111",
+     "Liberal Democrat spokesman Mark Oaten criticised the Tories over asylum."},
     {"2024-03-01", "CHN>USA:111",
      "China criticized the United States over arms sales to Taiwan."},
     {"2024-03-01", "IRN>ISR:1123",
