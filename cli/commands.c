@@ -17,6 +17,8 @@ int cmd_timeline(cli_opts *o);
 int cmd_export(cli_opts *o);
 int cmd_dict(cli_opts *o);
 int cmd_eval(cli_opts *o);
+int cmd_parse(cli_opts *o);
+int cmd_train(cli_opts *o);
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
@@ -94,6 +96,24 @@ const cli_command cli_commands[] = {
      "read instead.  Exit 1 when a corpus or gold document is missing.\n"
      "  --list   also list every missed, spurious and wrongly dated event\n"
      "  --verbs ... --add  score the coder with TABARI / PETRARCH dictionaries", cmd_eval},
+    {"parse", "tag and parse: CoNLL-U per document, or scores against a gold treebank",
+     "parse [--json] [FILE...|-]\n"
+     "       parse --eval GOLD.conllu [--tokenize]\n\n"
+     "Prints each document's sentences as CoNLL-U (dyad's own tokens: form,\n"
+     "lemma, UPOS, XPOS, head, label).\n"
+     "  --eval F    tag and parse the gold words of treebank F and print one line:\n"
+     "              UPOS XPOS LEMMA UAS LAS sentences tokens (CoNLL 2018 way)\n"
+     "  --tokenize  with --eval: tokenize each `# text =` line with dyad's own\n"
+     "              tokenizer instead, align to the gold words by characters", cmd_parse},
+    {"train", "train the syntax models (tagger, parser) on a CoNLL-U treebank",
+     "train tagger|parser --train F.conllu [--dev F.conllu] -o MODEL [--iters N] [--seed S]\n"
+     "      [--tagger MODEL] [--jackknife K] [--tagger-iters N] [--bits B] [-q]\n\n"
+     "Averaged perceptrons; the iteration with the best dev score is kept.\n"
+     "  --iters N        passes over the training set (tagger 8, parser 12)\n"
+     "  --seed S         shuffling and exploration seed (1): same seed, same model\n"
+     "  --tagger MODEL   parser: tags the dev set while training\n"
+     "  --jackknife K    parser: learn from tags predicted by K fold taggers (4; 0: gold tags)\n"
+     "  --bits B         tagger: 2^B weight rows (17)", cmd_train},
     {0, 0, 0, 0},
 };
 
