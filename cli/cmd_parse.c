@@ -56,13 +56,7 @@ static int parse_one(dyad_doc *d, void *ctx)
     parse_ctx *c = ctx;
     dyad_text_process(d);
     syntax_process(c->syntax, d);
-    if (c->o->count) {
-        c->o->n_docs++;
-        c->o->n_sents += d->n_sents;
-        c->o->n_toks += d->n_toks;
-        c->o->n_bytes += d->text_len;
-        return 0;
-    }
+    if (c->o->count) return 0;                     /* cli_each_doc counts */
     dbuf_clear(&c->o->out);
     print_conllu(&c->o->out, d);
     fwrite(c->o->out.ptr, 1, c->o->out.len, stdout);

@@ -22,7 +22,7 @@ int cmd_train(cli_opts *o);
 int cmd_train(cli_opts *o)
 {
     const char *what = NULL, *train = NULL, *dev = NULL, *out = NULL, *tagger_path = NULL;
-    syn_train_opts t = {.iters = 0, .seed = 1, .jackknife = 4, .tagger_iters = 5};
+    syn_train_opts t = {.iters = 0, .seed = 1, .jackknife = 4, .tagger_iters = 5, .explore = 0.9};
     for (int i = 1; i < o->argc; i++) {
         const char *a = o->argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -47,6 +47,11 @@ int cmd_train(cli_opts *o)
         else if (!strcmp(a, "--jackknife")) { if (parse_num(a, v, 0, 20, &x)) return 2; t.jackknife = (int)x; }
         else if (!strcmp(a, "--tagger-iters")) { if (parse_num(a, v, 1, 100, &x)) return 2; t.tagger_iters = (int)x; }
         else if (!strcmp(a, "--bits")) { if (parse_num(a, v, 10, 24, &x)) return 2; t.bits = (uint32_t)x; }
+        else if (!strcmp(a, "--explore")) {
+            char *end;
+            t.explore = strtod(v, &end);
+            if (*end || t.explore < 0 || t.explore > 1) { cli_usage_error("--explore: '%s' is not a probability", v); return 2; }
+        }
         else if (!strcmp(a, "--label-bits")) { if (parse_num(a, v, 10, 24, &x)) return 2; t.label_bits = (uint32_t)x; }
         else { cli_usage_error("train: unknown option '%s'", a); return 2; }
     }
