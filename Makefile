@@ -57,7 +57,8 @@ test: tests
 asan:
 	$(MAKE) BUILD=build-asan OPT="$(ASAN_OPT)" tests
 
-# The whole suite, normal and sanitized; the last line is "N passed, N failed".
+# The whole suite, normal and sanitized; the last line is
+# "N passed, N failed, N skipped" (tests/run.sh: skips need ../shared).
 check:
 	$(MAKE) tests
 	$(MAKE) asan
