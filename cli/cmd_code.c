@@ -39,11 +39,25 @@ static int code_one(dyad_doc *d, dbuf *out, void *p)
     return 0;
 }
 
+const cli_option code_options[] = {
+    {"tsv", 0, NULL, CLI_O_TSV, "one GDELT-style line per event instead of the JSON record"},
+    {"explain", 0, NULL, CLI_O_EXPLAIN, "per sentence, which verb pattern fired and why (one thread)"},
+    {"json", 0, NULL, CLI_O_JSON, "the JSON record (the default)"},
+    CLI_OPT_DATE,
+    {"jobs", 'j', "N", CLI_O_JOBS, "N threads; the output stays in input order"},
+    CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+};
+
 int cmd_code(cli_opts *o);
 int cmd_code(cli_opts *o)
 {
     int r = cli_parse(o, o->argc, o->argv, cli_find("code"), code_dict_option);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    if (o->tsv && o->explain) {
+        cli_usage_error("code: --tsv and --explain are two outputs; choose one");
+        free(o->files);
+        return 2;
+    }
     int failed;
     code_dict *dict = code_dict_open(o, &failed);
     if (failed) { free(o->files); return 1; }
