@@ -32,7 +32,10 @@ static int code_one(dyad_doc *d, dbuf *out, void *p)
         return 0;
     }
     if (c->o->tsv) emit_events_tsv(out, d);
-    else {
+    else if (c->o->coded) {
+        emit_doc_coded_json(out, d);
+        dbuf_putc(out, '\n');
+    } else {
         emit_doc_json(out, d, EMIT_TIME | EMIT_ACTORS | EMIT_QUOTES | EMIT_EVENTS | EMIT_WARNINGS);
         dbuf_putc(out, '\n');
     }

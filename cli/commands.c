@@ -33,12 +33,15 @@ const cli_command cli_commands[] = {
     {"quotes", "quotations with their speakers",
      "quotes [--json] [--date YYYY-MM-DD] [FILE...|-]", cmd_quotes},
     {"code", "code events in CAMEO and PLOVER: one JSON record per document",
-     "code [--tsv] [--explain] [--date YYYY-MM-DD] [-j N] [FILE...|-]\n"
+     "code [--tsv|--coded] [--explain] [--date YYYY-MM-DD] [-j N] [FILE...|-]\n"
      "     [--verbs FILE] [--actors FILE...] [--agents FILE] [--discards FILE] [--add]\n\n"
      "  --verbs, --actors, --agents, --discards  code with TABARI / PETRARCH\n"
      "           dictionaries instead of dyad's own of that kind (--actors may be\n"
      "           repeated or followed by more actor files)\n"
-     "  --add    use them on top of dyad's own dictionaries", cmd_code},
+     "  --add    use them on top of dyad's own dictionaries\n"
+     "  --coded  each record also carries what the store needs (a \"coded\" member):\n"
+     "           'dyad ingest' stores such records as they are, without coding\n"
+     "           them again (for coding on many machines and storing on one)", cmd_code},
     {"ingest", "code documents into the event store (SQLite, --db PATH, default dyad.db)",
      "ingest [--db PATH] [--date YYYY-MM-DD] [--batch N] [-q] [FILE...|-]\n\n"
      "Codes each document and stores it with its sentences, actors, quotes and\n"

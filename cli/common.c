@@ -40,6 +40,7 @@ int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd,
         if (!strcmp(a, "--explain")) { o->explain = 1; continue; }
         if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) { o->quiet = 1; continue; }
         if (!strcmp(a, "--count")) { o->count = 1; continue; }
+        if (!strcmp(a, "--coded") && !strcmp(cmd->name, "code")) { o->coded = 1; continue; }
         if (!strcmp(a, "--date") || !strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             if (i + 1 >= argc) { cli_usage_error("%s needs a value", a); return -1; }
             const char *v = argv[++i];
