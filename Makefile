@@ -64,7 +64,7 @@ check:
 	$(MAKE) asan
 	@tests/run.sh $(BUILD) build-asan
 
-BENCH_STAGES ?= text actors time quotes code code-j2 html
+BENCH_STAGES ?= text actors time quotes code code-j2 html dask
 bench: all
 	@BENCH_STAGES="$(BENCH_STAGES)" bench/run.sh $(BUILD)/dyad
 
@@ -72,3 +72,4 @@ clean:
 	rm -rf build build-asan dyad
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
+-include python/python.mk

@@ -285,6 +285,7 @@ typedef struct dyad_doc {
     uint64_t origin_line;           /* 1-based line (JSON lines), else 0 */
     uint64_t origin_offset;         /* byte offset of the record in its input */
     int id_generated;               /* id is a hash of the content */
+    int coded;                      /* restored from a coded record: every stage has run */
 
     /* The body as it came in (raw), normalised (norm), and clean (text). */
     char *raw;  uint32_t raw_len,  raw_cap;

@@ -34,6 +34,14 @@ void ingest_close(ingest_source *src);
 
 /* Parse one JSON-lines record into doc (exposed for tests). 0 ok, -1 error. */
 int ingest_json_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);
+/* Restore a coded record (`dyad code --coded`, emit/coded.c) into doc, its
+ * stages done (doc->coded).  0 ok, -1 error in err. */
+int ingest_coded_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);
+/* The metadata members (id, url, title, published, source, author, site,
+ * lang) of a parsed JSON-lines object (json_t *). */
+void ingest_json_meta(void *json, dyad_doc *doc);
+/* The same from a parsed jansson object (json_t *), for the JSON-lines reader. */
+int ingest_coded_json(void *json, dyad_doc *doc, char *err, size_t errlen);
 /* Split a plain-text article into headline and body (exposed for tests). */
 void ingest_plain_text(const char *buf, size_t len, dyad_doc *doc);
 

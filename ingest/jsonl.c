@@ -28,6 +28,19 @@ static int is_known(const char *key)
     return 0;
 }
 
+void ingest_json_meta(void *json, dyad_doc *d)
+{
+    json_t *obj = json;
+    d->id = str_field(obj, "id", d);
+    d->url = str_field(obj, "url", d);
+    d->title = str_field(obj, "title", d);
+    d->published = str_field(obj, "published", d);
+    d->source = str_field(obj, "source", d);
+    d->author = str_field(obj, "author", d);
+    d->site = str_field(obj, "site", d);
+    d->lang = str_field(obj, "lang", d);
+}
+
 int ingest_json_record(const char *line, size_t len, dyad_doc *d, char *err, size_t errlen)
 {
     json_error_t je;
@@ -42,20 +55,19 @@ int ingest_json_record(const char *line, size_t len, dyad_doc *d, char *err, siz
         json_decref(obj);
         return -1;
     }
+    /* A coded record (dyad code --coded) is restored, not coded again. */
+    if (json_is_object(json_object_get(obj, "coded"))) {
+        int rc = ingest_coded_json(obj, d, err, errlen);
+        json_decref(obj);
+        return rc;
+    }
     json_t *text = json_object_get(obj, "text");
     if (!json_is_string(text)) {
         snprintf(err, errlen, "no \"text\" string in this JSON object");
         json_decref(obj);
         return -1;
     }
-    d->id = str_field(obj, "id", d);
-    d->url = str_field(obj, "url", d);
-    d->title = str_field(obj, "title", d);
-    d->published = str_field(obj, "published", d);
-    d->source = str_field(obj, "source", d);
-    d->author = str_field(obj, "author", d);
-    d->site = str_field(obj, "site", d);
-    d->lang = str_field(obj, "lang", d);
+    ingest_json_meta(obj, d);
     dyad_doc_set_raw(d, json_string_value(text), json_string_length(text));
 
     json_t *extra = NULL;
