@@ -125,12 +125,12 @@ assert df["cameo"].map(type).eq(str).all(), "CAMEO codes must stay strings (lead
 assert len(s.timeline_df("USA", "PRK")) == len(s.timeline("USA", "PRK"))
 PY
 else
-  echo "skip python-pandas: python3-pandas is not installed (sh setup.sh installs it)"
+  t_skip python-pandas "python3-pandas is not installed (sh setup.sh installs it)"
 fi
 
 # --- dyad.dask: a local cluster gives the store one dyad ingest gives.
 if ! "$PY" -c 'import distributed' 2> /dev/null; then
-  echo "skip python-dask: python3-distributed is not installed (sh setup.sh installs it)"
+  t_skip python-dask "python3-distributed is not installed (sh setup.sh installs it)"
   exit 0
 fi
 cat > "$TMP/dump.py" <<'PY'
@@ -182,14 +182,12 @@ cmp -s "$TMP/ref.dump" "$TMP/killed.dump" && t_ok python-dask-killed-store-compl
 t_grep python-dask-missing-input-message 'none.jsonl: No such file' "$TMP/none.err"
 
 # The shared corpora, when present: BBC in pieces on two workers = one ingest.
-if [ -f "$SHARED/corpus/bbc.jsonl" ] && ls "$SHARED"/warc/*.warc.gz > /dev/null 2>&1; then
-  W=$(ls "$SHARED"/warc/*.warc.gz | head -1)
+if t_shared python-dask-shared corpus/bbc.jsonl warc/example-resource.warc.gz; then
+  W=$SHARED/warc/example-resource.warc.gz
   "$DYAD" ingest --db "$TMP/bbc-ref.db" "$SHARED/corpus/bbc.jsonl" "$W" 2> /dev/null
   timeout 600 "$PY" -m dyad.dask --scheduler local:2 "$SHARED/corpus/bbc.jsonl" "$W" --out "$TMP/bbc" --chunk-mb 1 -q 2> /dev/null
   "$PY" "$TMP/dump.py" "$TMP/bbc-ref.db" > "$TMP/bbc-ref.dump"
   "$PY" "$TMP/dump.py" "$TMP/bbc/dyad.db" > "$TMP/bbc.dump"
   cmp -s "$TMP/bbc-ref.dump" "$TMP/bbc.dump" && t_ok python-dask-shared-equals-ingest \
     || t_fail python-dask-shared-equals-ingest "$(diff "$TMP/bbc-ref.dump" "$TMP/bbc.dump" | head -3)"
-else
-  echo "skip python-dask-shared: needs ../shared (corpus/bbc.jsonl, warc/*.warc.gz)"
 fi
