@@ -106,7 +106,13 @@ typedef struct {
 enum {
     DYAD_PARA_HEADING = 1u << 0,    /* a crosshead: short, no final punctuation */
     DYAD_PARA_LIST    = 1u << 1,    /* a list item */
+    DYAD_SENT_SPLIT   = 1u << 8,    /* sentence flag: a piece of a run longer than DYAD_SENT_MAX_BYTES
+                                       with no sentence end, cut at a clause or word boundary */
 };
+/* No sentence of a real article comes near this; a longer run of text with
+ * no sentence end (a scraped table, hostile input) is split, so that every
+ * stage's work per sentence stays bounded. */
+#define DYAD_SENT_MAX_BYTES 4096u
 
 typedef struct {
     uint32_t off, len;              /* in doc->text */
@@ -118,7 +124,7 @@ typedef struct {
     uint32_t off, len;              /* in doc->text */
     uint32_t tok, ntok;             /* its tokens */
     uint32_t para;
-    uint32_t flags;                 /* DYAD_PARA_* of its paragraph */
+    uint32_t flags;                 /* DYAD_PARA_* of its paragraph, DYAD_SENT_SPLIT */
 } dyad_sentence;
 
 /* Text recognised as scraping debris and kept out of the clean text. */
