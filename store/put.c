@@ -27,11 +27,36 @@ void store_bind_span(sqlite3_stmt *st, int i, const dyad_doc *d, uint32_t off, u
     sqlite3_bind_text(st, i, d->text + off, (int)len, SQLITE_TRANSIENT);
 }
 
-static void bind_date(sqlite3_stmt *st, int i, dyad_date dt)
+const char *store_date_precision(dyad_date d)
+{
+    return !d.year ? "" : !d.month ? "year" : !d.day ? "month" : "day";
+}
+
+void store_bind_date(sqlite3_stmt *st, int i, int prec_i, dyad_date dt)
 {
     char s[11];
-    dyad_date_format(dt, s);
+    dyad_date first = dt;
+    if (first.year && !first.month) first.month = 1;
+    if (first.year && !first.day) first.day = 1;
+    dyad_date_format(first, s);
     sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, prec_i, store_date_precision(dt), -1, SQLITE_STATIC);
+}
+
+void store_content_hash(const dyad_doc *d, char out[17])
+{
+    /* FNV-1a like the generated id, from another offset basis and with
+     * the lengths mixed in: when two different documents collide on a
+     * generated id, this still tells them apart. */
+    uint64_t h = 0x84222325cbf29ce4ull;
+    const char *parts[2] = {d->title ? d->title : "", d->raw ? d->raw : ""};
+    size_t lens[2] = {strlen(parts[0]), d->raw ? d->raw_len : 0};
+    for (int k = 0; k < 2; k++) {
+        const unsigned char *p = (const unsigned char *)parts[k];
+        for (size_t i = 0; i < lens[k]; i++) { h ^= p[i]; h *= 1099511628211ull; }
+        for (size_t n = lens[k], b = 0; b < 8; b++, n >>= 8) { h ^= n & 0xff; h *= 1099511628211ull; }
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
 int store_step(sqlite3 *db, sqlite3_stmt *st, char *err, size_t errlen)
@@ -118,7 +143,10 @@ static int put_doc_row(store *s, const dyad_doc *d, const char *skey, sqlite3_in
                           d->extra, d->origin};
     for (int i = 0; i < 10; i++) store_bind_text(st, i + 1, meta[i]);
     sqlite3_bind_int(st, 11, d->id_generated != 0);
-    bind_date(st, 12, d->pubdate);
+    store_bind_date(st, 12, 23, d->pubdate);
+    char hash[17];
+    store_content_hash(d, hash);
+    sqlite3_bind_text(st, 24, hash, -1, SQLITE_TRANSIENT);
     store_bind_text(st, 13, pubdate_source(d->pubdate_source));
     store_bind_text(st, 14, d->pubdate_evidence);
     store_bind_text(st, 15, skey);
@@ -143,7 +171,7 @@ static int put_sentences(store *s, const dyad_doc *d, sqlite3_int64 docno, char 
         sqlite3_bind_int64(st, 4, x->len);
         sqlite3_bind_int64(st, 5, x->para);
         sqlite3_bind_int64(st, 6, x->flags);
-        bind_date(st, 7, store_sentence_date(d, i));
+        store_bind_date(st, 7, 8, store_sentence_date(d, i));
         if (store_step(db, st, err, errlen)) return -1;
     }
     return 0;
@@ -200,7 +228,7 @@ static int put_timexes(store *s, const dyad_doc *d, sqlite3_int64 docno, char *e
         sqlite3_bind_int64(st, 5, t->sent);
         store_bind_text(st, 6, timex_kind(t->kind));
         sqlite3_bind_text(st, 7, t->value, (int)strnlen(t->value, sizeof t->value), SQLITE_TRANSIENT);
-        bind_date(st, 8, t->date);
+        store_bind_date(st, 8, 9, t->date);
         if (store_step(db, st, err, errlen)) return -1;
     }
     return 0;
@@ -229,7 +257,7 @@ static int put_quotes(store *s, const dyad_doc *d, sqlite3_int64 docno, char *er
         const char *code = m && m->code[0] ? m->code : e ? e->code : "";
         sqlite3_bind_text(st, 9, code, (int)strnlen(code, 16), SQLITE_TRANSIENT);
         if (q->cue_len) store_bind_span(st, 10, d, q->cue_off, q->cue_len); else sqlite3_bind_null(st, 10);
-        bind_date(st, 11, store_sentence_date(d, q->sent));
+        store_bind_date(st, 11, 13, store_sentence_date(d, q->sent));
         store_bind_span(st, 12, d, q->off, q->len);
         if (store_step(db, st, err, errlen)) return -1;
     }

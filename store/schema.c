@@ -15,6 +15,14 @@
 
 struct migration { int version; const char *what, *sql; };
 
+/* Add a precision column to a date column and rewrite its values as the
+ * first day of their period (both SET expressions see the old value). */
+#define DATE_STEP(table, col, prec) \
+    "ALTER TABLE " table " ADD COLUMN " prec " TEXT NOT NULL DEFAULT '';" \
+    "UPDATE " table " SET " prec " = CASE length(" col ") WHEN 10 THEN 'day' WHEN 7 THEN 'month'" \
+    " WHEN 4 THEN 'year' ELSE '' END, " col " = CASE length(" col ") WHEN 7 THEN " col " || '-01'" \
+    " WHEN 4 THEN " col " || '-01-01' ELSE " col " END;"
+
 static const struct migration migrations[] = {
     {1, "documents, sentences, actors, time, quotes and events",
      /* docno is the compact key children use; id is the document's own. */
@@ -100,6 +108,40 @@ static const struct migration migrations[] = {
      "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
      "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');"
      "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"},
+    {3, "dates as the first day of their period with a precision; content hashes; views",
+     /* A date was ISO text cut to what was known ("2019-06", "2006"),
+      * which SQLite's date functions misread ("2006" is a Julian day).
+      * Now every date is a whole day, the first of its period, and a
+      * precision column says which period: day, month or year ('' with
+      * an unknown date, which stays '').  Existing rows are rewritten. */
+     DATE_STEP("documents", "pubdate", "pubdate_precision")
+     DATE_STEP("sentences", "date", "date_precision")
+     DATE_STEP("timexes", "date", "date_precision")
+     DATE_STEP("quotes", "date", "date_precision")
+     DATE_STEP("events", "date", "date_precision")
+     DATE_STEP("event_reports", "date", "date_precision")
+     /* What a document said (hash of title and body as they came in), so
+      * a second document under a stored id can be told apart: NULL for
+      * documents stored before this step (taken as the same). */
+     "ALTER TABLE documents ADD COLUMN content_hash TEXT;"
+     "CREATE INDEX documents_content_hash ON documents(content_hash);"
+     /* For SQL users: each event with its actors' names and the first
+      * report's evidence; each report with its document and sentence. */
+     "CREATE VIEW events_view AS SELECT e.id, e.date, e.date_precision, e.source_code, e.source_name,"
+     "  e.target_code, e.target_name, e.cameo, e.negated, e.goldstein, e.quad, e.plover_type, e.plover_mode,"
+     "  e.n_reports, e.n_articles, e.n_sources, e.added, d.id AS doc_id, d.url, d.title, d.source,"
+     "  r.sent AS sentence, r.source_text, r.target_text, r.verb_text, r.rule, r.confidence,"
+     "  " STORE_SPAN_SQL("d.text", "st.off", "st.len") " AS evidence"
+     "  FROM events e JOIN documents d ON d.docno = e.first_doc"
+     "  LEFT JOIN event_reports r ON r.doc = e.first_doc AND r.i ="
+     "    (SELECT min(i) FROM event_reports WHERE event = e.id AND doc = e.first_doc)"
+     "  LEFT JOIN sentences st ON st.doc = r.doc AND st.i = r.sent;"
+     "CREATE VIEW reports_view AS SELECT r.event, e.source_code, e.target_code, e.cameo, e.negated,"
+     "  d.id AS doc_id, d.url, d.title, d.source, d.docno, r.i, r.sent AS sentence, r.date, r.date_precision,"
+     "  r.source_text, r.target_text, r.verb_off, r.verb_len, r.verb_text, r.rule, r.flags, r.confidence,"
+     "  " STORE_SPAN_SQL("d.text", "st.off", "st.len") " AS evidence"
+     "  FROM event_reports r JOIN events e ON e.id = r.event JOIN documents d ON d.docno = r.doc"
+     "  LEFT JOIN sentences st ON st.doc = r.doc AND st.i = r.sent;"},
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof *migrations)
 
@@ -270,32 +312,33 @@ static const char *const stmt_sql[ST__N] = {
     [ST_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1",
     [ST_DOC] = "INSERT INTO documents (id, url, title, published, source, author, site, lang, extra,"
                " origin, id_generated, pubdate, pubdate_source, pubdate_evidence, source_key, text,"
-               " n_sentences, n_entities, n_mentions, n_timexes, n_quotes, n_events, ingested_at)"
+               " n_sentences, n_entities, n_mentions, n_timexes, n_quotes, n_events, ingested_at,"
+               " pubdate_precision, content_hash)"
                " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-               " strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-    [ST_SENT] = "INSERT INTO sentences VALUES (?1,?2,?3,?4,?5,?6,?7)",
+               " strftime('%Y-%m-%dT%H:%M:%SZ','now'),?23,?24)",
+    [ST_SENT] = "INSERT INTO sentences VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
     [ST_ENTITY] = "INSERT INTO entities VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
     [ST_MENTION] = "INSERT INTO mentions VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-    [ST_TIMEX] = "INSERT INTO timexes VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+    [ST_TIMEX] = "INSERT INTO timexes VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
     [ST_QUOTE] = "INSERT INTO quotes (doc, i, off, len, sent, kind, speaker, speaker_name, speaker_code,"
-                 " cue, date, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+                 " cue, date, text, date_precision) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
     /* The nearest day-precise event of the same key within the window. */
     [ST_EV_FIND_DAY] = "SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND cameo = ?3"
-                       " AND negated = ?4 AND day BETWEEN ?5 - ?6 AND ?5 + ?6 AND length(date) = 10"
+                       " AND negated = ?4 AND day BETWEEN ?5 - ?6 AND ?5 + ?6 AND date_precision = 'day'"
                        " ORDER BY abs(day - ?5), id LIMIT 1",
     /* Month- or year-precise dates: only the same period is the same event. */
     [ST_EV_FIND_DATE] = "SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND cameo = ?3"
-                        " AND negated = ?4 AND date = ?5 LIMIT 1",
+                        " AND negated = ?4 AND date = ?5 AND date_precision = ?6 LIMIT 1",
     /* Undated: the same event only within one document. */
     [ST_EV_FIND_UNDATED] = "SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND cameo = ?3"
                            " AND negated = ?4 AND date = '' AND first_doc = ?5 LIMIT 1",
     [ST_EV_INSERT] = "INSERT INTO events (date, day, source_code, target_code, source_name, target_name,"
-                     " cameo, negated, goldstein, quad, plover_type, plover_mode, first_doc, added)"
-                     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13, strftime('%Y-%m-%d','now'))",
+                     " cameo, negated, goldstein, quad, plover_type, plover_mode, first_doc, added, date_precision)"
+                     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13, strftime('%Y-%m-%d','now'),?14)",
     [ST_EV_HAS_DOC] = "SELECT 1 FROM event_reports WHERE event = ?1 AND doc = ?2 LIMIT 1",
     [ST_EV_HAS_SOURCE] = "SELECT 1 FROM event_reports r JOIN documents d ON d.docno = r.doc"
                          " WHERE r.event = ?1 AND d.source_key = ?2 LIMIT 1",
-    [ST_REPORT] = "INSERT INTO event_reports VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
+    [ST_REPORT] = "INSERT INTO event_reports VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
     [ST_EV_COUNT] = "UPDATE events SET n_reports = n_reports + 1, n_articles = n_articles + ?2,"
                     " n_sources = n_sources + ?3 WHERE id = ?1",
 };

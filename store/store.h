@@ -30,10 +30,18 @@
 #include "dyad.h"
 #include "../core/core.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_EVENT_WINDOW 1          /* days either side that still make one event */
 
 typedef struct store store;
+
+/* A span of a text column cut in SQL: offsets are bytes, so the text is
+ * cut as a blob. */
+#define STORE_SPAN_SQL(text, off, len) "CAST(substr(CAST(" text " AS BLOB), " off " + 1, " len ") AS TEXT)"
+/* A stored date (the first day of its period) shown as its period:
+ * 2019-06-30, 2019-06, 2019, or '' when unknown. */
+#define STORE_DATE_LABEL_SQL(date, prec) \
+    "CASE " prec " WHEN 'month' THEN substr(" date ", 1, 7) WHEN 'year' THEN substr(" date ", 1, 4) ELSE " date " END"
 
 enum { STORE_CREATE = 1 };
 
@@ -74,6 +82,15 @@ typedef struct {
  * open batch (SQLite does so on disk-full and I/O errors).  stats may be
  * NULL. */
 int store_put_doc(store *s, const dyad_doc *d, store_stats *stats, char *err, size_t errlen);
+
+/* How precise a date is: "day", "month", "year", or "" when unknown. */
+const char *store_date_precision(dyad_date d);
+/* Bind a date as stored: the first day of its period at i ('' unknown)
+ * and its precision at prec_i. */
+void store_bind_date(sqlite3_stmt *st, int i, int prec_i, dyad_date d);
+/* The document's content hash (title and body as they came in, 16 hex
+ * digits), what tells a second document under a stored id apart. */
+void store_content_hash(const dyad_doc *d, char out[17]);
 
 /* Helpers shared by put.c and events.c. */
 dyad_date store_sentence_date(const dyad_doc *d, uint32_t sent);   /* the sentence's, else pubdate */

@@ -33,7 +33,7 @@ ex="examples/*.txt examples/wire.jsonl"
 t_grep ingest-summary '30 documents stored, 0 already in the store' "$TMP/ingest.err"
 [ "$(sq "$TMP/ex.db" 'SELECT count(*) FROM documents')" = 30 ] && t_ok ingest-30-documents || t_fail ingest-30-documents "$(sq "$TMP/ex.db" 'SELECT count(*) FROM documents')"
 [ "$(sq "$TMP/ex.db" "$INCOMPLETE")" = 0 ] && t_ok ingest-documents-whole || t_fail ingest-documents-whole "incomplete documents"
-[ "$(sq "$TMP/ex.db" 'PRAGMA journal_mode; PRAGMA user_version' | tr '\n' ' ')" = "wal 2 " ] \
+[ "$(sq "$TMP/ex.db" 'PRAGMA journal_mode; PRAGMA user_version' | tr '\n' ' ')" = "wal 3 " ] \
   && t_ok ingest-wal-and-schema-version || t_fail ingest-wal-and-schema-version "$(sq "$TMP/ex.db" 'PRAGMA journal_mode; PRAGMA user_version')"
 [ "$(sq "$TMP/ex.db" "SELECT count(*) FROM documents WHERE id = 'dyad-wire-2021-0001' AND pubdate = '2021-10-19' AND source = 'Dyad Wire'")" = 1 ] \
   && t_ok ingest-metadata-kept || t_fail ingest-metadata-kept "wire record not stored with its metadata"
