@@ -131,6 +131,32 @@ int store_has_doc(store *s, const char *id)
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+int store_resolve_id(store *s, const dyad_doc *d, char *id, size_t cap)
+{
+    /* The id itself, then id~2, id~3 ...: the first that is free, unless
+     * one of them already holds this very content (a re-run). */
+    char hash[17];
+    store_content_hash(d, hash);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(store_db(s), "SELECT content_hash IS NULL OR content_hash = ?2 FROM documents WHERE id = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+    int r = -1;
+    for (int k = 1; k <= 1000; k++) {
+        if (k == 1) snprintf(id, cap, "%s", d->id ? d->id : "");
+        else snprintf(id, cap, "%s~%d", d->id ? d->id : "", k);
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE) { r = k == 1 ? 0 : 2; break; }
+        if (rc != SQLITE_ROW) break;
+        if (sqlite3_column_int(st, 0)) { r = 1; break; }
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
 #define STMT(which) do { st = store_stmt(s, which, err, errlen); if (!st) return -1; } while (0)
 
 static int put_doc_row(store *s, const dyad_doc *d, const char *skey, sqlite3_int64 *docno,

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct migration { int version; const char *what, *sql; };
 
@@ -207,17 +208,47 @@ int store_migrate(sqlite3 *db, int version, char *err, size_t errlen)
     return 0;
 }
 
-store *store_open(const char *path, int flags, char *err, size_t errlen)
+/* A URI naming path read as immutable (no locks, no -shm), for a store
+ * no one can write. */
+static char *immutable_uri(const char *path)
+{
+    char *u = malloc(3 * strlen(path) + 24), *o = u;
+    if (!u) return NULL;
+    o += sprintf(o, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7f) o += sprintf(o, "%%%02X", *p);
+        else *o++ = (char)*p;
+    strcpy(o, "?immutable=1");
+    return u;
+}
+
+static store *open_store(const char *path, int flags, int immutable, char *err, size_t errlen)
 {
     sqlite3 *db = NULL;
+    /* Queries open the store read-only: they never write (no WAL switch,
+     * no migration), so a store without write permission answers them. */
+    int write = (flags & (STORE_CREATE | STORE_WRITE)) != 0;
     /* NOMUTEX: a store handle belongs to one thread, like a dyad_doc. */
-    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
-    int rc = sqlite3_open_v2(path, &db, oflags, NULL);
+    int oflags = (write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX |
+                 ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    char *uri = immutable ? immutable_uri(path) : NULL;
+    if (immutable && !uri) { snprintf(err, errlen, "out of memory"); return NULL; }
+    int rc = sqlite3_open_v2(uri ? uri : path, &db, oflags | (uri ? SQLITE_OPEN_URI : 0), NULL);
+    free(uri);
     if (rc != SQLITE_OK) {
-        if (!(flags & STORE_CREATE) && rc == SQLITE_CANTOPEN)
+        if (!(flags & STORE_CREATE) && rc == SQLITE_CANTOPEN && access(path, F_OK))
             snprintf(err, errlen, "%s: no such store (create it with 'dyad ingest --db %s FILE...')", path, path);
+        else if (rc == SQLITE_READONLY || (rc == SQLITE_CANTOPEN && write && access(path, W_OK)))
+            snprintf(err, errlen, "%s: the store is read-only here: it can be queried, not written", path);
         else
             snprintf(err, errlen, "%s: %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return NULL;
+    }
+    /* SQLite opens a file it may not write read-only without a word:
+     * a writer must know now, not at its first insert. */
+    if (write && sqlite3_db_readonly(db, "main") == 1) {
+        snprintf(err, errlen, "%s: the store is read-only here: it can be queried, not written", path);
         sqlite3_close(db);
         return NULL;
     }
@@ -234,15 +265,48 @@ store *store_open(const char *path, int flags, char *err, size_t errlen)
         sqlite3_finalize(st);
     } else
         snprintf(e, sizeof e, "%s", sqlite3_errmsg(db));
+    int version = foreign == 0 ? store_schema_version(db) : -1;
+    if (!write && foreign < 0 && !immutable && access(path, W_OK)) {
+        /* A WAL store needs its -shm file, which a reader cannot create
+         * beside a file (or in a folder) it may not write: with no -wal
+         * file there is nothing uncommitted, so read the file as it is. */
+        size_t n = strlen(path) + 8;
+        char *wal = malloc(n);
+        int has_wal = !wal || (snprintf(wal, n, "%s-wal", path), !access(wal, F_OK));
+        free(wal);
+        if (!has_wal) {
+            sqlite3_close(db);
+            return open_store(path, flags, 1, err, errlen);
+        }
+    }
+    if (!write && foreign == 0 && version >= 0 && version < STORE_SCHEMA_VERSION) {
+        /* An older store (or an empty file) must be upgraded before this
+         * dyad can read it: that writes, so only when the file allows. */
+        sqlite3_close(db);
+        if (!access(path, W_OK)) return open_store(path, flags | STORE_WRITE, 0, err, errlen);
+        snprintf(err, errlen, "%s: the store has schema version %d and this dyad reads version %d; upgrading it"
+                 " needs write access once (make the file writable and run any dyad command on it)",
+                 path, version, STORE_SCHEMA_VERSION);
+        return NULL;
+    }
+    if (version > STORE_SCHEMA_VERSION) {
+        snprintf(err, errlen, "%s: the store has schema version %d; this dyad knows up to %d (a newer dyad wrote it:"
+                 " use that one)", path, version, STORE_SCHEMA_VERSION);
+        sqlite3_close(db);
+        return NULL;
+    }
     /* WAL lets readers run beside one writer; NORMAL sync in WAL mode
      * loses no committed transaction when the process dies (at worst the
      * last ones on power loss); the per-document savepoints' journal is
      * kept in memory. */
     if (foreign < 0 || foreign ||
-        store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;", e, sizeof e) ||
-        store_migrate(db, STORE_SCHEMA_VERSION, e, sizeof e)) {
+        (write && (store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;",
+                              e, sizeof e) ||
+                   store_migrate(db, STORE_SCHEMA_VERSION, e, sizeof e)))) {
         if (foreign == 1 || strstr(e, "file is not a database"))
             snprintf(err, errlen, "%s: not a dyad store", path);
+        else if (strstr(e, "readonly"))
+            snprintf(err, errlen, "%s: the store is read-only here: it can be queried, not written (%s)", path, e);
         else
             snprintf(err, errlen, "%s: %s", path, e);
         sqlite3_close(db);
@@ -252,6 +316,11 @@ store *store_open(const char *path, int flags, char *err, size_t errlen)
     if (!s) { snprintf(err, errlen, "out of memory"); sqlite3_close(db); return NULL; }
     s->db = db;
     return s;
+}
+
+store *store_open(const char *path, int flags, char *err, size_t errlen)
+{
+    return open_store(path, flags, 0, err, errlen);
 }
 
 void store_close(store *s)

@@ -3,15 +3,19 @@
  * timelines and exports out (inside libdyad, not part of the public API).
  *
  * Contracts:
- *  - store_open creates the file if asked, switches it to WAL and migrates
- *    its schema to STORE_SCHEMA_VERSION (PRAGMA user_version), one
- *    migration step per transaction, so an old store is upgraded in place.
+ *  - store_open for writing creates the file if asked, switches it to WAL
+ *    and migrates its schema to STORE_SCHEMA_VERSION (PRAGMA user_version),
+ *    one migration step per transaction, so an old store is upgraded in
+ *    place.  For queries it opens read-only and writes nothing (an older
+ *    store is upgraded first only when the file is writable).
  *  - Writes happen in batches: store_begin .. store_put_doc* .. store_commit.
  *    store_put_doc stores one document whole or not at all (a savepoint),
  *    and a batch is one transaction, so a process killed at any moment
  *    leaves every committed document complete and no document half-stored.
  *  - A document is identified by doc->id; storing an id that is already in
- *    the store is a no-op (store_has_doc lets callers skip the coding too).
+ *    the store is a no-op (store_has_doc lets callers skip the coding too);
+ *    store_resolve_id gives a document with a stored id but other content
+ *    an id of its own (ID~2), so both are kept.
  *  - Events reported by several documents (same source, target, CAMEO
  *    code, negation, and dates at most STORE_EVENT_WINDOW days apart) are
  *    one row of `events`, linked to every report in `event_reports`.
@@ -43,7 +47,9 @@ typedef struct store store;
 #define STORE_DATE_LABEL_SQL(date, prec) \
     "CASE " prec " WHEN 'month' THEN substr(" date ", 1, 7) WHEN 'year' THEN substr(" date ", 1, 4) ELSE " date " END"
 
-enum { STORE_CREATE = 1 };
+/* STORE_CREATE: create if missing and write; STORE_WRITE: write an existing
+ * store; neither: read-only (queries). */
+enum { STORE_CREATE = 1, STORE_WRITE = 2 };
 
 /* ---------------------------------------------------------------- schema.c */
 
@@ -69,6 +75,12 @@ int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
 /* 1 when a document with this id is stored (or stored earlier in the open
  * batch), 0 when not, -1 on error. */
 int store_has_doc(store *s, const char *id);
+
+/* Which id a document is stored under: 0 its own (new), 1 already stored
+ * with the same content (skip it), 2 its id holds other content, so it
+ * goes in as the first free "ID~2", "ID~3" ... (written to id), -1 error.
+ * A document stored before content hashes counts as the same content. */
+int store_resolve_id(store *s, const dyad_doc *d, char *id, size_t cap);
 
 typedef struct {
     uint64_t docs, skipped, sentences, mentions, quotes, reports;
@@ -195,6 +207,7 @@ typedef struct {
     const char *const *names;
     int maxw[64];           /* table: widest a column may be (default 40) */
     int fit;                /* table: total width to fit in (the terminal's), 0 none */
+    int tty;                /* the output is a terminal: CSV/TSV strip control characters */
     const char *noun;       /* table footer: "(3 events)" */
     long rows;
     dbuf cells;             /* table: the buffered cells, NUL-separated */

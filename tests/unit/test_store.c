@@ -553,7 +553,7 @@ static void test_idempotent(void)
     store_stats st = {0};
     CHECK_INT(fixture_build(s), 0);
     store_close(s);
-    s = store_open(path_in("idem.db"), 0, err, sizeof err);
+    s = store_open(path_in("idem.db"), STORE_WRITE, err, sizeof err);
     CHECK(s != NULL);
     if (!s) return;
     store_begin(s, err, sizeof err);
