@@ -61,12 +61,17 @@ const cli_command cli_commands[] = {
      "A and B are actor codes, code prefixes or names, as in 'dyad events --actor'.\n"
      "Per period: events A->B and B->A, Goldstein sum and mean, quad-class mix.\n"
      "  --svg FILE  also write an SVG chart of the timeline", cmd_timeline},
-    {"export", "export the store's events as JSON lines, CSV, GDELT 1.0 or PLOVER",
-     "export [--format jsonl|csv|gdelt|plover] [--db PATH] [the filters of 'dyad events']\n\n"
-     "  jsonl   one event per line with all its reports and evidence (the default)\n"
-     "  csv     one event per line, with a header\n"
-     "  gdelt   the GDELT 1.0 event table: 58 tab-separated columns, empty where unknown\n"
-     "  plover  PLOVER JSON records, one per line", cmd_export},
+    {"export", "export the store's events as JSON lines, CSV, GDELT 1.0, PLOVER, ICEWS or Phoenix",
+     "export [--format jsonl|csv|gdelt|plover|icews|phoenix] [--db PATH] [the filters of 'dyad events']\n\n"
+     "  jsonl    one event per line with all its reports and evidence (the default)\n"
+     "  csv      one event per line, with a header; codes as text (044)\n"
+     "  gdelt    the GDELT 1.0 event table: 58 tab-separated columns, empty where unknown\n"
+     "  plover   PLOVER JSON records, one per line\n"
+     "  icews    ICEWS-style TSV with its header (Event ID, Event Date, Source Name ...)\n"
+     "  phoenix  Phoenix TSV, 26 columns, no header\n"
+     "gdelt, plover, icews and phoenix leave out negated and undated events\n"
+     "(and plover CAMEO 01-02 and events missing a required recipient), and say how many;\n"
+     "dates are the first day of the event's period. See docs/exports.md.", cmd_export},
     {"dict", "check TABARI / PETRARCH dictionaries: every line that cannot be used",
      "dict check [--quiet] [--no-warnings] FILE...\n\n"
      "Loads each verb, actor, agent or discard dictionary (the kind is read from\n"

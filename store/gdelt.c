@@ -73,7 +73,7 @@ int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, si
                " e.quad, e.goldstein, e.n_reports, e.n_sources, e.n_articles, e.added, d.url,"
                " EXISTS (SELECT 1 FROM event_reports r JOIN sentences st ON st.doc = r.doc AND st.i = r.sent"
                "   WHERE r.event = e.id AND st.para = 0)"
-               " FROM events e JOIN documents d ON d.docno = e.first_doc WHERE e.negated = 0");
+               " FROM events e JOIN documents d ON d.docno = e.first_doc WHERE e.negated = 0 AND e.date <> ''");
     store_where_events(&q, f);
     sq_sql(&q, " ORDER BY e.id");
     if (f->limit > 0) sq_int(&q, " LIMIT ?", f->limit);

@@ -265,12 +265,36 @@ void timeline_svg(dbuf *b, const timeline *tl);
 
 /* ---------------------------------------------------------------- export.c */
 
-enum { EXPORT_JSONL, EXPORT_CSV, EXPORT_GDELT, EXPORT_PLOVER };
+enum { EXPORT_JSONL, EXPORT_CSV, EXPORT_GDELT, EXPORT_PLOVER, EXPORT_ICEWS, EXPORT_PHOENIX };
 int store_export_parse(const char *s);      /* -1 if unknown */
+typedef struct {
+    const char *data_dir;   /* CAMEO and country names (ICEWS); NULL: the default */
+    long left_out;          /* set: events the format cannot carry (negated, undated ...) */
+} store_export_opts;
 /* Write the filtered events in a format; 0 ok, -1 error in err. */
+int store_export_to(store *s, const store_filter *f, int format, store_export_opts *o, FILE *out,
+                    char *err, size_t errlen);
 int store_export(store *s, const store_filter *f, int format, FILE *out, char *err, size_t errlen);
+/* The non-negated dated events the filters select, every events_view
+ * column, by id: what the spec formats carry. */
+sqlite3_stmt *store_export_events(store *s, const store_filter *f, char *err, size_t errlen);
+/* Negated or undated events the filters select. */
+long store_export_left_out(store *s, const store_filter *f);
+/* Column index by name (-1 if absent), and its text (NULL if absent or NULL). */
+int store_col(sqlite3_stmt *st, const char *name);
+const char *store_col_text(sqlite3_stmt *st, const char *name);
 /* The GDELT 1.0 event table (58 tab-separated columns, no header). */
 int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, size_t errlen);
+/* PLOVER JSON lines (plover.c); *left_out counts the events left out. */
+int store_export_plover(store *s, const store_filter *f, FILE *out, long *left_out, char *err, size_t errlen);
+/* ICEWS-style or Phoenix TSV (tsv_formats.c). */
+int store_export_tsv(store *s, const store_filter *f, int format, const char *data_dir, FILE *out,
+                     char *err, size_t errlen);
+/* PLOVER tables (plover.c): the context of a CAMEO code (NULL none), the
+ * quad of a PLOVER category (0 unknown), whether it needs a recipient. */
+const char *store_plover_context(const char *cameo);
+int store_plover_quad(const char *type);
+int store_plover_needs_recipient(const char *type);
 
 /* Split a CAMEO actor code into GDELT's parts: country, known group,
  * religion, up to three types ("USAGOV" -> USA, GOV). */
