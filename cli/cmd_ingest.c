@@ -11,6 +11,7 @@
  */
 #include "cmd_store.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -119,6 +120,11 @@ int cmd_ingest(cli_opts *o)
     store_cli sc = {.allowed = "batch", .batch = 200};
     int r = store_cli_parse(o, &sc, cli_find("ingest"));
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    /* Past a file size limit (ulimit -f) the kernel kills a writer with
+     * SIGXFSZ; ignored, the write fails instead and SQLite reports it as
+     * a full disk, which ingest says and survives (the batch is redone on
+     * the next run). */
+    signal(SIGXFSZ, SIG_IGN);
     ingest_ctx c = {.o = o, .batch = sc.batch};
     c.model = cli_load_model(o);
     if (!c.model) { free(o->files); return 1; }

@@ -63,7 +63,7 @@ int store_step(sqlite3 *db, sqlite3_stmt *st, char *err, size_t errlen)
 {
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
-    snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+    store_errmsg(db, NULL, err, errlen);
     return -1;
 }
 

@@ -10,6 +10,7 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -156,11 +157,29 @@ struct store {
 
 sqlite3 *store_db(store *s) { return s->db; }
 
+void store_errmsg(sqlite3 *db, const char *msg, char *err, size_t errlen)
+{
+    /* "disk I/O error" alone does not tell a full disk from a broken one:
+     * the system's reason does (ENOSPC, EFBIG past a file size limit).
+     * SQLite keeps it only for some of its writes (not a checkpoint's), so
+     * errno, still set by the write that failed, fills in. */
+    int saved = errno;
+    int code = sqlite3_errcode(db), ext = sqlite3_extended_errcode(db), sys = sqlite3_system_errno(db);
+    if (!sys && (saved == ENOSPC || saved == EFBIG || saved == EDQUOT)) sys = saved;
+    const char *m = msg ? msg : sqlite3_errmsg(db);
+    if ((code == SQLITE_IOERR || code == SQLITE_FULL) && sys)
+        snprintf(err, errlen, "%s: %s", m, strerror(sys));
+    else if (code == SQLITE_FULL || ext == SQLITE_IOERR_WRITE)
+        snprintf(err, errlen, "%s (a write failed: is the disk full?)", m);
+    else
+        snprintf(err, errlen, "%s", m);
+}
+
 int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
 {
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK) return 0;
-    snprintf(err, errlen, "%s", msg ? msg : sqlite3_errmsg(db));
+    store_errmsg(db, msg, err, errlen);
     sqlite3_free(msg);
     return -1;
 }
@@ -370,8 +389,9 @@ int store_commit(store *s, char *err, size_t errlen)
         }
         sqlite3_bind_int64(st, 1, from[i]);
         int rc = sqlite3_step(st);
+        if (rc != SQLITE_DONE) store_errmsg(s->db, NULL, err, errlen);
         sqlite3_finalize(st);
-        if (rc != SQLITE_DONE) { snprintf(err, errlen, "%s", sqlite3_errmsg(s->db)); return -1; }
+        if (rc != SQLITE_DONE) return -1;
     }
     return store_exec(s->db, "COMMIT", err, errlen);
 }

@@ -67,6 +67,10 @@ int store_schema_version(sqlite3 *db);
  * -1 error. */
 int store_begin(store *s, char *err, size_t errlen);
 int store_commit(store *s, char *err, size_t errlen);
+/* The connection's last error into err (msg instead of SQLite's text when
+ * given), with the system's reason for I/O errors ("No space left on
+ * device", "File too large"). */
+void store_errmsg(sqlite3 *db, const char *msg, char *err, size_t errlen);
 /* Run SQL without results; 0 ok, -1 error in err. */
 int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
 
