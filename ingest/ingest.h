@@ -26,7 +26,8 @@ int ingest_next(ingest_source *src, dyad_doc *doc);
 const char *ingest_error(const ingest_source *src);
 /* JSON lines only: the next non-blank line, unparsed, copied into *buf (grown
  * as needed), so that parsing can happen on another thread with
- * ingest_json_record.  1: a line; 0: end of input. */
+ * ingest_json_record.  1: a line; 0: end of input; -1: the input failed
+ * after its last line (corrupt compressed data ...: see ingest_error). */
 int ingest_next_line(ingest_source *src, char **buf, size_t *cap, size_t *len, uint64_t *line);
 const char *ingest_path(const ingest_source *src);
 int ingest_format(const ingest_source *src);
