@@ -159,3 +159,63 @@ head -c $(( $(stat -c %s "$TMP/wire.jsonl.gz") - 12 )) "$TMP/wire.jsonl.gz" > "$
 "$DYAD" code "$TMP/cut.jsonl.gz" > "$TMP/cut.out" 2> "$TMP/cut.err"; rc=$?
 [ $rc -eq 1 ] && t_ok truncated-gzip-exit-1 || t_fail truncated-gzip-exit-1 "exit $rc"
 t_grep truncated-gzip-message "cut\.jsonl\.gz: gzip data truncated at offset [0-9]+" "$TMP/cut.err"
+
+# ------------------------------------------------ refused inputs (issue 18.6)
+# Binary data, unknown compressions, empty input: an error naming the file,
+# exit 1, no document; the good input beside them is still coded.
+python3 -c 'import random,sys; r=random.Random(7); sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(5000)))' > "$TMP/random.bin"
+{ printf '\004\042\115\030\144\100\247'; head -c 300 "$TMP/random.bin"; } > "$TMP/story.txt.lz4"
+gzip -c "$TMP/random.bin" > "$TMP/random.gz"
+printf '\377\330\377\340\000\020JFIF\000\001' > "$TMP/photo.jpg"; head -c 2000 "$TMP/random.bin" >> "$TMP/photo.jpg"
+: > "$TMP/empty.jsonl"; printf '\n  \n\t\n' > "$TMP/blank.txt"; gzip -c "$TMP/empty.jsonl" > "$TMP/empty.gz"
+refused() {  # name file message-regex
+  "$DYAD" code "$2" "$TMP/story.txt" > "$TMP/ref.out" 2> "$TMP/ref.err"; local rc=$?
+  if [ $rc -ne 1 ]; then t_fail "refused-$1" "exit $rc"
+  elif [ "$(wc -l < "$TMP/ref.out")" -ne 1 ]; then t_fail "refused-$1" "$(wc -l < "$TMP/ref.out") records, want the good file's 1"
+  elif ! grep -Eq -- "^dyad: $2: $3" "$TMP/ref.err"; then t_fail "refused-$1" "$(cat "$TMP/ref.err")"
+  else t_ok "refused-$1"; fi
+}
+refused random "$TMP/random.bin" 'binary data, not text'
+refused lz4 "$TMP/story.txt.lz4" 'lz4-compressed, which dyad does not decode'
+refused gzip-of-binary "$TMP/random.gz" 'binary data \(after gzip decompression\)'
+refused jpeg "$TMP/photo.jpg" 'binary data'
+refused empty "$TMP/empty.jsonl" 'empty input: no document'
+refused blank "$TMP/blank.txt" 'empty input: no document'
+refused empty-gzip "$TMP/empty.gz" 'empty input \(after gzip decompression\): no document'
+"$DYAD" ingest --db "$TMP/refused.db" "$TMP/random.bin" "$TMP/empty.jsonl" 2> "$TMP/ref.err"; rc=$?
+n=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from documents").fetchone()[0])' "$TMP/refused.db")
+[ $rc -eq 1 ] && [ "$n" = 0 ] && t_ok ingest-stores-no-garbage || t_fail ingest-stores-no-garbage "exit $rc, $n documents stored"
+# Latin-1 text and a text with one stray NUL are still text.
+printf 'Le pr\351sident fran\347ais a rencontr\351 le chancelier allemand \340 Berlin.\n' > "$TMP/latin1.txt"
+"$DYAD" text "$TMP/latin1.txt" > /dev/null 2>&1; [ $? -eq 0 ] && t_ok latin1-is-text || t_fail latin1-is-text "refused"
+
+# -------------------------- messages after a skipped page (issue 18.7)
+# A page without article text is skipped; the undated page after it is
+# reported with the input's name and its own record's offset, not byte 0.
+cat > "$TMP/nav.html" <<'HTML'
+<html><head><title>Section index</title></head><body><nav><a href="/a">World</a> <a href="/b">Politics</a></nav></body></html>
+HTML
+sed '/published_time/d' "$TMP/page.html" > "$TMP/undated.html"
+warc_record warcinfo "" "$TMP/info" > "$TMP/r1"
+warc_record response https://wire.example.org/section "$TMP/nav.html" > "$TMP/r2"
+warc_record response https://wire.example.org/undated "$TMP/undated.html" > "$TMP/r3"
+cat "$TMP/r1" "$TMP/r2" "$TMP/r3" > "$TMP/skip.warc"
+at=$(( $(stat -c %s "$TMP/r1") + $(stat -c %s "$TMP/r2") ))
+"$DYAD" code "$TMP/skip.warc" > /dev/null 2> "$TMP/skip.err"
+t_grep warc-message-keeps-name "^dyad: $TMP/skip.warc: record at offset $at: no date in the page; WARC-Date" "$TMP/skip.err"
+t_nogrep warc-message-not-byte-0 '^dyad: -: |byte 0:' "$TMP/skip.err"
+cat "$TMP/skip.warc" | "$DYAD" code - > /dev/null 2> "$TMP/skip2.err"
+t_grep warc-stdin-message-offset "^dyad: -: record at offset $at: no date" "$TMP/skip2.err"
+
+# ------------------------------------- CR-only line endings (issue 18.11)
+for kind in lf crlf cr; do
+  case $kind in lf) nl='\n' ;; crlf) nl='\r\n' ;; cr) nl='\r' ;; esac
+  printf "Seoul and Tokyo agree to resume talks${nl}${nl}SEOUL (Dyad Wire) - South Korea and Japan agreed on Monday to resume talks.${nl}Mr. Park will travel to Tokyo.${nl}${nl}The ministry said so.${nl}" > "$TMP/nl-$kind.txt"
+  "$DYAD" text --json "$TMP/nl-$kind.txt" > "$TMP/nl-$kind.json"
+  python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert d.get("title")=="Seoul and Tokyo agree to resume talks", d.get("title")
+assert d["n_sentences"]==3 and d["sentences"][0]["text"].startswith("SEOUL"), d["sentences"]
+' "$TMP/nl-$kind.json" && t_ok "headline-$kind" || t_fail "headline-$kind" "$(head -c 300 "$TMP/nl-$kind.json")"
+done
