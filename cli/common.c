@@ -141,7 +141,13 @@ int cli_claims_db(int argc, char **argv, const cli_command *cmd)
 void cli_doc_warnings(const dyad_doc *d)
 {
     for (uint32_t i = 0; i < d->n_diags; i++) {
-        if (d->origin_line)
+        if (d->origin_record && d->diags[i].offset)   /* a web-archive record: where it starts */
+            fprintf(stderr, "dyad: %s: record at offset %llu: byte %llu of the text: %s\n", d->origin ? d->origin : "-",
+                    (unsigned long long)d->origin_offset, (unsigned long long)d->diags[i].offset, d->diags[i].message);
+        else if (d->origin_record)
+            fprintf(stderr, "dyad: %s: record at offset %llu: %s\n", d->origin ? d->origin : "-",
+                    (unsigned long long)d->origin_offset, d->diags[i].message);
+        else if (d->origin_line)
             fprintf(stderr, "dyad: %s:%llu: byte %llu of the text: %s\n", d->origin,
                     (unsigned long long)d->origin_line, (unsigned long long)d->diags[i].offset,
                     d->diags[i].message);

@@ -22,6 +22,7 @@ void dyad_doc_reset(dyad_doc *d)
     d->id = d->url = d->title = d->published = d->source = NULL;
     d->author = d->site = d->lang = d->extra = d->origin = NULL;
     d->origin_line = d->origin_offset = 0;
+    d->origin_record = 0;
     d->id_generated = 0;
     d->coded = 0;
     d->raw_len = d->norm_len = d->text_len = 0;

@@ -290,6 +290,7 @@ typedef struct dyad_doc {
     const char *origin;             /* input name, for messages */
     uint64_t origin_line;           /* 1-based line (JSON lines), else 0 */
     uint64_t origin_offset;         /* byte offset of the record in its input */
+    int origin_record;              /* 1: origin_offset is where its web-archive record starts */
     int id_generated;               /* id is a hash of the content */
     int coded;                      /* restored from a coded record: every stage has run */
 

@@ -272,19 +272,20 @@ static const char *meta(json_t *obj, const char *key, dyad_doc *d)
     return json_is_string(v) ? dyad_arena_strndup(d->arena, json_string_value(v), json_string_length(v)) : NULL;
 }
 
+static int coded_json(json_t *obj, dyad_doc *d, char *err, size_t errlen);
+
 int ingest_coded_record(const char *line, size_t len, dyad_doc *d, char *err, size_t errlen)
 {
     json_error_t je;
     json_t *obj = json_loadb(line, len, 0, &je);
     if (!obj) { snprintf(err, errlen, "invalid JSON at column %d: %s", je.column, je.text); return -1; }
-    int rc = ingest_coded_json(obj, d, err, errlen);
+    int rc = coded_json(obj, d, err, errlen);
     json_decref(obj);
     return rc;
 }
 
-int ingest_coded_json(void *json, dyad_doc *d, char *err, size_t errlen)
+static int coded_json(json_t *obj, dyad_doc *d, char *err, size_t errlen)
 {
-    json_t *obj = json;
     json_t *c = json_object_get(obj, "coded");
     json_t *ver = json_object_get(c, "version");
     json_t *text = json_object_get(c, "text");
@@ -299,7 +300,14 @@ int ingest_coded_json(void *json, dyad_doc *d, char *err, size_t errlen)
     } else if (!json_is_string(json_object_get(obj, "id"))) {
         snprintf(err, errlen, "coded record: no \"id\" string");
     } else {
-        ingest_json_meta(obj, d);
+        d->id = meta(obj, "id", d);
+        d->url = meta(obj, "url", d);
+        d->title = meta(obj, "title", d);
+        d->published = meta(obj, "published", d);
+        d->source = meta(obj, "source", d);
+        d->author = meta(obj, "author", d);
+        d->site = meta(obj, "site", d);
+        d->lang = meta(obj, "lang", d);
         json_t *extra = json_object_get(obj, "extra");
         if (json_is_object(extra)) {
             char *s = json_dumps(extra, JSON_COMPACT | JSON_PRESERVE_ORDER);
