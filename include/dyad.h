@@ -93,6 +93,7 @@ enum {
     DYAD_TOK_OPEN      = 1u << 19,  /* ( [ { */
     DYAD_TOK_CLOSE     = 1u << 20,  /* ) ] } */
     DYAD_TOK_COMMA     = 1u << 21,  /* , ; : */
+    DYAD_TOK_NOCASE    = 1u << 22,  /* in a story all in capitals: case unknown (flagged LOWER) */
 };
 
 /* A token is a view into doc->text.  `hash` is the hash of its folded form
