@@ -27,7 +27,9 @@ void emit_doc_coded_json(dbuf *b, const dyad_doc *d)
     dbuf_printf(b, ",\"coded\":{\"version\":%d,\"id_generated\":%d,\"pubdate_source\":%d,\"origin\":",
                 EMIT_CODED_VERSION, d->id_generated != 0, d->pubdate_source);
     json_str(b, d->origin);
-    dbuf_puts(b, ",\"text\":");
+    char hash[17];
+    dyad_doc_content_hash(d, hash);
+    dbuf_printf(b, ",\"content_hash\":\"%s\",\"text\":", hash);
     json_strn(b, d->text, d->text_len);
 
     /* No tokens: the reader tokenises the clean text again, paragraph by

@@ -294,6 +294,7 @@ typedef struct dyad_doc {
     int origin_record;              /* 1: origin_offset is where its web-archive record starts */
     int id_generated;               /* id is a hash of the content */
     int coded;                      /* restored from a coded record: every stage has run */
+    char content_hash[17];          /* a coded record's: the hash of the body it was made from */
 
     /* The body as it came in (raw), normalised (norm), and clean (text). */
     char *raw;  uint32_t raw_len,  raw_cap;
@@ -331,6 +332,9 @@ void dyad_doc_diag(dyad_doc *doc, uint64_t offset, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Give the document a stable id when it has none: a hash of title and body. */
 void dyad_doc_ensure_id(dyad_doc *doc);
+/* The content hash (16 hex digits) of title and body as they came in: what
+ * tells a second document under a known id apart. */
+void dyad_doc_content_hash(const dyad_doc *doc, char out[17]);
 
 /* The text stage: normalise doc->raw, find paragraphs, remove debris,
  * tokenise and split sentences.  Always succeeds; problems become diags. */

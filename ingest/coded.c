@@ -313,6 +313,10 @@ static int coded_json(json_t *obj, dyad_doc *d, char *err, size_t errlen)
             char *s = json_dumps(extra, JSON_COMPACT | JSON_PRESERVE_ORDER);
             if (s) { d->extra = dyad_arena_strdup(d->arena, s); free(s); }
         }
+        json_t *ch = json_object_get(c, "content_hash");
+        if (json_is_string(ch) && json_string_length(ch) == 16 &&
+            strspn(json_string_value(ch), "0123456789abcdef") == 16)
+            memcpy(d->content_hash, json_string_value(ch), 17);
         const char *origin = meta(c, "origin", d);
         if (origin) d->origin = origin;
         d->id_generated = json_is_true(json_object_get(c, "id_generated")) ||

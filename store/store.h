@@ -104,9 +104,6 @@ const char *store_date_precision(dyad_date d);
 /* Bind a date as stored: the first day of its period at i ('' unknown)
  * and its precision at prec_i. */
 void store_bind_date(sqlite3_stmt *st, int i, int prec_i, dyad_date d);
-/* The document's content hash (title and body as they came in, 16 hex
- * digits), what tells a second document under a stored id apart. */
-void store_content_hash(const dyad_doc *d, char out[17]);
 
 /* Helpers shared by put.c and events.c. */
 dyad_date store_sentence_date(const dyad_doc *d, uint32_t sent);   /* the sentence's, else pubdate */
