@@ -7,10 +7,15 @@
 
 #include <stdlib.h>
 
+const cli_option export_options[] = {
+    {"format", 0, "F", STORE_O_FORMAT, "jsonl (the default), csv, gdelt, plover, icews or phoenix"},
+    CLI_OPT_DB, STORE_OPT_EVENT_FILTERS, CLI_OPT_END,
+};
+
 int cmd_export(cli_opts *o);
 int cmd_export(cli_opts *o)
 {
-    store_cli sc = {.allowed = "format actor source target cameo plover quad from to doc limit"};
+    store_cli sc = {0};
     int r = store_cli_parse(o, &sc, cli_find("export"));
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     int format = store_export_parse(sc.format ? sc.format : "jsonl");

@@ -114,10 +114,16 @@ static int ingest_one(dyad_doc *d, void *ctx)
     return 0;
 }
 
+const cli_option ingest_options[] = {
+    CLI_OPT_DB, CLI_OPT_DATE,
+    {"batch", 0, "N", STORE_O_BATCH, "commit every N documents (default 200) or every second"},
+    CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+};
+
 int cmd_ingest(cli_opts *o);
 int cmd_ingest(cli_opts *o)
 {
-    store_cli sc = {.allowed = "batch", .batch = 200};
+    store_cli sc = {.batch = 200};
     int r = store_cli_parse(o, &sc, cli_find("ingest"));
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     /* Past a file size limit (ulimit -f) the kernel kills a writer with

@@ -44,21 +44,6 @@ void store_bind_date(sqlite3_stmt *st, int i, int prec_i, dyad_date dt)
     sqlite3_bind_text(st, prec_i, store_date_precision(dt), -1, SQLITE_STATIC);
 }
 
-void store_content_hash(const dyad_doc *d, char out[17])
-{
-    /* FNV-1a like the generated id, from another offset basis and with
-     * the lengths mixed in: when two different documents collide on a
-     * generated id, this still tells them apart. */
-    uint64_t h = 0x84222325cbf29ce4ull;
-    const char *parts[2] = {d->title ? d->title : "", d->raw ? d->raw : ""};
-    size_t lens[2] = {strlen(parts[0]), d->raw ? d->raw_len : 0};
-    for (int k = 0; k < 2; k++) {
-        const unsigned char *p = (const unsigned char *)parts[k];
-        for (size_t i = 0; i < lens[k]; i++) { h ^= p[i]; h *= 1099511628211ull; }
-        for (size_t n = lens[k], b = 0; b < 8; b++, n >>= 8) { h ^= n & 0xff; h *= 1099511628211ull; }
-    }
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
 
 int store_step(sqlite3 *db, sqlite3_stmt *st, char *err, size_t errlen)
 {
@@ -137,7 +122,7 @@ int store_resolve_id(store *s, const dyad_doc *d, char *id, size_t cap)
     /* The id itself, then id~2, id~3 ...: the first that is free, unless
      * one of them already holds this very content (a re-run). */
     char hash[17];
-    store_content_hash(d, hash);
+    dyad_doc_content_hash(d, hash);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(store_db(s), "SELECT content_hash IS NULL OR content_hash = ?2 FROM documents WHERE id = ?1",
                            -1, &st, NULL) != SQLITE_OK)
@@ -172,7 +157,7 @@ static int put_doc_row(store *s, const dyad_doc *d, const char *skey, sqlite3_in
     sqlite3_bind_int(st, 11, d->id_generated != 0);
     store_bind_date(st, 12, 23, d->pubdate);
     char hash[17];
-    store_content_hash(d, hash);
+    dyad_doc_content_hash(d, hash);
     sqlite3_bind_text(st, 24, hash, -1, SQLITE_TRANSIENT);
     double tone;
     if (store_doc_tone(d, &tone)) sqlite3_bind_double(st, 25, round(tone * 10000.0) / 10000.0);

@@ -104,9 +104,6 @@ const char *store_date_precision(dyad_date d);
 /* Bind a date as stored: the first day of its period at i ('' unknown)
  * and its precision at prec_i. */
 void store_bind_date(sqlite3_stmt *st, int i, int prec_i, dyad_date d);
-/* The document's content hash (title and body as they came in, 16 hex
- * digits), what tells a second document under a stored id apart. */
-void store_content_hash(const dyad_doc *d, char out[17]);
 
 /* tone.c: a document's tone as GDELT scores it ((positive - negative
  * words) / words x 100); 0 when it has no words.  store_tone_sorted is 1
