@@ -100,6 +100,8 @@ typedef struct {
     uint8_t gender;         /* 'm', 'f' or 0 */
     uint8_t head;           /* title: names a head of state or government (not "Former") */
     int32_t title_agent;    /* the agent noun in title:, or -1 */
+    uint8_t imported;       /* from an office-holder list: its surname alone never names it */
+    uint32_t surname_hash;  /* imported: hash of the one-word surname (not a lexicon name), or 0 */
 } act_person;
 
 typedef struct {
@@ -151,6 +153,9 @@ struct actors_lexicon {
     /* counts for `dyad actors --stats` and the report */
     uint32_t n_country_names;
     int warnings;
+    uint32_t n_imported, n_imported_dup;  /* office-holders added / left out as already known */
+    uint8_t loading_imported;   /* loader only: records now read are office-holders */
+    act_table seen;         /* loader only: name hash -> bits 1 << NK_* of the names so far */
     dyad_token *scratch;    /* loader only: tokens of the name being added */
     uint32_t scratch_cap;
 };

@@ -13,6 +13,7 @@
  * usable data folder at all) is an error.
  */
 #include "actors_int.h"
+#include "officeholders.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -103,7 +104,53 @@ int act_add_name(actors_lexicon *lex, const char *s, uint8_t kind, uint32_t targ
         h = hash_seq(h, t->hash);
     }
     nm->hash = h;
+    if (lex->seen.slots) act_words_add(&lex->seen, h, (uint16_t)(1u << kind));
     return 0;
+}
+
+/* An office-holder's full name: added unless the lexicon already has that
+ * name (the hand-written record, a country, an organisation: those win) or
+ * it is a single word (a mononym of one of 100,000 people is too often an
+ * ordinary word).  Returns 1 when added. */
+static int add_imported_name(actors_lexicon *lex, const char *s, uint32_t target)
+{
+    uint32_t n_names = lex->n_names, n_ltoks = lex->n_ltoks, text_len = lex->text_len;
+    act_table seen = lex->seen;
+    lex->seen.slots = NULL;             /* look before recording */
+    const char *why;
+    int ok = !act_add_name(lex, s, NK_PERSON, target, 0, &why);
+    lex->seen = seen;
+    if (!ok) return 0;
+    const act_name *nm = &lex->names[lex->n_names - 1];
+    if (act_words_get(&lex->seen, nm->hash) || nm->ntok < 2) {
+        lex->n_names = n_names;
+        lex->n_ltoks = n_ltoks;
+        lex->text_len = text_len;
+        return 0;
+    }
+    act_words_add(&lex->seen, nm->hash, (uint16_t)(1u << NK_PERSON));
+    return 1;
+}
+
+/* The word the press uses alone for an imported person: the last word,
+ * before a suffix ("Jr.", "III") or a peerage's "of" ("Baroness Ashton of
+ * Upholland" -> Ashton).  Empty when the name is one word. */
+static void imported_surname(const char *name, char *out, size_t cap)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", name);
+    char *of = strstr(buf, " of ");
+    if (of) *of = 0;
+    static const char *const suffix[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", NULL};
+    for (;;) {
+        char *sp = strrchr(buf, ' ');
+        if (!sp) { out[0] = 0; return; }
+        int cut = 0;
+        for (int i = 0; suffix[i]; i++) if (!strcmp(sp + 1, suffix[i])) cut = 1;
+        if (sp > buf && sp[-1] == ',') sp[-1] = 0;
+        if (!cut) { snprintf(out, cap, "%s", sp + 1); return; }
+        *sp = 0;
+    }
 }
 
 /* ------------------------------------------------------------ records */
@@ -361,6 +408,99 @@ static void role_value(actors_lexicon *lex, const record *r, const field *f, con
     lex->roles[lex->n_roles++] = role;
 }
 
+/* ------------------------------------------------------------ office-holders */
+
+/* Start an imported person named `name`; -1 (and counted) when the lexicon
+ * already names someone so. */
+static int32_t imported_person(actors_lexicon *lex, const char *name, char gender, const char *title)
+{
+    uint32_t idx = lex->n_people;
+    lex->people = xgrow(lex->people, &lex->cap_people, lex->n_people + 1, sizeof *lex->people);
+    if (!add_imported_name(lex, name, idx)) { lex->n_imported_dup++; return -1; }
+    lex->n_people++;
+    act_person *p = &lex->people[idx];
+    memset(p, 0, sizeof *p);
+    p->name = str(lex, name);
+    p->role0 = lex->n_roles;
+    p->gender = (uint8_t)gender;
+    p->title = title ? str(lex, title) : NULL;
+    p->imported = 1;
+    lex->n_imported++;
+    return (int32_t)idx;
+}
+
+static void imported_done(actors_lexicon *lex, uint32_t idx)
+{
+    act_person *p = &lex->people[idx];
+    p->nroles = lex->n_roles - p->role0;
+    char sur[128];
+    imported_surname(p->name, sur, sizeof sur);
+    /* Not a name of the table: 15,000 people's surnames alone would turn
+     * every Brown, Scott and Martin into a guess.  Coreference links the
+     * surname to the person once the story has named them. */
+    if (sur[0] && !strchr(sur, ' ')) {
+        p->surname = str(lex, sur);
+        p->surname_hash = hash_folded(sur, strlen(sur));
+    }
+}
+
+static void imported_alias(actors_lexicon *lex, const record *r, const field *f, const char *v, void *ctx)
+{
+    (void)r; (void)f;
+    add_imported_name(lex, v, *(const uint32_t *)ctx);
+}
+
+/* A record of data/actors/officeholders/people.txt (written by `dyad
+ * lexicon import`): the people format, read as office-holders. */
+static void imported_record(actors_lexicon *lex, record *r)
+{
+    const char *g = get(r, "gender", NULL);
+    int32_t idx = imported_person(lex, r->f[0].val, g ? (char)tolower((unsigned char)g[0]) : 0, get(r, "title", NULL));
+    if (idx < 0) return;
+    uint32_t u = (uint32_t)idx;
+    for (uint32_t i = 0; i < r->n; i++) {
+        field *f = &r->f[i];
+        if (!strcmp(f->key, "alias")) each_value(lex, r, f, imported_alias, &u);
+        else if (!strcmp(f->key, "role")) each_value(lex, r, f, role_value, NULL);
+    }
+    imported_done(lex, u);
+}
+
+static int country_known(const char *code, void *ctx)
+{
+    const actors_lexicon *lex = ctx;
+    for (uint32_t i = 0; i < lex->n_countries; i++)
+        if (!strcmp(lex->countries[i].code, code)) return 1;
+    return 0;
+}
+
+/* An office-holder TSV loaded directly (--people FILE, DYAD_PEOPLE). */
+static int load_officeholders_tsv(actors_lexicon *lex, const char *path, char *err, size_t errlen)
+{
+    oh_set *set = oh_new();
+    if (!set) { snprintf(err, errlen, "out of memory"); return -1; }
+    if (oh_read(set, path, country_known, lex, err, errlen)) { oh_free(set); return -1; }
+    oh_finish(set);
+    for (uint32_t i = 0; i < oh_count(set); i++) {
+        const oh_person *op = oh_get(set, i);
+        if (!op->n_roles) continue;
+        int32_t idx = imported_person(lex, op->name, op->gender, op->title);
+        if (idx < 0) continue;
+        for (uint32_t k = 0; k < op->n_aliases; k++) add_imported_name(lex, op->aliases[k], (uint32_t)idx);
+        lex->roles = xgrow(lex->roles, &lex->cap_roles, lex->n_roles + op->n_roles, sizeof *lex->roles);
+        for (uint32_t k = 0; k < op->n_roles; k++) {
+            act_role *role = &lex->roles[lex->n_roles++];
+            memset(role, 0, sizeof *role);
+            snprintf(role->code, sizeof role->code, "%s", op->roles[k].code);
+            role->from = op->roles[k].from;
+            role->to = op->roles[k].to;
+        }
+        imported_done(lex, (uint32_t)idx);
+    }
+    oh_free(set);
+    return 0;
+}
+
 static void person_record(actors_lexicon *lex, record *r)
 {
     int line = r->f[0].line;
@@ -368,6 +508,7 @@ static void person_record(actors_lexicon *lex, record *r)
         warn(lex, r->file, line, "a record must start with 'person:', not '%s:'", r->f[0].key);
         return;
     }
+    if (lex->loading_imported) { imported_record(lex, r); return; }
     lex->people = xgrow(lex->people, &lex->cap_people, lex->n_people + 1, sizeof *lex->people);
     uint32_t idx = lex->n_people++;
     act_person *p = &lex->people[idx];
@@ -407,7 +548,7 @@ static void person_record(actors_lexicon *lex, record *r)
             else if (!p->base[0]) memcpy(p->base, code, sizeof code);
         } else if (!strcmp(f->key, "title")) {
             if (!p->title) p->title = str(lex, f->val);
-        } else if (!strcmp(f->key, "note") || !strcmp(f->key, "born") ||
+        } else if (!strcmp(f->key, "note") || !strcmp(f->key, "born") || !strcmp(f->key, "source") ||
                    !strcmp(f->key, "wiki") || !strcmp(f->key, "info")) {
             continue;
         } else
@@ -790,7 +931,51 @@ static int load_file(actors_lexicon *lex, const char *dir, const char *name, int
     return 0;
 }
 
+/* After the hand-written lexicons: the imported office-holders of the data
+ * folder (data/actors/officeholders/people.txt, when present), then every
+ * TSV named in DYAD_PEOPLE (colon-separated; `--people FILE` sets it).  Names
+ * the lexicon already has stay with their first owner, so hand-written
+ * records win over imported ones and the default import over a TSV.  A
+ * TSV the user named that cannot be read is an error. */
+static int load_people_extra(actors_lexicon *lex, const char *data_dir, char *err, size_t errlen)
+{
+    for (uint32_t i = 0; i < lex->n_names; i++)
+        act_words_add(&lex->seen, lex->names[i].hash, (uint16_t)(1u << lex->names[i].kind));
+    lex->loading_imported = 1;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/actors/officeholders/people.txt", data_dir);
+    size_t len;
+    char *buf = read_file(path, &len);
+    if (buf) { parse_records(lex, path, buf, person_record); free(buf); }
+    const char *env = getenv("DYAD_PEOPLE");
+    int rc = 0;
+    if (env && *env) {
+        char *list = strdup(env);
+        for (char *f = list, *next; f && *f && !rc; f = next) {
+            next = strchr(f, ':');
+            if (next) *next++ = 0;
+            if (*f) rc = load_officeholders_tsv(lex, f, err, errlen);
+        }
+        free(list);
+    }
+    lex->loading_imported = 0;
+    act_table_free(&lex->seen);
+    return rc;
+}
+
+static actors_lexicon *load(const char *data_dir, int with_imported, char *err, size_t errlen);
+
 actors_lexicon *actors_load(const char *data_dir, char *err, size_t errlen)
+{
+    return load(data_dir, 1, err, errlen);
+}
+
+actors_lexicon *actors_load_handwritten(const char *data_dir, char *err, size_t errlen)
+{
+    return load(data_dir, 0, err, errlen);
+}
+
+static actors_lexicon *load(const char *data_dir, int with_imported, char *err, size_t errlen)
 {
     actors_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex) { snprintf(err, errlen, "out of memory"); return NULL; }
@@ -800,6 +985,10 @@ actors_lexicon *actors_load(const char *data_dir, char *err, size_t errlen)
         load_file(lex, data_dir, "people.txt", 0, person_record, err, errlen) ||
         load_file(lex, data_dir, "orgs.txt", 0, org_record, err, errlen) ||
         load_file(lex, data_dir, "agents.txt", 0, NULL, err, errlen)) {
+        actors_free(lex);
+        return NULL;
+    }
+    if (with_imported && load_people_extra(lex, data_dir, err, errlen)) {
         actors_free(lex);
         return NULL;
     }
@@ -821,5 +1010,46 @@ void actors_free(actors_lexicon *lex)
     free(lex->names); free(lex->ltoks); free(lex->scratch);
     act_table_free(&lex->table);
     act_table_free(&lex->words);
+    act_table_free(&lex->seen);
     free(lex);
+}
+
+/* ------------------------------------------------------------ queries */
+
+int32_t actors_person_named(const actors_lexicon *lex, const char *name)
+{
+    dyad_token *toks = NULL;
+    uint32_t n = 0, cap = 0;
+    dyad_tokenize(name, (uint32_t)strlen(name), &toks, &n, &cap);
+    uint32_t h = HASH_SEED;
+    for (uint32_t i = 0; i < n; i++) h = hash_seq(h, toks[i].hash);
+    int32_t found = -1;
+    const act_slot *sl = n ? act_table_find(&lex->table, h) : NULL;
+    for (uint32_t c = 0; sl && c < sl->count && found < 0; c++) {
+        const act_name *nm = &lex->names[sl->first + c];
+        if (nm->kind != NK_PERSON || nm->ntok != n) continue;
+        uint32_t q = 0;
+        while (q < n && lex->ltoks[nm->ltok + q].hash == toks[q].hash) q++;
+        if (q == n) found = (int32_t)nm->target;
+    }
+    free(toks);
+    return found;
+}
+
+void actors_person_describe(const actors_lexicon *lex, uint32_t pi, char *out, size_t cap)
+{
+    const act_person *p = &lex->people[pi];
+    size_t n = (size_t)snprintf(out, cap, "%s:", p->name);
+    for (uint32_t i = 0; i < p->nroles && n < cap; i++) {
+        const act_role *r = &lex->roles[p->role0 + i];
+        char f[11], t[11];
+        dyad_date_format(r->from, f);
+        dyad_date_format(r->to, t);
+        n += (size_t)snprintf(out + n, cap - n, "%s %s %s..%s", i ? "," : "", r->code, f, t);
+    }
+}
+
+int actors_country_known(const actors_lexicon *lex, const char *code)
+{
+    return country_known(code, (void *)lex);
 }

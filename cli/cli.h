@@ -57,6 +57,10 @@ typedef int (*cli_work_fn)(dyad_doc *doc, dbuf *out, void *ctx);
 /* Like cli_each_doc on o->jobs threads, output in input order. */
 int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx);
 
+/* --people FILE: one more office-holders TSV for the actors lexicon
+ * (appended to DYAD_PEOPLE, which actors_load reads). */
+void cli_add_people(const char *file);
+
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_doc_warnings(const dyad_doc *d);
 /* The tail of every per-document command: warnings on stderr (unless

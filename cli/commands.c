@@ -16,6 +16,7 @@ int cmd_search(cli_opts *o);
 int cmd_timeline(cli_opts *o);
 int cmd_export(cli_opts *o);
 int cmd_dict(cli_opts *o);
+int cmd_lexicon(cli_opts *o);
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
@@ -77,6 +78,15 @@ const cli_command cli_commands[] = {
      "--agents F [--discards F] [--add]; see docs/tabari-dictionaries.md.\n"
      "  --quiet        only the summaries\n"
      "  --no-warnings  only the unusable lines", cmd_dict},
+    {"lexicon", "import office-holder lists into the people lexicon; lexicon sizes",
+     "lexicon import FILE.tsv... -o DIR [--data DIR]\n"
+     "       lexicon stats [--people FILE] [--data DIR]\n\n"
+     "import: office-holder TSVs (docs/officeholders.md) -> DIR/people.txt in the people\n"
+     "lexicon format, with dated CAMEO roles; people the hand-written lexicon already\n"
+     "names are left to it and listed in DIR/conflicts.tsv.\n"
+     "stats: sizes of the actors lexicon as the other commands load it, and load time.\n"
+     "Every command that codes takes --people FILE (or DYAD_PEOPLE=FILE[:FILE...]): an\n"
+     "office-holders TSV read at load time, e.g. the non-commercial Peppercat set.", cmd_lexicon},
     {0, 0, 0, 0},
 };
 

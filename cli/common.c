@@ -18,6 +18,20 @@ void cli_usage_error(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+void cli_add_people(const char *file)
+{
+    /* The actors lexicon reads DYAD_PEOPLE wherever it is loaded (the
+     * pipeline, the actors and quotes commands), so the option simply
+     * adds to it. */
+    const char *old = getenv("DYAD_PEOPLE");
+    dbuf b = {0};
+    if (old && *old) { dbuf_puts(&b, old); dbuf_putc(&b, ':'); }
+    dbuf_puts(&b, file);
+    dbuf_putc(&b, 0);
+    setenv("DYAD_PEOPLE", b.ptr, 1);
+    dbuf_free(&b);
+}
+
 int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd,
               int (*extra)(cli_opts *o, int argc, char **argv, int i))
 {
@@ -40,6 +54,11 @@ int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd,
         if (!strcmp(a, "--explain")) { o->explain = 1; continue; }
         if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) { o->quiet = 1; continue; }
         if (!strcmp(a, "--count")) { o->count = 1; continue; }
+        if (!strcmp(a, "--people")) {
+            if (i + 1 >= argc) { cli_usage_error("--people needs a file (an office-holders TSV)"); return -1; }
+            cli_add_people(argv[++i]);
+            continue;
+        }
         if (!strcmp(a, "--date") || !strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "-j") || !strcmp(a, "--jobs")) {
             if (i + 1 >= argc) { cli_usage_error("%s needs a value", a); return -1; }
             const char *v = argv[++i];

@@ -1,0 +1,180 @@
+/*
+ * cmd_lexicon.c - `dyad lexicon import FILE.tsv... -o DIR` and `dyad lexicon
+ * stats`.
+ *
+ * import reads office-holder TSVs (docs/officeholders.md), gathers each
+ * person's tenures into dated CAMEO roles and writes DIR/people.txt in the
+ * people lexicon format.  A person the hand-written lexicon (--data DIR, or
+ * the default) already names is left out - the hand-written record wins -
+ * and listed in DIR/conflicts.tsv with both sets of roles; so is an alias
+ * that names a different hand-written person (the alias is dropped).
+ *
+ * stats loads the actors lexicon as every command does (with --people /
+ * DYAD_PEOPLE) and prints its sizes and the load time.
+ */
+#include "cli.h"
+#include "../actors/actors.h"
+#include "../actors/officeholders.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static int known_country(const char *code, void *ctx) { return actors_country_known(ctx, code); }
+
+typedef struct {
+    const actors_lexicon *lex;
+    FILE *conflicts;
+    const oh_person *p;
+    uint32_t n_alias_dropped;
+} merge_ctx;
+
+static int alias_taken(const char *alias, void *ctxp)
+{
+    merge_ctx *m = ctxp;
+    int32_t h = actors_person_named(m->lex, alias);
+    if (h < 0) return 0;
+    char desc[1024];
+    actors_person_describe(m->lex, (uint32_t)h, desc, sizeof desc);
+    fprintf(m->conflicts, "alias dropped\t%s\t%s\t%s\n", m->p->name, alias, desc);
+    m->n_alias_dropped++;
+    return 1;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int lexicon_import(int argc, char **argv)
+{
+    const char *out_dir = NULL, *data = NULL;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    int n_files = 0;
+    for (int i = 0; i < argc; i++) {
+        if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--data")) && i + 1 < argc) {
+            if (argv[i][1] == 'o') out_dir = argv[++i];
+            else data = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_usage_error("lexicon import: unknown option '%s'", argv[i]);
+            free(files);
+            return 2;
+        } else
+            files[n_files++] = argv[i];
+    }
+    if (!out_dir || !n_files) {
+        cli_usage_error("usage: dyad lexicon import FILE.tsv... -o DIR [--data DIR]");
+        free(files);
+        return 2;
+    }
+    char err[1024] = "";
+    actors_lexicon *lex = actors_load_handwritten(data ? data : dyad_default_data_dir(), err, sizeof err);
+    if (!lex) { fprintf(stderr, "dyad: %s\n", err); free(files); return 1; }
+    oh_set *set = oh_new();
+    int rc = 0;
+    for (int i = 0; i < n_files && !rc; i++)
+        if (oh_read(set, files[i], known_country, lex, err, sizeof err)) { fprintf(stderr, "dyad: %s\n", err); rc = 1; }
+    if (rc) { oh_free(set); actors_free(lex); free(files); return 1; }
+    oh_finish(set);
+    if (mkdir(out_dir, 0777) && errno != EEXIST) {
+        fprintf(stderr, "dyad: %s: cannot create: %s\n", out_dir, strerror(errno));
+        oh_free(set); actors_free(lex); free(files);
+        return 1;
+    }
+    char path[4096], cpath[4096];
+    snprintf(path, sizeof path, "%s/people.txt", out_dir);
+    snprintf(cpath, sizeof cpath, "%s/conflicts.tsv", out_dir);
+    FILE *out = fopen(path, "w"), *conf = fopen(cpath, "w");
+    if (!out || !conf) {
+        fprintf(stderr, "dyad: %s: cannot write: %s\n", out ? cpath : path, strerror(errno));
+        if (out) fclose(out);
+        if (conf) fclose(conf);
+        oh_free(set); actors_free(lex); free(files);
+        return 1;
+    }
+    fprintf(out, "# dyad people lexicon: office-holders imported by\n#   dyad lexicon import");
+    for (int i = 0; i < n_files; i++) {
+        const char *b = strrchr(files[i], '/');
+        fprintf(out, " %s", b ? b + 1 : files[i]);
+    }
+    fprintf(out, " -o DIR\n# Format: docs/lexicon-format-people.md; how roles are made: docs/officeholders.md.\n"
+                 "# Generated: edit the hand-written data/actors/people.txt instead (it wins).\n\n");
+    fprintf(conf, "# what\timported person\timported name or roles\thand-written person and roles\n");
+    merge_ctx m = {lex, conf, NULL, 0};
+    uint32_t written = 0, dated = 0, roles = 0, conflicts = 0, no_roles = 0;
+    for (uint32_t i = 0; i < oh_count(set); i++) {
+        const oh_person *p = oh_get(set, i);
+        if (!p->n_roles) { no_roles++; continue; }
+        int32_t h = actors_person_named(lex, p->name);
+        if (h < 0) {
+            for (uint32_t k = 0; k < p->n_aliases && h < 0; k++) h = actors_person_named(lex, p->aliases[k]);
+        }
+        if (h >= 0) {
+            char mine[4096], theirs[1024];
+            oh_format_roles(p, mine, sizeof mine);
+            actors_person_describe(lex, (uint32_t)h, theirs, sizeof theirs);
+            fprintf(conf, "hand-written wins\t%s\t%s\t%s\n", p->name, mine, theirs);
+            conflicts++;
+            continue;
+        }
+        m.p = p;
+        oh_write_record(out, p, alias_taken, &m);
+        written++;
+        roles += p->n_roles;
+        dated += p->n_roles > 0;
+    }
+    int werr = ferror(out) | ferror(conf);
+    werr |= fclose(out) | fclose(conf);
+    const oh_stats *st = oh_get_stats(set);
+    fprintf(stderr, "dyad: lexicon import: %u rows, %u used (%u not a coded office, %u country not in the lexicon, "
+            "%u no start date, %u bad dates, %u bad lines); %u people, %u with no usable tenure\n",
+            st->rows, st->used, st->not_political, st->unknown_country, st->no_start, st->bad_dates, st->bad_lines,
+            oh_count(set), no_roles);
+    fprintf(stderr, "dyad: lexicon import: wrote %u people with %u dated roles to %s; %u left to the hand-written "
+            "lexicon and %u aliases dropped (listed in %s)\n", written, roles, path, conflicts, m.n_alias_dropped, cpath);
+    (void)dated;
+    oh_free(set);
+    actors_free(lex);
+    free(files);
+    if (werr) { fprintf(stderr, "dyad: %s: write failed\n", path); return 1; }
+    return 0;
+}
+
+static int lexicon_stats(cli_opts *o)
+{
+    double t0 = now_s();
+    char err[1024] = "";
+    actors_lexicon *lex = actors_load(o->data ? o->data : dyad_default_data_dir(), err, sizeof err);
+    double t1 = now_s();
+    if (!lex) { fprintf(stderr, "dyad: %s\n", err); return 1; }
+    actors_stats s;
+    actors_lexicon_stats(lex, &s);
+    printf("people %u (office-holders %u, left out as already named %u)\nroles %u\nsurnames %u\n"
+           "countries %u (names %u)\norgs %u\nagents %u\nnames %u\nwarnings %u\nload_ms %.1f\n",
+           s.people, s.imported, s.imported_dup, s.roles, s.surnames, s.countries, s.country_names, s.orgs,
+           s.agents, s.names, s.warnings, (t1 - t0) * 1000.0);
+    actors_free(lex);
+    return 0;
+}
+
+int cmd_lexicon(cli_opts *o);
+int cmd_lexicon(cli_opts *o)
+{
+    if (o->argc < 2 || !strcmp(o->argv[1], "--help") || !strcmp(o->argv[1], "-h")) {
+        printf("usage: dyad %s\n", cli_find("lexicon")->usage);
+        return o->argc < 2 ? 2 : 0;
+    }
+    if (!strcmp(o->argv[1], "import")) return lexicon_import(o->argc - 2, o->argv + 2);
+    if (!strcmp(o->argv[1], "stats")) {
+        int r = cli_parse(o, o->argc - 1, o->argv + 1, cli_find("lexicon"), NULL);
+        int rc = r ? (r < 0 ? 2 : 0) : lexicon_stats(o);
+        free(o->files);
+        return rc;
+    }
+    cli_usage_error("lexicon: unknown subcommand '%s' (import or stats)", o->argv[1]);
+    return 2;
+}
