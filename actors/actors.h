@@ -50,6 +50,11 @@ int32_t actors_person_named(const actors_lexicon *lex, const char *name);
 /* "Name: CODE FROM..TO, ..." of person p, for reports. */
 void actors_person_describe(const actors_lexicon *lex, uint32_t p, char *out, size_t cap);
 int actors_country_known(const actors_lexicon *lex, const char *code);
+
+/* The places (cities and regions with their country) loaded with the
+ * lexicon from libgeonames (actors/gazetteer.h), or NULL without them. */
+struct gazetteer;
+const struct gazetteer *actors_gazetteer(const actors_lexicon *lex);
 void actors_process(const actors_lexicon *lex, dyad_doc *doc);
 
 /* After the time stage: a mention that took its person's code is coded

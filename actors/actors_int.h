@@ -23,8 +23,11 @@
 #define DYAD_ACTORS_INT_H
 
 #include "actors.h"
+#include "gazetteer.h"
 #include "../core/core.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 #define ACT_MAX_NAME_TOKS 16   /* longer lexicon names are reported and skipped */
@@ -150,6 +153,15 @@ struct actors_lexicon {
     act_words w;
     float decay[64];        /* ACT_DECAY^k: salience fading over k sentences */
 
+    /* places: libgeonames' cities and regions; place_country[i] is the
+     * country index of place i, or -1.  Built on first use (act_places),
+     * under places_lock: a run that never meets a place does not pay for
+     * reading 24,000 cities. */
+    gazetteer *gaz;
+    int16_t *place_country;
+    pthread_mutex_t places_lock;
+    atomic_int places_ready;
+
     /* counts for `dyad actors --stats` and the report */
     uint32_t n_country_names;
     int warnings;
@@ -159,6 +171,10 @@ struct actors_lexicon {
     dyad_token *scratch;    /* loader only: tokens of the name being added */
     uint32_t scratch_cap;
 };
+
+/* The gazetteer, built on the first call (thread-safe); NULL without
+ * libgeonames data. */
+const gazetteer *act_places(const actors_lexicon *lex);
 
 /* ---- table.c */
 void act_table_build(actors_lexicon *lex);

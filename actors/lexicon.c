@@ -776,6 +776,7 @@ static void build_words(actors_lexicon *lex)
         "provincial", "newly", "elected", "appointed", "previous", "predecessor", "successor",
         "hawkish", "dovish", "moderate", "conservative", "liberal", "progressive", "populist",
         "right-wing", "left-wing", "far-right", "far-left", "then-president", "all", "both",
+        "city", "municipal",
         NULL,
     };
     static const char *const speech[] = {
@@ -975,11 +976,100 @@ actors_lexicon *actors_load_handwritten(const char *data_dir, char *err, size_t 
     return load(data_dir, 0, err, errlen);
 }
 
+/* GeoNames' country name -> the country of the lexicon with that name or
+ * alias ("United States" -> USA). */
+static int gaz_country(const char *name, char out[4], void *ctx)
+{
+    const actors_lexicon *lex = ctx;
+    uint32_t n = 0, len = (uint32_t)strlen(name), cap = 0;
+    dyad_token *toks = NULL;
+    if (!strncmp(name, "The ", 4)) { name += 4; len -= 4; }           /* "The Gambia" */
+    if (len > 6 && !strcmp(name + len - 6, " S.A.R")) len -= 6;     /* "Hong Kong S.A.R" */
+    dyad_tokenize(name, len, &toks, &n, &cap);
+    uint32_t h = HASH_SEED;
+    for (uint32_t i = 0; i < n; i++) h = hash_seq(h, toks[i].hash);
+    free(toks);
+    const act_slot *sl = n ? act_table_find(&lex->table, h) : NULL;
+    for (uint32_t c = 0; sl && c < sl->count; c++) {
+        const act_name *nm = &lex->names[sl->first + c];
+        if (nm->kind != NK_COUNTRY || nm->ntok != n) continue;
+        memcpy(out, lex->countries[nm->target].code, 4);
+        return 1;
+    }
+    out[0] = 0;
+    return 0;
+}
+/* The gazetteer, and each place's country index for composition
+ * ("Chicago police" -> USA + COP).  Without libgeonames data the stage
+ * works on, without city names. */
+static void load_places(actors_lexicon *lex)
+{
+    char err[256];
+    lex->gaz = gazetteer_load(gaz_country, lex, err, sizeof err);
+    if (!lex->gaz) { fprintf(stderr, "dyad: gazetteer: %s; city names will not be places\n", err); return; }
+    uint32_t n = gazetteer_count(lex->gaz);
+    lex->place_country = malloc((n ? n : 1) * sizeof *lex->place_country);
+    if (!lex->place_country) { fputs("dyad: out of memory\n", stderr); abort(); }
+    /* One-word places that are first of all English words ("Western"
+     * province, Mobile, Independence): never a country for composition. */
+    static const char *const common[] = {
+        "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
+        "upper", "lower", "greater", "capital", "coast", "delta", "bay", "lakes", "islands", "island",
+        "mountain", "valley", "river", "lake", "plateau", "centre", "center", "midlands", "national",
+        "mobile", "independence", "union", "liberal", "young", "mary", "hope", "split", "nice", "bath",
+        "reading", "orange", "surprise", "enterprise", "eagle", "normal", "pride", "friendship",
+        "concord", "harmony", "marathon", "eureka", "price", "commerce", "progress", "victory",
+        "liberty", "freedom", "justice", "unity", "providence", "paradise", "garden", "grove",
+        "highland", "highlands", "spring", "springs", "summit", "march", "may", "florida", "santa",
+        "san", "saint", "st.", "la", "el", "los", "las", "san", "sale", "bury", "wells", "bolton",
+        "derby", "chester", "lincoln", "jackson", "madison", "washington", "franklin", "clinton",
+        "monroe", "burlington", "georgetown", "university", NULL,
+    };
+    act_table stop = {0};
+    for (const char *const *w = common; *w; w++) act_words_add(&stop, hash_folded(*w, strlen(*w)), 1);
+    int16_t *by_code = calloc(26 * 26 * 26, sizeof *by_code);     /* code -> country index + 1 */
+    if (!by_code) { fputs("dyad: out of memory\n", stderr); abort(); }
+    for (uint32_t c = 0; c < lex->n_countries; c++) {
+        const char *k = lex->countries[c].code;
+        if (k[0] >= 'A' && k[0] <= 'Z' && k[1] >= 'A' && k[1] <= 'Z' && k[2] >= 'A' && k[2] <= 'Z' && !by_code[((k[0] - 'A') * 26 + (k[1] - 'A')) * 26 + (k[2] - 'A')])
+            by_code[((k[0] - 'A') * 26 + (k[1] - 'A')) * 26 + (k[2] - 'A')] = (int16_t)(c + 1);
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const gaz_place *pl = gazetteer_place(lex->gaz, i);
+        lex->place_country[i] = -1;
+        if (!strchr(pl->name, ' ') && !strchr(pl->name, '-') && act_words_get(&stop, pl->key ? hash_folded(pl->name, strlen(pl->name)) : 0))
+            continue;
+        const char *k = pl->country;
+        if (k[0] >= 'A' && k[0] <= 'Z' && k[1] >= 'A' && k[1] <= 'Z' && k[2] >= 'A' && k[2] <= 'Z') lex->place_country[i] = (int16_t)(by_code[((k[0] - 'A') * 26 + (k[1] - 'A')) * 26 + (k[2] - 'A')] - 1);
+    }
+    free(by_code);
+    act_table_free(&stop);
+}
+
+const gazetteer *act_places(const actors_lexicon *lex)
+{
+    /* The one part of the lexicon written after actors_load: guarded by a
+     * lock and published with a release store, so threads sharing the
+     * lexicon see either nothing or the whole table. */
+    actors_lexicon *l = (actors_lexicon *)lex;
+    if (atomic_load_explicit(&l->places_ready, memory_order_acquire)) return l->gaz;
+    pthread_mutex_lock(&l->places_lock);
+    if (!atomic_load_explicit(&l->places_ready, memory_order_relaxed)) {
+        load_places(l);
+        atomic_store_explicit(&l->places_ready, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&l->places_lock);
+    return l->gaz;
+}
+
+const gazetteer *actors_gazetteer(const actors_lexicon *lex) { return lex ? act_places(lex) : NULL; }
+
 static actors_lexicon *load(const char *data_dir, int with_imported, char *err, size_t errlen)
 {
     actors_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex) { snprintf(err, errlen, "out of memory"); return NULL; }
     lex->strings = dyad_arena_new(64 * 1024);
+    pthread_mutex_init(&lex->places_lock, NULL);
     build_words(lex);
     if (load_file(lex, data_dir, "countries.txt", 1, country_record, err, errlen) ||
         load_file(lex, data_dir, "people.txt", 0, person_record, err, errlen) ||
@@ -1011,6 +1101,9 @@ void actors_free(actors_lexicon *lex)
     act_table_free(&lex->table);
     act_table_free(&lex->words);
     act_table_free(&lex->seen);
+    gazetteer_free(lex->gaz);
+    free(lex->place_country);
+    pthread_mutex_destroy(&lex->places_lock);
     free(lex);
 }
 

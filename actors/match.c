@@ -536,6 +536,98 @@ static uint32_t compose_cw(mctx *m, uint32_t j)
     return j + 1;
 }
 
+/* A city or region of the gazetteer before an agent noun: "Chicago
+ * police" (USA + COP), "Melbourne's lord mayor", "Gyeongju city officials",
+ * "Chicago Mayor Jane Doe".  The place gives the country, as a country
+ * word would; its most populous bearer of the name decides.  The capitals
+ * and countries of the lexicon never get here (they are lexicon atoms). */
+/* Has the story so far an actor of country c (a country, its government,
+ * anyone coded to it), or does this sentence name it? */
+static int story_names_country(const mctx *m, int32_t c)
+{
+    const char *code = m->lex->countries[c].code;
+    const dyad_doc *d = m->doc;
+    for (uint32_t i = 0; i < d->n_entities; i++)
+        if (!strncmp(d->entities[i].code, code, 3)) return 1;
+    for (uint32_t i = 0; i < m->ad->n_atoms; i++) {
+        const act_name *n = cw_name(m, &m->ad->atoms[i]);
+        if (n && (int32_t)n->target == c) return 1;
+    }
+    return 0;
+}
+
+static int place_role(mctx *m, uint32_t j, uint32_t *next)
+{
+    act_doc *ad = m->ad;
+    const actors_lexicon *lex = m->lex;
+    const act_atom *a = &ad->atoms[j];
+    if (j + 1 >= ad->n_atoms) return 0;
+    uint32_t pos = aend(a);
+    if (pos < m->se && (T(m, pos)->flags & DYAD_TOK_POSS)) pos++;
+    const act_name *ag_name = agent_at(m, j + 1, pos);
+    if (!ag_name) return 0;
+    const gazetteer *gaz = act_places(lex);
+    if (!gaz) return 0;
+    /* The whole run is the place: "Wells Fargo" is no Fargo, "George Mason"
+     * no Mason.  Its most populous bearer decides the country. */
+    uint32_t h = HASH_SEED, first = 0;
+    for (uint32_t i = a->tok; i < aend(a); i++) h = hash_seq(h, T(m, i)->hash);
+    uint32_t n = gazetteer_lookup_key(gaz, h ? h : 1, &first);
+    /* Which of the places of that name: a city of a million or more; else
+     * the most populous in a country the story has named; else a city of
+     * half a million or more, which the press names without its country.  "Ajax
+     * spokesman" in a football story is not Ajax, Ontario. */
+    int32_t country = -1;
+    uint32_t pick = 0;
+    if (n && lex->place_country[first] >= 0 && gazetteer_place(gaz, first)->population >= 1000000) {
+        country = lex->place_country[first];        /* a metropolis: Melbourne is Australia's */
+        pick = first;
+    }
+    for (uint32_t c = 0; c < n && country < 0; c++) {
+        int32_t pc = lex->place_country[first + c];
+        if (pc >= 0 && story_names_country(m, pc)) { country = pc; pick = first + c; }
+    }
+    if (country < 0 && n && lex->place_country[first] >= 0 && gazetteer_place(gaz, first)->population >= 500000) {
+        country = lex->place_country[first];
+        pick = first;
+    }
+    if (country < 0) return 0;
+    uint32_t from = a->tok;
+    /* A lone word opening the sentence may be any capitalised word: only a
+     * city of 100,000 people or more is taken there. */
+    if (a->ntok == 1 && a->tok == m->sb && gazetteer_place(gaz, pick)->population < 100000) return 0;
+    /* "Oxford University", "Independence Party", "Delta Airlines": a
+     * capitalised noun after the place makes one proper name, an
+     * organisation of its own, unless it is a title before a name. */
+    int proper = (T(m, ad->atoms[j + 1].tok)->flags & DYAD_TOK_CAP) != 0;
+    act_name place = {0};
+    place.kind = NK_COUNTRY;
+    place.target = (uint32_t)country;
+    uint32_t k = j + 1;
+    act_atom *aa = &ad->atoms[k];
+    const act_agent *ag = &lex->agents[ag_name->target];
+    int the = 0;
+    uint32_t start = from == a->tok ? extend_left(m, from, floor_of(m, j), &the) : from;
+    if (title_name(m, start, &place, ag_name, k + 1, NULL)) {
+        ad->atoms[j].used = aa->used = 1;
+        *next = k + 1;
+        return 1;
+    }
+    if (proper) return 0;
+    act_pm *p = new_pm(m, start, aend(aa), DYAD_ACTOR_ROLE, DYAD_HOW_COMPOSED);
+    p->country = country;
+    p->agent = (int32_t)ag_name->target;
+    p->ag_tok = aa->tok;
+    p->ag_ntok = aa->ntok;
+    p->plural = ag_name->plural;
+    p->gender = ag->gender;
+    p->quoted = a->quoted;
+    cw_code(m, &place, ag, p->code);
+    ad->atoms[j].used = aa->used = 1;
+    *next = k + 1;
+    return 1;
+}
+
 /* An agent noun with no country word before it. */
 static uint32_t compose_agent(mctx *m, uint32_t j)
 {
@@ -803,6 +895,8 @@ void act_match_sentence(act_doc *ad, uint32_t s)
             continue;
         }
         if (a->type == AT_CAPS) {
+            uint32_t next;
+            if (place_role(&m, j, &next)) { j = next; continue; }
             /* "Sung Kim, the U.S. special representative": a run, maybe with
              * a known surname glued on, placed by an appositive. */
             uint32_t e = aend(a), q = j;

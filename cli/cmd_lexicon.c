@@ -11,10 +11,15 @@
  *
  * stats loads the actors lexicon as every command does (with --people /
  * DYAD_PEOPLE) and prints its sizes and the load time.
+ *
+ * places NAME... prints the gazetteer's places of each name (name, feature,
+ * country code, region, GeoNames country, lat, lon, population), most
+ * populous first; exit 1 if some name is no place.
  */
 #include "cli.h"
 #include "../actors/actors.h"
 #include "../actors/officeholders.h"
+#include "../actors/gazetteer.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -153,12 +158,38 @@ static int lexicon_stats(cli_opts *o)
     if (!lex) { fprintf(stderr, "dyad: %s\n", err); return 1; }
     actors_stats s;
     actors_lexicon_stats(lex, &s);
+    double t2 = now_s();
+    const gazetteer *g = actors_gazetteer(lex);      /* built on first use */
+    double t3 = now_s();
     printf("people %u (office-holders %u, left out as already named %u)\nroles %u\nsurnames %u\n"
-           "countries %u (names %u)\norgs %u\nagents %u\nnames %u\nwarnings %u\nload_ms %.1f\n",
+           "countries %u (names %u)\norgs %u\nagents %u\nnames %u\nwarnings %u\nload_ms %.1f\n"
+           "places %u\nplaces_ms %.1f (built on first use)\n",
            s.people, s.imported, s.imported_dup, s.roles, s.surnames, s.countries, s.country_names, s.orgs,
-           s.agents, s.names, s.warnings, (t1 - t0) * 1000.0);
+           s.agents, s.names, s.warnings, (t1 - t0) * 1000.0, g ? gazetteer_count(g) : 0, (t3 - t2) * 1000.0);
     actors_free(lex);
     return 0;
+}
+
+/* `dyad lexicon places NAME...`: every place of each name, most populous first. */
+static int lexicon_places(cli_opts *o)
+{
+    char err[1024] = "";
+    actors_lexicon *lex = actors_load(o->data ? o->data : dyad_default_data_dir(), err, sizeof err);
+    if (!lex) { fprintf(stderr, "dyad: %s\n", err); return 1; }
+    const gazetteer *g = actors_gazetteer(lex);
+    int missing = 0;
+    for (int i = 0; i < o->n_files; i++) {
+        uint32_t first = 0, n = g ? gazetteer_lookup(g, o->files[i], strlen(o->files[i]), &first) : 0;
+        if (!n) { printf("%s\t-\n", o->files[i]); missing = 1; continue; }
+        for (uint32_t k = 0; k < n; k++) {
+            const gaz_place *p = gazetteer_place(g, first + k);
+            printf("%s\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%u\n", p->name, p->feature, p->country[0] ? p->country : "-",
+                   p->adm1, p->country_name, p->lat, p->lon, p->population);
+        }
+    }
+    if (!o->n_files) printf("places %u\n", g ? gazetteer_count(g) : 0);
+    actors_free(lex);
+    return missing;
 }
 
 int cmd_lexicon(cli_opts *o);
@@ -175,6 +206,12 @@ int cmd_lexicon(cli_opts *o)
         free(o->files);
         return rc;
     }
-    cli_usage_error("lexicon: unknown subcommand '%s' (import or stats)", o->argv[1]);
+    if (!strcmp(o->argv[1], "places")) {
+        int r = cli_parse(o, o->argc - 1, o->argv + 1, cli_find("lexicon"), NULL);
+        int rc = r ? (r < 0 ? 2 : 0) : lexicon_places(o);
+        free(o->files);
+        return rc;
+    }
+    cli_usage_error("lexicon: unknown subcommand '%s' (import, stats or places)", o->argv[1]);
     return 2;
 }

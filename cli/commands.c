@@ -81,11 +81,13 @@ const cli_command cli_commands[] = {
      "  --no-warnings  only the unusable lines", cmd_dict},
     {"lexicon", "import office-holder lists into the people lexicon; lexicon sizes",
      "lexicon import FILE.tsv... -o DIR [--data DIR]\n"
-     "       lexicon stats [--people FILE] [--data DIR]\n\n"
+     "       lexicon stats [--people FILE] [--data DIR]\n"
+     "       lexicon places NAME...\n\n"
      "import: office-holder TSVs (docs/officeholders.md) -> DIR/people.txt in the people\n"
      "lexicon format, with dated CAMEO roles; people the hand-written lexicon already\n"
      "names are left to it and listed in DIR/conflicts.tsv.\n"
      "stats: sizes of the actors lexicon as the other commands load it, and load time.\n"
+     "places: the cities and regions (libgeonames) of each name, with country and population.\n"
      "Every command that codes takes --people FILE (or DYAD_PEOPLE=FILE[:FILE...]): an\n"
      "office-holders TSV read at load time, e.g. the non-commercial Peppercat set.", cmd_lexicon},
     {"eval", "score the coder against a hand-coded gold set: precision, recall, F1",
