@@ -422,6 +422,12 @@ static int32_t entity_for(act_doc *ad, act_pm *p, int32_t *antecedent)
     if (p->surname) {
         int32_t e = link_surname(ad, p);
         if (e >= 0) { *antecedent = ad->ents[e].last_mention; p->how = DYAD_HOW_COREF_NAME; return e; }
+        if (e == -1 && p->fallback && p->cand_name) {
+            p->kind = DYAD_ACTOR_CANDIDATE;
+            p->how = DYAD_HOW_CONTEXT;
+            p->surname = 0;
+            return entity_for(ad, p, antecedent);
+        }
         if (e == -1) return -1;
         p->how = DYAD_HOW_LEXICON;
         return person_entity(ad, (uint32_t)(-2 - e));

@@ -783,7 +783,9 @@ static void build_words(actors_lexicon *lex)
         "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "tweeted",
         "posted", "asked", "asks", "stated", "declared", "announced", "insisted", "replied",
         "responded", "warned", "noted", "explained", "claimed", "argued", "recalled", "continued",
-        "remarked", "quipped", "vowed", "urged", NULL,
+        "remarked", "quipped", "vowed", "urged", "gushed", "chimed", "enthused", "mused", "scoffed",
+        "fumed", "shouted", "admitted", "conceded", "acknowledged", "stressed", "cautioned", "countered",
+        "retorted", "exclaimed", "testified", "confirmed", "denied", "complained", "predicted", NULL,
     };
     static const char *const notname[] = {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

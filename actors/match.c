@@ -731,15 +731,74 @@ static uint32_t compose_org(mctx *m, uint32_t j)
 /* NAME , the COUNTRY-WORD [premods] AGENT: the appositive places an unknown
  * name ("Sung Kim, the U.S. special representative ...").  The appositive
  * itself is left for composition, so it corefers with the candidate. */
+static int qword(const mctx *m, uint32_t i, const char *w)
+{
+    const dyad_token *t = T(m, i);
+    return t->len == strlen(w) && !memcmp(m->doc->text + t->off, w, t->len);
+}
+
+/* "Dong Xiaolin, head of China's National Grain Bureau", "..., chief of
+ * the Iranian central bank": a leader of something of a country.  The
+ * code is the country's, with the agent the rest of the phrase names (a
+ * ministry, bureau or agency: GOV; a company or bank: BUS), else the
+ * country alone. */
+static int head_of(mctx *m, uint32_t j, uint32_t b, uint32_t e)
+{
+    static const char *const heads[] = {"head", "chief", "director", "chairman", "chairwoman", "leader",
+                                        "president", "boss", "governor", "commander", NULL};
+    static const char *const gov[] = {"ministry", "Ministry", "bureau", "Bureau", "department", "Department",
+                                      "agency", "Agency", "commission", "Commission", "office", "Office",
+                                      "administration", "Administration", "government", "council", "Council", NULL};
+    static const char *const bus[] = {"company", "Company", "bank", "Bank", "group", "Group", "Corp", "Corporation",
+                                      "firm", "Inc", "Ltd", NULL};
+    act_doc *ad = m->ad;
+    uint32_t i = e + 1;
+    if (i + 2 >= m->se) return 0;
+    if (is_word(m, i, m->lex->w.the) || is_word(m, i, m->lex->w.a)) i++;
+    int head = 0;
+    for (const char *const *w = heads; *w && !head; w++) head = qword(m, i, *w);
+    if (!head || !(is_word(m, i + 1, m->lex->w.of) || qword(m, i + 1, "at"))) return 0;
+    uint32_t y = i + 2;
+    if (is_word(m, y, m->lex->w.the)) y++;
+    uint32_t q = j + 1;
+    while (q < ad->n_atoms && ad->atoms[q].tok < y) q++;
+    if (q >= ad->n_atoms || ad->atoms[q].tok != y || !is_cw(&ad->atoms[q])) return 0;
+    const act_name *cw = cw_name(m, &ad->atoms[q]);
+    const char *agent = "";
+    for (uint32_t t = aend(&ad->atoms[q]); t < m->se && t < aend(&ad->atoms[q]) + 6 && !*agent; t++) {
+        if (T(m, t)->flags & (DYAD_TOK_COMMA | DYAD_TOK_TERM)) break;
+        for (const char *const *w = gov; *w && !*agent; w++) if (qword(m, t, *w)) agent = "GOV";
+        for (const char *const *w = bus; *w && !*agent; w++) if (qword(m, t, *w)) agent = "BUS";
+    }
+    char code[ACT_CODE];
+    snprintf(code, sizeof code, "%s%s", m->lex->countries[cw->target].code, agent);
+    act_atom run = ad->atoms[j];
+    run.type = AT_CAPS;
+    run.tok = b;
+    run.ntok = e - b;
+    act_pm *p = candidate(m, b, &run, code, (int32_t)cw->target, -1);
+    p->foreign = 1;
+    /* the phrase after the comma is this person's: nothing in it is an actor of its own */
+    for (uint32_t z = j + 1; z < ad->n_atoms && ad->atoms[z].tok < m->se; z++) {
+        if (ad->atoms[z].tok > aend(&ad->atoms[q]) + 6) break;
+        int stop = 0;
+        for (uint32_t t = e + 1; t < ad->atoms[z].tok; t++) if (T(m, t)->flags & (DYAD_TOK_COMMA | DYAD_TOK_TERM)) stop = 1;
+        if (stop) break;
+        ad->atoms[z].used = 1;
+    }
+    return 1;
+}
+
 static int appositive(mctx *m, uint32_t j, uint32_t b, uint32_t e)
 {
     act_doc *ad = m->ad;
     if (e + 2 >= m->se || !(T(m, e)->flags & DYAD_TOK_COMMA) || T(m, e)->len != 1 || m->doc->text[T(m, e)->off] != ',')
         return 0;
+    if (head_of(m, j, b, e)) return 1;
     uint32_t i = e + 1;
     uint32_t h = T(m, i)->hash;
-    if (h != m->lex->w.the && h != m->lex->w.a && h != m->lex->w.an) return 0;
-    i++;
+    int det = h == m->lex->w.the || h == m->lex->w.a || h == m->lex->w.an;
+    if (det) i++;
     uint32_t k = j + 1;
     while (k < ad->n_atoms && ad->atoms[k].tok < i) k++;
     if (k >= ad->n_atoms || !premods_between(m, i, ad->atoms[k].tok)) return 0;
@@ -750,6 +809,21 @@ static int appositive(mctx *m, uint32_t j, uint32_t b, uint32_t e)
     if (!ag_name || ag_name->plural || !m->lex->agents[ag_name->target].person) return 0;
     const act_agent *ag = &m->lex->agents[ag_name->target];
     if (!titles_names(m, ag)) return 0;
+    /* Without an article only a lower-case role noun: "Dong Xiaolin, head
+     * of ...", not "Smith, Jones and Brown". */
+    if (!det && !(T(m, ad->atoms[cw ? k + 1 : k].tok)->flags & DYAD_TOK_LOWER) && !cw) return 0;
+    if (!cw) {
+        /* "..., head of China's grain bureau", "..., spokesman for the
+         * Iranian foreign ministry": the country after of / for. */
+        uint32_t ak = k, x = aend(&ad->atoms[ak]);
+        if (x + 1 < m->se && (is_word(m, x, m->lex->w.of) || qword(m, x, "for"))) {
+            uint32_t y = x + 1;
+            if (is_word(m, y, m->lex->w.the)) y++;
+            uint32_t q = ak + 1;
+            while (q < ad->n_atoms && ad->atoms[q].tok < y) q++;
+            if (q < ad->n_atoms && ad->atoms[q].tok == y && is_cw(&ad->atoms[q])) cw = cw_name(m, &ad->atoms[q]);
+        }
+    }
     char code[ACT_CODE];
     if (cw) cw_code(m, cw, ag, code);
     else snprintf(code, sizeof code, "%s", ag->code);
@@ -759,6 +833,58 @@ static int appositive(mctx *m, uint32_t j, uint32_t b, uint32_t e)
     run.ntok = e - b;
     act_pm *p = candidate(m, b, &run, code, cw ? (int32_t)cw->target : -1, (int32_t)ag_name->target);
     p->foreign = cw != NULL;
+    return 1;
+}
+
+/* An unknown name next to a speech verb is a speaker: "said Mr. Clyburn",
+ * "Blitzer said", "Ana Souza gushed".  It is kept as a named actor with no
+ * code (never a lexicon namesake's), so a quotation has its speaker and
+ * later pronouns an antecedent.  [b, e) is the run, atoms up to q. */
+static int speaker_name(mctx *m, uint32_t j, uint32_t q, uint32_t b, uint32_t e)
+{
+    act_doc *ad = m->ad;
+    uint32_t start = b;
+    uint8_t gender = 0;
+    if (b > m->sb && (wclass(m, b - 1) & WC_HONORIFIC)) {
+        gender = (wclass(m, b - 1) & WC_FEMALE) ? 'f' : 'm';
+        start = b - 1;
+    }
+    int after = e < m->se && (wclass(m, e) & WC_SPEECH);
+    int before = start > m->sb && (wclass(m, start - 1) & WC_SPEECH);
+    /* Before "X said" only the sentence start, a mark or "and" / "but":
+     * "officials in the city of Mykolaiv said", "parts of Pakistani Punjab
+     * said", "the JCS said" have another subject, or an organisation. */
+    if (after && !before && start > m->sb) {
+        const dyad_token *pt = T(m, start - 1);
+        if ((pt->flags & DYAD_TOK_WORD) && !qword(m, start - 1, "and") && !qword(m, start - 1, "but")) after = 0;
+    }
+    if (!after && !before) return 0;
+    static const char *const nobody[] = {"Nobody", "Everybody", "Everyone", "Someone", "Somebody", "Anyone",
+                                         "Officials", "Police", "Critics", "Analysts", "Experts", "Witnesses", NULL};
+    for (const char *const *w = nobody; *w; w++) if (e == b + 1 && qword(m, b, *w)) return 0;
+    act_atom run = ad->atoms[j];
+    run.type = AT_CAPS;
+    run.tok = b;
+    run.ntok = e - b;
+    /* One word is a name next to the verb, or after an honorific; even
+     * first in the sentence ("Blitzer said"), but not a pronoun-like
+     * capitalised word ("This said"). */
+    int single_ok = gender || before || after;
+    if (!namelike(m, &run, single_ok) && !(run.ntok == 1 && b == m->sb && after && !(wclass(m, b) & WC_NOTNAME) &&
+                                           !orgish(m, b)))
+        return 0;
+    if (run.ntok == 1 && (wclass(m, b) & WC_NOTNAME)) return 0;
+    act_pm *p = candidate(m, start, &run, "", -1, -1);
+    p->gender = gender;
+    if (run.ntok == 1 && ad->n_cands) {
+        /* "Kihara said" after "Defence Minister Minoru Kihara": the
+         * story's own actor first; a new one only if none has that name. */
+        p->kind = DYAD_ACTOR_PERSON;
+        p->how = DYAD_HOW_COREF_NAME;
+        p->surname = 2;
+        p->atom = (int32_t)q;
+        p->fallback = 1;
+    }
     return 1;
 }
 
@@ -913,6 +1039,11 @@ void act_match_sentence(act_doc *ad, uint32_t s)
                 j = q + 1;
                 continue;
             }
+            if (speaker_name(&m, j, q, a->tok, e)) {
+                for (uint32_t z = j; z <= q; z++) ad->atoms[z].used = 1;
+                j = q + 1;
+                continue;
+            }
             if (q > j && glued) {
                 /* "Sung Kim" without context: an unknown name; its "Kim" is
                  * not Kim Jong Un.  (A lone capitalised first word of the
@@ -956,7 +1087,14 @@ void act_match_sentence(act_doc *ad, uint32_t s)
         if (has_kind(a, NK_SURNAME)) {
             /* A surname alone, maybe after Mr./Ms. */
             if (j + 1 < ad->n_atoms && ad->atoms[j + 1].tok == aend(a) && ad->atoms[j + 1].type == AT_CAPS) {
-                /* "Kim Jong-nam": a surname starting an unknown full name. */
+                /* "Kim Jong-nam": a surname starting an unknown full name,
+                 * an actor of its own when context places it ("Dong
+                 * Xiaolin, head of China's ...") or it speaks. */
+                act_atom run = *a;
+                run.type = AT_CAPS;
+                run.ntok = aend(&ad->atoms[j + 1]) - a->tok;
+                if (namelike(&m, &run, 0) && !appositive(&m, j + 1, a->tok, aend(&ad->atoms[j + 1])))
+                    speaker_name(&m, j + 1, j + 1, a->tok, aend(&ad->atoms[j + 1]));
                 a->used = ad->atoms[j + 1].used = 1;
                 j += 2;
                 continue;
