@@ -868,6 +868,8 @@ static void add_blockers(actors_lexicon *lex)
 {
     static const char *const blockers[] = {
         "Latin America", "South America", "North America", "Central America", "Middle America",
+        "Latin American", "South American", "North American", "Central American", "Latin Americans",
+        "South Americans", "North Americans", "Central Americans", "Pan-American", "Pan American",
         "New Mexico", "New Guinea", "Guinea pig", "Turkey Day", "Jordan River", "Congo River",
         "Congo Basin", "Lake Chad", "Georgia Tech", "New South Wales", "Washington State",
         "Washington state", "George Washington", "Washington Post", "Washington Times",

@@ -714,7 +714,28 @@ static uint32_t compose_org(mctx *m, uint32_t j)
         ad->atoms[j + 1].used = 1;
         return j + 2;
     }
-    act_pm *p = new_pm(m, start, aend(a), DYAD_ACTOR_ORG, DYAD_HOW_LEXICON);
+    /* "The FSA has been investigating" in a story that never names Syria:
+     * an all-capitals short name of a national armed group (CCCREB...)
+     * stands for it only when the story is about its country (the UK's
+     * Financial Services Authority is not the Free Syrian Army; the RSF of
+     * a press-freedom story is not Sudan's militia).  The FBI, VW or AP
+     * need no such context. */
+    if (!org->media && a->ntok == 1 && (T(m, a->tok)->flags & DYAD_TOK_UPPER) && T(m, a->tok)->len <= 5 &&
+        strlen(org->code) >= 6 && !strncmp(org->code + 3, "REB", 3)) {
+        int32_t c = -1;
+        for (uint32_t k = 0; k < m->lex->n_countries && c < 0; k++)
+            if (!strncmp(m->lex->countries[k].code, org->code, 3)) c = (int32_t)k;
+        if (c >= 0 && !story_names_country(m, c)) return j + 1;
+    }
+    /* "Amnesty International UK", "Oxfam America": the organisation's
+     * national branch is the organisation, not the country. */
+    uint32_t end = aend(a);
+    if (j + 1 < ad->n_atoms && ad->atoms[j + 1].tok == end && has_kind(&ad->atoms[j + 1], NK_COUNTRY) &&
+        !(T(m, end)->flags & DYAD_TOK_LOWER)) {
+        ad->atoms[j + 1].used = 1;
+        end = aend(&ad->atoms[j + 1]);
+    }
+    act_pm *p = new_pm(m, start, end, DYAD_ACTOR_ORG, DYAD_HOW_LEXICON);
     p->org = (int32_t)on->target;
     p->quoted = a->quoted;
     snprintf(p->code, sizeof p->code, "%s", org->code);
@@ -833,6 +854,12 @@ static int appositive(mctx *m, uint32_t j, uint32_t b, uint32_t e)
     run.ntok = e - b;
     act_pm *p = candidate(m, b, &run, code, cw ? (int32_t)cw->target : -1, (int32_t)ag_name->target);
     p->foreign = cw != NULL;
+    if (h != m->lex->w.the) {
+        /* "Alexander Litvinenko, a former Russian spy": the role is the
+         * person's description, not a second actor a later "he" could
+         * take.  ("the U.S. envoy" stays a mention linked to the person.) */
+        for (uint32_t z = j + 1; z < ad->n_atoms && z <= (cw && is_cw(ca) ? k + 1 : k); z++) ad->atoms[z].used = 1;
+    }
     return 1;
 }
 
@@ -851,6 +878,9 @@ static int speaker_name(mctx *m, uint32_t j, uint32_t q, uint32_t b, uint32_t e)
     }
     int after = e < m->se && (wclass(m, e) & WC_SPEECH);
     int before = start > m->sb && (wclass(m, start - 1) & WC_SPEECH);
+    /* "said X" names the speaker when X ends the clause ("said Mr. Clyburn.",
+     * "said Dong Xiaolin, head of ..."), not "said Asia-Pacific countries". */
+    if (before && e < m->se && (T(m, e)->flags & DYAD_TOK_WORD)) before = 0;
     /* Before "X said" only the sentence start, a mark or "and" / "but":
      * "officials in the city of Mykolaiv said", "parts of Pakistani Punjab
      * said", "the JCS said" have another subject, or an organisation. */
@@ -886,6 +916,34 @@ static int speaker_name(mctx *m, uint32_t j, uint32_t q, uint32_t b, uint32_t e)
         p->fallback = 1;
     }
     return 1;
+}
+
+/* A country or capital that is a word of a longer proper name: a club or
+ * company named after a city ("Real Madrid", "Paris Saint-Germain",
+ * "Inter Milan"), an institution "of" a country ("Bank of Japan",
+ * "University of Tokyo").  Then it is no actor of its own. */
+static const char *d_text(const mctx *m, uint32_t i) { return m->doc->text + T(m, i)->off; }
+
+static int inside_proper_name(const mctx *m, uint32_t j)
+{
+    const act_doc *ad = m->ad;
+    const act_atom *a = &ad->atoms[j];
+    const act_name *n = cw_name(m, a);
+    if (!n || n->kind == NK_ADJ) return 0;
+    int capital = n->kind == NK_CAPITAL || n->kind == NK_SEAT;
+    /* a capitalised word glued before, not opening the sentence and no name of its own */
+    if (capital && a->tok > m->sb && j > 0 && ad->atoms[j - 1].type == AT_CAPS && aend(&ad->atoms[j - 1]) == a->tok &&
+        !(wclass(m, a->tok - 1) & (WC_NOTNAME | WC_PREMOD | WC_HONORIFIC)))
+        return 1;
+    /* a capitalised word glued after: "Paris Saint-Germain", "Madrid Open" */
+    if (capital && j + 1 < ad->n_atoms && ad->atoms[j + 1].type == AT_CAPS && ad->atoms[j + 1].tok == aend(a) &&
+        !(wclass(m, aend(a)) & WC_NOTNAME))
+        return 1;
+    /* "Bank of Japan": an organisation word, "of", the country */
+    if (a->tok >= m->sb + 2 && is_word(m, a->tok - 1, m->lex->w.of) && orgish(m, a->tok - 2) &&
+        (T(m, a->tok - 2)->flags & DYAD_TOK_CAP) && !(T(m, a->tok - 2)->flags & DYAD_TOK_UPPER))
+        return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------ atoms */
@@ -1020,6 +1078,13 @@ void act_match_sentence(act_doc *ad, uint32_t s)
             j++;
             continue;
         }
+        if (a->type == AT_CAPS && a->ntok == 1 && (wclass(&m, a->tok) & WC_HONORIFIC) && j + 1 < ad->n_atoms &&
+            ad->atoms[j + 1].tok == aend(a) && has_kind(&ad->atoms[j + 1], NK_SURNAME)) {
+            /* "Mr Blair": the surname's own rule takes the honorific */
+            a->used = 1;
+            j++;
+            continue;
+        }
         if (a->type == AT_CAPS) {
             uint32_t next;
             if (place_role(&m, j, &next)) { j = next; continue; }
@@ -1028,6 +1093,12 @@ void act_match_sentence(act_doc *ad, uint32_t s)
             uint32_t e = aend(a), q = j;
             act_atom given = *a;
             int glued = namelike(&m, &given, 1);    /* not a lone first word: "Like Trump" */
+            /* ... unless a surname follows it and it is no function word:
+             * "Ryan Johnson, a local builder" opening a sentence. */
+            if (!glued && a->ntok == 1 && a->tok == m.sb && !(wclass(&m, a->tok) & (WC_NOTNAME | WC_PREMOD | WC_HONORIFIC)) &&
+                !orgish(&m, a->tok) && j + 1 < ad->n_atoms && ad->atoms[j + 1].tok == aend(a) &&
+                has_kind(&ad->atoms[j + 1], NK_SURNAME) && !has_kind(&ad->atoms[j + 1], NK_PERSON))
+                glued = 1;
             while (q + 1 < ad->n_atoms && ad->atoms[q + 1].tok == e &&
                    (has_kind(&ad->atoms[q + 1], NK_SURNAME) || ad->atoms[q + 1].type == AT_CAPS ||
                     (glued && has_kind(&ad->atoms[q + 1], NK_PERSON))))
@@ -1060,6 +1131,17 @@ void act_match_sentence(act_doc *ad, uint32_t s)
                 p->atom = (int32_t)j;
                 p->quoted = a->quoted;
             }
+            a->used = 1;
+            j++;
+            continue;
+        }
+        if (a->type == AT_NAME && a->tok > m.sb && T(&m, a->tok - 1)->len == 1 && d_text(&m, a->tok - 1)[0] == '<') {
+            /* "Unilever <UN.AS>": a stock ticker, not the UN */
+            a->used = 1;
+            j++;
+            continue;
+        }
+        if (is_cw(a) && !has_kind(a, NK_PERSON) && !has_kind(a, NK_ORG) && inside_proper_name(&m, j)) {
             a->used = 1;
             j++;
             continue;
