@@ -55,39 +55,45 @@ static double now_s(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int lexicon_import(int argc, char **argv)
+enum { OPT_OUTPUT = CLI_O_OWN };
+
+const cli_option lexicon_options[] = {
+    {"output", 'o', "DIR", OPT_OUTPUT, "import: write DIR/people.txt and DIR/conflicts.tsv"},
+    CLI_OPT_DATA, CLI_OPT_PEOPLE,
+    CLI_OPT_END,
+};
+
+static const char *out_dir;
+
+static int lexicon_option(cli_opts *o, int id, const char *arg)
 {
-    const char *out_dir = NULL, *data = NULL;
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    int n_files = 0;
-    for (int i = 0; i < argc; i++) {
-        if ((!strcmp(argv[i], "-o") || !strcmp(argv[i], "--data")) && i + 1 < argc) {
-            if (argv[i][1] == 'o') out_dir = argv[++i];
-            else data = argv[++i];
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error("lexicon import: unknown option '%s'", argv[i]);
-            free(files);
-            return 2;
-        } else
-            files[n_files++] = argv[i];
-    }
+    (void)o;
+    if (id != OPT_OUTPUT) return -1;
+    out_dir = arg;
+    return 0;
+}
+
+static int lexicon_import(cli_opts *o)
+{
+    const char *data = o->data;
+    const char **files = o->files;
+    int n_files = o->n_files;
     if (!out_dir || !n_files) {
         cli_usage_error("usage: dyad lexicon import FILE.tsv... -o DIR [--data DIR]");
-        free(files);
         return 2;
     }
     char err[1024] = "";
     actors_lexicon *lex = actors_load_handwritten(data ? data : dyad_default_data_dir(), err, sizeof err);
-    if (!lex) { fprintf(stderr, "dyad: %s\n", err); free(files); return 1; }
+    if (!lex) { fprintf(stderr, "dyad: %s\n", err); return 1; }
     oh_set *set = oh_new();
     int rc = 0;
     for (int i = 0; i < n_files && !rc; i++)
         if (oh_read(set, files[i], known_country, lex, err, sizeof err)) { fprintf(stderr, "dyad: %s\n", err); rc = 1; }
-    if (rc) { oh_free(set); actors_free(lex); free(files); return 1; }
+    if (rc) { oh_free(set); actors_free(lex); return 1; }
     oh_finish(set);
     if (mkdir(out_dir, 0777) && errno != EEXIST) {
         fprintf(stderr, "dyad: %s: cannot create: %s\n", out_dir, strerror(errno));
-        oh_free(set); actors_free(lex); free(files);
+        oh_free(set); actors_free(lex);
         return 1;
     }
     char path[4096], cpath[4096];
@@ -98,7 +104,7 @@ static int lexicon_import(int argc, char **argv)
         fprintf(stderr, "dyad: %s: cannot write: %s\n", out ? cpath : path, strerror(errno));
         if (out) fclose(out);
         if (conf) fclose(conf);
-        oh_free(set); actors_free(lex); free(files);
+        oh_free(set); actors_free(lex);
         return 1;
     }
     fprintf(out, "# dyad people lexicon: office-holders imported by\n#   dyad lexicon import");
@@ -144,7 +150,6 @@ static int lexicon_import(int argc, char **argv)
     (void)dated;
     oh_free(set);
     actors_free(lex);
-    free(files);
     if (werr) { fprintf(stderr, "dyad: %s: write failed\n", path); return 1; }
     return 0;
 }
@@ -195,23 +200,23 @@ static int lexicon_places(cli_opts *o)
 int cmd_lexicon(cli_opts *o);
 int cmd_lexicon(cli_opts *o)
 {
+    const cli_command *cmd = cli_find("lexicon");
     if (o->argc < 2 || !strcmp(o->argv[1], "--help") || !strcmp(o->argv[1], "-h")) {
-        printf("usage: dyad %s\n", cli_find("lexicon")->usage);
+        cli_print_help(o->argc < 2 ? stderr : stdout, cmd);
         return o->argc < 2 ? 2 : 0;
     }
-    if (!strcmp(o->argv[1], "import")) return lexicon_import(o->argc - 2, o->argv + 2);
-    if (!strcmp(o->argv[1], "stats")) {
-        int r = cli_parse(o, o->argc - 1, o->argv + 1, cli_find("lexicon"), NULL);
-        int rc = r ? (r < 0 ? 2 : 0) : lexicon_stats(o);
-        free(o->files);
-        return rc;
+    const char *sub = o->argv[1];
+    int (*run)(cli_opts *) = !strcmp(sub, "import") ? lexicon_import : !strcmp(sub, "stats") ? lexicon_stats :
+                             !strcmp(sub, "places") ? lexicon_places : NULL;
+    if (!run) {
+        cli_usage_error("lexicon: unknown subcommand '%s' (import, stats or places; see 'dyad lexicon --help')", sub);
+        return 2;
     }
-    if (!strcmp(o->argv[1], "places")) {
-        int r = cli_parse(o, o->argc - 1, o->argv + 1, cli_find("lexicon"), NULL);
-        int rc = r ? (r < 0 ? 2 : 0) : lexicon_places(o);
-        free(o->files);
-        return rc;
-    }
-    cli_usage_error("lexicon: unknown subcommand '%s' (import, stats or places)", o->argv[1]);
-    return 2;
+    out_dir = NULL;
+    /* the subcommand stands where getopt_long expects the program name */
+    int r = cli_parse(o, o->argc - 1, o->argv + 1, cmd, lexicon_option);
+    if (!r) r = run(o);
+    else r = r < 0 ? 2 : 0;
+    free(o->files);
+    return r;
 }
