@@ -52,7 +52,8 @@ const cli_option code_options[] = {
                                      "stores it without coding it again (code on many machines, store on one)"},
     CLI_OPT_DATE,
     {"jobs", 'j', "N", CLI_O_JOBS, "N threads; the output stays in input order"},
-    CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+    CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_PEOPLE,
+    CLI_OPT_END,
 };
 
 static int code_option(cli_opts *o, int id, const char *arg)
