@@ -56,40 +56,39 @@ static int parse_one(dyad_doc *d, void *ctx)
     parse_ctx *c = ctx;
     dyad_text_process(d);
     syntax_process(c->syntax, d);
-    if (c->o->count) {
-        c->o->n_docs++;
-        c->o->n_sents += d->n_sents;
-        c->o->n_toks += d->n_toks;
-        c->o->n_bytes += d->text_len;
-        return 0;
-    }
+    if (c->o->count) return 0;                     /* cli_each_doc counts */
     dbuf_clear(&c->o->out);
     print_conllu(&c->o->out, d);
     fwrite(c->o->out.ptr, 1, c->o->out.len, stdout);
     return 0;
 }
 
-static int parse_extra(cli_opts *o, int argc, char **argv, int i)
+enum { OPT_EVAL = CLI_O_OWN, OPT_TOKENIZE };
+
+const cli_option parse_options[] = {
+    {"eval", 0, "GOLD.conllu", OPT_EVAL, "score the models on the treebank's gold words: one line of figures"},
+    {"tokenize", 0, NULL, OPT_TOKENIZE, "with --eval: dyad's own tokens of each `# text =`, aligned by characters"},
+    CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+};
+
+static parse_ctx *parse_ctx_now;
+
+static int parse_option(cli_opts *o, int id, const char *arg)
 {
     (void)o;
-    if (!strcmp(argv[i], "--tokenize")) return 1;
-    if (!strcmp(argv[i], "--eval")) {
-        if (i + 1 >= argc) { cli_usage_error("--eval needs a CoNLL-U file"); return -1; }
-        return 2;
-    }
-    return 0;
+    if (id == OPT_EVAL) { parse_ctx_now->eval = arg; return 0; }
+    if (id == OPT_TOKENIZE) { parse_ctx_now->tokenize = 1; return 0; }
+    return -1;
 }
 
 int cmd_parse(cli_opts *o);
 int cmd_parse(cli_opts *o)
 {
     parse_ctx c = {o, NULL, NULL, 0};
-    for (int i = 1; i < o->argc; i++) {
-        if (!strcmp(o->argv[i], "--tokenize")) c.tokenize = 1;
-        else if (!strcmp(o->argv[i], "--eval") && i + 1 < o->argc) c.eval = o->argv[++i];
-    }
-    int r = cli_parse(o, o->argc, o->argv, cli_find("parse"), parse_extra);
+    parse_ctx_now = &c;
+    int r = cli_parse(o, o->argc, o->argv, cli_find("parse"), parse_option);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    if (c.tokenize && !c.eval) { cli_usage_error("parse: --tokenize goes with --eval"); free(o->files); return 2; }
     char err[1024] = "";
     dyad_model *m = dyad_model_load_parts(o->data, 0, 0, err, sizeof err);
     if (!m) { fprintf(stderr, "dyad: %s\n", err); free(o->files); return 1; }

@@ -39,4 +39,10 @@ void emit_side_ref(dbuf *b, const dyad_doc *d, int32_t mi, const char *code);
  * Goldstein, document id, URL. */
 void emit_events_tsv(dbuf *b, const dyad_doc *d);
 
+/* The coded record (coded.c): emit_doc_json with every part, plus a
+ * "coded" member with the stage results the store needs, which
+ * ingest_coded_record (ingest/coded.c) restores. */
+#define EMIT_CODED_VERSION 1
+void emit_doc_coded_json(dbuf *b, const dyad_doc *d);
+
 #endif

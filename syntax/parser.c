@@ -83,8 +83,14 @@ static void config_init(config *c, syn_state *s, const syn_word *w, const uint16
 }
 
 static inline uint32_t W_(const config *c, int32_t x) { return x < 0 ? NONE_W : x == 0 ? ROOT_W : c->w[x - 1].lower; }
-static inline uint32_t P_(const config *c, int32_t x) { return x < 0 ? 0xfffe : x == 0 ? 0xffff : c->ptag[x - 1]; }
+/* Tags in the feature templates are UPOS alone: the (UPOS, XPOS) pair is
+ * wrong twice as often, and a wrong tag costs the parser dearly; the pair
+ * appears only in the X_ unigrams. */
+static inline uint32_t P_(const config *c, int32_t x) { return x < 0 ? 0xfffe : x == 0 ? 0xffff : c->ptag[x - 1] & 31u; }
+static inline uint32_t X_(const config *c, int32_t x) { return x < 0 ? 0xfffe : x == 0 ? 0xffff : c->ptag[x - 1]; }
 static inline uint32_t L_(const config *c, int32_t x) { return x <= 0 ? 0xff : c->label[x]; }
+static inline uint32_t S_(const config *c, int32_t x) { return x <= 0 ? (uint32_t)x : c->w[x - 1].suf[2]; }
+static inline uint32_t H_(const config *c, int32_t x) { return x <= 0 ? (uint32_t)x : c->w[x - 1].shape; }
 static inline int32_t ch(const int32_t *a, int32_t x) { return x < 0 ? -1 : a[x]; }
 
 static uint32_t bucket(int32_t d)
@@ -96,7 +102,7 @@ static uint32_t bucket(int32_t d)
 #define F2(id, a, b) (f[k++] = syn_mix(syn_mix(id, a), b))
 #define F3(id, a, b, c3) (f[k++] = syn_mix(syn_mix(syn_mix(id, a), b), c3))
 
-#define SYN_PARSE_FEATS 80
+#define SYN_PARSE_FEATS 96
 
 static int move_features(const config *c, uint32_t *f)
 {
@@ -147,6 +153,16 @@ static int move_features(const config *c, uint32_t *f)
     F2(100, ps0, s0 >= 0 ? (uint32_t)(c->lset[s0] ^ c->lset[s0] >> 32) : 0);
     F2(101, pb0, b0 >= 0 ? (uint32_t)(c->lset[b0] ^ c->lset[b0] >> 32) : 0);
     F2(102, p[4], L_(c, s1r));
+    /* Suffixes and shapes: what a wrong tag hides ("seized", "Lee"). */
+    F1(103, S_(c, s0)); F1(104, S_(c, b0)); F1(105, S_(c, s1)); F1(106, S_(c, b1));
+    F2(107, S_(c, s0), S_(c, b0));
+    F1(108, H_(c, s0)); F1(109, H_(c, b0));
+    F2(110, wb0, w[1]);
+    F3(111, ws0, pb0, p[1]);
+    F3(112, p[4], ws0, pb0);
+    F3(113, w[4], ps0, pb0);
+    F1(114, X_(c, s0)); F1(115, X_(c, b0)); F1(116, X_(c, s1)); F1(117, X_(c, b1));
+    F2(118, X_(c, s0), X_(c, b0));
     return k;
 }
 

@@ -29,6 +29,9 @@
 #include "../core/core.h"
 
 #define SYN_MAX_WORD 96              /* longer words are their own lemma */
+/* UAS the committed parser must reach on the first 200 EWT dev sentences
+ * (tests/unit/test_syntax_model.c), so that a broken model cannot land. */
+#define SYN_DEV_FLOOR_UAS 0.80
 
 /* ------------------------------------------------------------ names */
 
@@ -65,7 +68,7 @@ static inline uint32_t syn_mix(uint32_t h, uint32_t v)
  * q (int16, averaged and scaled) exists; training keeps w and the
  * averaging sums u (w_avg = w - u / step, Daume's trick). */
 typedef struct {
-    uint32_t bits, nclass, stride;   /* rows = 1 << bits; stride = nclass rounded up to 4 */
+    uint32_t bits, nclass, stride;   /* rows = 1 << bits; stride: 4, or nclass rounded up to 8 */
     int16_t *q;
     float *w;
     double *u;
@@ -110,11 +113,22 @@ int syn_model_read(const char *path, int kind, unsigned char **data, size_t *len
 typedef struct {
     uint32_t nclass;
     uint8_t upos[SYN_TAG_MAX], xpos[SYN_TAG_MAX];
+    /* Word lexicon: the commonest class of each frequent training word
+     * (lower-case hash), a feature for the word and its right neighbours,
+     * whose tags are not known yet when a word is tagged. */
+    uint32_t lex_bits, lex_n;
+    uint32_t *lex_key;
+    uint8_t *lex_cls;
     syn_weights W;
 } syn_tagger;
 
-#define SYN_TAG_FEATS 32
-int syn_tagger_features(const syn_word *w, uint32_t n, uint32_t i, const uint8_t *tags, uint32_t *f);
+#define SYN_TAG_FEATS 40
+#define SYN_NO_CLASS 255u
+uint32_t syn_tagger_lexicon(const syn_tagger *T, uint32_t lower);   /* class or SYN_NO_CLASS */
+/* Build the lexicon from (lower hash, class) pairs of the training words:
+ * words seen at least min_count times. */
+int syn_tagger_build_lexicon(syn_tagger *T, const uint32_t *lower, const uint8_t *cls, uint32_t n, uint32_t min_count);
+int syn_tagger_features(const syn_tagger *T, const syn_word *w, uint32_t n, uint32_t i, const uint8_t *tags, uint32_t *f);
 /* Greedy left to right; tags[i] are class indexes. */
 void syn_tag(const syn_tagger *T, const syn_word *w, uint32_t n, uint8_t *tags);
 int syn_tagger_load(syn_tagger *T, const char *path, char *err, size_t errlen);
@@ -185,6 +199,8 @@ typedef struct {
     int tagger_iters;                /* parser: iterations of each fold tagger */
     uint32_t bits;                   /* tagger / parser moves: 2^bits weight rows, 0: default */
     uint32_t label_bits;             /* parser labels: 2^label_bits rows, 0: default */
+    double explore;                  /* parser: chance of following its own move from iteration 2 */
+    uint32_t min_count;              /* tagger: classes and lexicon words seen this often (0: 5) */
     int quiet;
 } syn_train_opts;
 

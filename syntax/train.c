@@ -18,6 +18,7 @@
 #define DEFAULT_TAGGER_BITS 17
 #define DEFAULT_MOVE_BITS 20
 #define DEFAULT_LABEL_BITS 16
+#define LEXICON_MIN_COUNT 5
 
 static uint64_t rng_next(uint64_t *s)
 {
@@ -41,8 +42,8 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-/* The (UPOS, XPOS) pairs seen at least 5 times, commonest first. */
-static void tagger_classes(syn_tagger *T, const syn_treebank *tb, const uint8_t *use)
+/* The (UPOS, XPOS) pairs seen at least min_count times, commonest first. */
+static void tagger_classes(syn_tagger *T, const syn_treebank *tb, const uint8_t *use, uint32_t min_count)
 {
     static uint32_t count[DYAD_UPOS_COUNT][DYAD_XPOS_COUNT];
     memset(count, 0, sizeof count);
@@ -56,7 +57,7 @@ static void tagger_classes(syn_tagger *T, const syn_treebank *tb, const uint8_t 
         for (int u = 0; u < DYAD_UPOS_COUNT; u++)
             for (int x = 0; x < DYAD_XPOS_COUNT; x++)
                 if (count[u][x] > best) { best = count[u][x]; bu = u; bx = x; }
-        if (best < 5 || T->nclass == SYN_TAG_MAX) break;
+        if (best < min_count || T->nclass == SYN_TAG_MAX) break;
         T->upos[T->nclass] = (uint8_t)bu;
         T->xpos[T->nclass] = (uint8_t)bx;
         T->nclass++;
@@ -71,9 +72,10 @@ static double tagger_dev_accuracy(const syn_tagger *T, const syn_treebank *dev, 
     for (uint32_t s = 0; s < dev->n_sent; s++) {
         uint32_t a = dev->sent[s], n = dev->sent[s + 1] - a;
         syn_tag(T, dw + a, n, tags);
-        for (uint32_t i = 0; i < n; i++) right += T->upos[tags[i]] == dev->upos[a + i];
+        for (uint32_t i = 0; i < n; i++)
+            right += (T->upos[tags[i]] == dev->upos[a + i]) + (T->xpos[tags[i]] == dev->xpos[a + i]);
     }
-    return dev->n_word ? (double)right / dev->n_word : 0;
+    return dev->n_word ? (double)right / (2.0 * dev->n_word) : 0;
 }
 
 /* Train on the sentences with use[s] (all when use is NULL). */
@@ -82,7 +84,8 @@ static int train_tagger_on(const syn_treebank *tb, const syn_word *tw, const uin
                            syn_tagger *T, char *err, size_t errlen)
 {
     memset(T, 0, sizeof *T);
-    tagger_classes(T, tb, use);
+    uint32_t min_count = o->min_count ? o->min_count : LEXICON_MIN_COUNT;
+    tagger_classes(T, tb, use, min_count);
     if (syn_weights_init(&T->W, o->bits ? o->bits : DEFAULT_TAGGER_BITS, T->nclass, 1)) {
         snprintf(err, errlen, "out of memory for the tagger's weights");
         return -1;
@@ -98,6 +101,15 @@ static int train_tagger_on(const syn_treebank *tb, const syn_word *tw, const uin
     if (dev) for (uint32_t s = 0; s < dev->n_sent; s++)
         if (dev->sent[s + 1] - dev->sent[s] > maxlen) maxlen = dev->sent[s + 1] - dev->sent[s];
     for (uint32_t i = 0; i < tb->n_word; i++) gold[i] = (uint8_t)syn_tagger_class(T, tb->upos[i], tb->xpos[i]);
+    {
+        uint32_t *lower = malloc((tb->n_word + 1) * sizeof *lower), nl = 0;
+        uint8_t *cls = malloc(tb->n_word + 1);
+        for (uint32_t k = 0; k < n_order; k++)
+            for (uint32_t i = tb->sent[order[k]]; i < tb->sent[order[k] + 1]; i++) { lower[nl] = tw[i].lower; cls[nl++] = gold[i]; }
+        int r = syn_tagger_build_lexicon(T, lower, cls, nl, min_count);
+        free(lower); free(cls);
+        if (r) { snprintf(err, errlen, "out of memory for the tagger's lexicon"); syn_tagger_free(T); free(gold); free(order); return -1; }
+    }
     uint8_t *tags = malloc(maxlen);
     size_t cells = ((size_t)1 << T->W.bits) * T->W.stride;
     int16_t *best_q = dev ? malloc(cells * sizeof *best_q) : NULL;
@@ -113,7 +125,7 @@ static int train_tagger_on(const syn_treebank *tb, const syn_word *tw, const uin
         for (uint32_t k = 0; k < n_order; k++) {
             uint32_t s = order[k], a = tb->sent[s], n = tb->sent[s + 1] - a;
             for (uint32_t i = 0; i < n; i++) {
-                int nf = syn_tagger_features(tw + a, n, i, tags, f);
+                int nf = syn_tagger_features(T, tw + a, n, i, tags, f);
                 syn_weights_score_train(&T->W, f, nf, scores);
                 uint32_t p = 0;
                 for (uint32_t c = 1; c < T->nclass; c++) if (scores[c] > scores[p]) p = c;
@@ -131,13 +143,13 @@ static int train_tagger_on(const syn_treebank *tb, const syn_word *tw, const uin
         syn_weights_quantize(&T->W);
         double acc = dev ? tagger_dev_accuracy(T, dev, dw, tags) : 0;
         if (!o->quiet)
-            fprintf(stderr, "tagger iteration %d: train %.4f%s dev UPOS %.4f (%.1f s)\n", it,
+            fprintf(stderr, "tagger iteration %d: train %.4f%s dev (UPOS+XPOS)/2 %.4f (%.1f s)\n", it,
                     total ? (double)right / total : 0, "", acc, now() - t0);
         if (dev && acc > best) { best = acc; best_it = it; memcpy(best_q, T->W.q, cells * sizeof *best_q); }
     }
     if (dev && best_q) {
         memcpy(T->W.q, best_q, cells * sizeof *best_q);
-        if (!o->quiet) fprintf(stderr, "tagger: kept iteration %d (dev UPOS %.4f)\n", best_it, best);
+        if (!o->quiet) fprintf(stderr, "tagger: kept iteration %d (dev (UPOS+XPOS)/2 %.4f)\n", best_it, best);
     }
     free(best_q); free(tags); free(order); free(gold);
     free(T->W.w); free(T->W.u);
@@ -244,7 +256,7 @@ int syn_train_parser(const syn_treebank *train, const syn_treebank *dev, const s
         double t0 = now();
         shuffle(order, train->n_sent, &rng);
         uint64_t right = 0;
-        double explore = it > 1 ? 0.9 : 0.0;
+        double explore = it > 1 ? o->explore : 0.0;
         for (uint32_t k = 0; k < train->n_sent; k++) {
             uint32_t s = order[k], a = train->sent[s], n = train->sent[s + 1] - a;
             right += syn_parse_train(P, &st, tw + a, tp + a, n, train->head + a, train->deprel + a, explore,

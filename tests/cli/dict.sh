@@ -36,7 +36,7 @@ head -c 20000 /dev/urandom > "$TMP/noise.txt"
 "$DYAD" dict check "$TMP/noise.txt" > /dev/null 2>&1; rc=$?
 [ $rc -le 1 ] && t_ok check-noise-no-crash || t_fail check-noise-no-crash "exit $rc"
 
-if [ -f "$D/CAMEO.091003.master.verbs.txt" ]; then
+if t_shared dict-check-real dictionaries/CAMEO.091003.master.verbs.txt; then
   "$DYAD" dict check --no-warnings "$D/CAMEO.091003.master.verbs.txt" "$D/Phoenix.Countries.actors.txt" \
       "$D/Phoenix.MilNonState.actors.txt" "$D/Phoenix.agents.txt" > "$TMP/real.out" 2>&1; rc=$?
   [ $rc -eq 1 ] && t_ok check-real-exit-1 || t_fail check-real-exit-1 "exit $rc"
@@ -251,7 +251,7 @@ expect add 'FRD>SYL:051' "$TMP/own.tsv"
 
 # ---------------------------------------------------------------- the public dictionaries
 
-if [ -f "$D/CAMEO.091003.master.verbs.txt" ]; then
+if t_shared dict-code-real dictionaries/CAMEO.091003.master.verbs.txt; then
   ACT="--actors $D/Phoenix.Countries.actors.txt $D/Phoenix.International.actors.txt $D/Phoenix.MilNonState.actors.txt --agents $D/Phoenix.agents.txt"
   cat > "$TMP/real.py" <<'PY'
 import json, sys

@@ -280,7 +280,8 @@ static const sample root11[] = {
     /* verb sense: plans attacked are criticised, not assaulted */
     {"2005-02-01", "GBRPTYCON>GBRPTYLAB:111;!GBRPTYCON>GBRPTYLAB:190",
      "The Conservatives attacked Labour plans for new taxes."},
-    {"2005-02-01", "GBRPTYCON>GBRGOV:112",
+    /* the Leader of the Opposition in 2005 (hand-written over the office-holders import) */
+    {"2005-02-01", "GBROPP>GBRGOV:112",
      "Tory leader Michael Howard accused Tony Blair of squabbling like a schoolboy."},
     {"2005-02-01", "GBRPTYLDM>GBRPTYCON:111",
      "Liberal Democrat spokesman Mark Oaten criticised the Tories over asylum."},
