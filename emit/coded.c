@@ -96,7 +96,7 @@ void emit_doc_coded_json(dbuf *b, const dyad_doc *d)
         json_str(b, e->rule);
         dbuf_printf(b, ",%u,%.9g,", e->flags, (double)e->confidence);
         date_str(b, e->date);
-        dbuf_putc(b, ']');
+        dbuf_printf(b, ",%u,%u]", e->reports ? e->reports : 1, e->also_sent);     /* the story pass's retellings */
     }
     dbuf_puts(b, "]}}");
 }

@@ -1183,6 +1183,11 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         int32_t st = dyad_syn_subject(d, k);
         if (st >= 0 && !c.passive && self_subject(v, c.left) < 0) {
             int32_t ps = tree_actor(v, st);
+            /* a possessor ("North Korea's Kim") is never the subject: a misparse */
+            if (ps >= 0) {
+                uint32_t after = d->mentions[ps].tok + d->mentions[ps].ntok;
+                if (after < v->b && (F(v, after) & DYAD_TOK_POSS)) ps = -1;
+            }
             /* "The United States and Britain imposed": the nearer conjunct
              * the token rules found stays, so both get their event */
             int conj = 0;
@@ -1194,7 +1199,10 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
             if (ps >= 0 && ps != source && !conj && v->explain)
                 fprintf(v->explain, "    parse: subject \"%.*s\"\n", (int)d->mentions[ps].len, d->text + d->mentions[ps].off);
             if (ps >= 0 && !conj) source = ps;
-            else if (d->syn[st].upos == DYAD_UPOS_NOUN && mention_in(v, (uint32_t)st) < 0 && source >= 0) {
+            int comma = 0;               /* "Lee, whose nation remains ..., praised": a misparse */
+            for (uint32_t t = (uint32_t)st + 1; t < k && (uint32_t)st < k; t++) comma |= (F(v, t) & DYAD_TOK_COMMA) != 0;
+            if (ps < 0 && !comma && (uint32_t)st < k && d->syn[st].upos == DYAD_UPOS_NOUN &&
+                mention_in(v, (uint32_t)st) < 0 && source >= 0) {
                 if (v->explain) fprintf(v->explain, "    parse: the subject \"%.*s\" is no actor\n",
                                         (int)d->toks[st].len, d->text + d->toks[st].off);
                 source = -1;
