@@ -31,6 +31,9 @@ int ingest_next_line(ingest_source *src, char **buf, size_t *cap, size_t *len, u
 const char *ingest_path(const ingest_source *src);
 int ingest_format(const ingest_source *src);
 void ingest_close(ingest_source *src);
+/* Bytes of the file read so far (of the compressed file for gzip), for
+ * progress; 0 when unknown (a pipe). */
+uint64_t ingest_bytes_read(const ingest_source *src);
 
 /* Parse one JSON-lines record into doc (exposed for tests). 0 ok, -1 error. */
 int ingest_json_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);

@@ -188,6 +188,14 @@ int ingest_next_line(ingest_source *s, char **buf, size_t *cap, size_t *len, uin
 }
 int ingest_format(const ingest_source *s) { return s->format; }
 
+uint64_t ingest_bytes_read(const ingest_source *s)
+{
+    if (s->web.reader) return warc_bytes_read(s->web.reader);
+    if (!s->f) return 0;
+    off_t at = ftello(s->f);
+    return at > 0 ? (uint64_t)at : 0;
+}
+
 void ingest_close(ingest_source *s)
 {
     if (!s) return;

@@ -95,3 +95,40 @@ if [ -w /dev/full ]; then
 else
   t_skip stdout-full "no /dev/full here"
 fi
+
+# ---- warnings: the first of a kind printed, the rest summarised; --verbose all; -q none
+python3 - > "$TMP/undated.jsonl" <<'PY'
+import json
+for i in range(5):
+    print(json.dumps({"id": "u%d" % i, "text": "Officials met in Geneva on Wednesday to discuss the ceasefire %d." % i}))
+PY
+"$DYAD" time "$TMP/undated.jsonl" > /dev/null 2> "$TMP/w.err"
+[ "$(grep -c 'no publication date' "$TMP/w.err")" -eq 2 ] && t_ok warnings-first-and-summary \
+  || t_fail warnings-first-and-summary "$(cat "$TMP/w.err")"
+t_grep warnings-summary-line '^dyad: 5 documents: no publication date; first at .*undated\.jsonl:1 \(--verbose' "$TMP/w.err"
+"$DYAD" time --verbose "$TMP/undated.jsonl" > /dev/null 2> "$TMP/w.err"
+[ "$(grep -c 'byte 0 of the text: no publication date' "$TMP/w.err")" -eq 5 ] && t_ok warnings-verbose-all \
+  || t_fail warnings-verbose-all "$(cat "$TMP/w.err")"
+"$DYAD" time -q "$TMP/undated.jsonl" > /dev/null 2> "$TMP/w.err"
+[ ! -s "$TMP/w.err" ] && t_ok warnings-quiet-none || t_fail warnings-quiet-none "$(cat "$TMP/w.err")"
+
+# ---- progress: on a terminal only (script(1) gives the command one), with
+# count, total, rate and time left; never in a pipe.
+python3 - > "$TMP/many.jsonl" <<'PY'
+import json
+for i in range(15000):
+    print(json.dumps({"id": "m%d" % i, "published": "2020-05-0%d" % (1 + i % 9),
+                      "text": "Prime Minister Boris Johnson met President Emmanuel Macron in Paris on Tuesday. "
+                              "They agreed to cooperate on trade %d." % i}))
+PY
+if command -v script > /dev/null; then
+  script -qec "\"$DYAD\" code --tsv \"$TMP/many.jsonl\" > \"$TMP/many.tsv\"" /dev/null > "$TMP/tty.out" 2>&1
+  tr '\r' '\n' < "$TMP/tty.out" > "$TMP/tty.txt"
+  t_grep progress-on-tty '^.*dyad: code: [0-9,]+ documents, [0-9.]+ of [0-9.]+ MB \([0-9]+%\), [0-9]+ documents/s, [0-9.]+ MB/s, [0-9]+m[0-9]+s left' "$TMP/tty.txt"
+  script -qec "\"$DYAD\" code -q --tsv \"$TMP/many.jsonl\" > /dev/null" /dev/null > "$TMP/tty.out" 2>&1
+  [ ! -s "$TMP/tty.out" ] && t_ok progress-quiet || t_fail progress-quiet "$(head -c 200 "$TMP/tty.out")"
+else
+  t_skip progress-on-tty "no script(1) to give the command a terminal"
+fi
+"$DYAD" code --tsv "$TMP/many.jsonl" > /dev/null 2> "$TMP/pipe.err"
+t_nogrep progress-not-in-pipe 'documents/s' "$TMP/pipe.err"

@@ -85,7 +85,7 @@ printf '%s\n' \
   '{"id":"bad1","published":"yesterday-ish","text":"Kim met Pompeo on Sunday."}' \
   '{"id":"bad2","published":"2018-13-45","text":"Kim met Pompeo on Sunday."}' \
   '{"id":"dl","text":"SEOUL, July 12, 2018 (Dyad Wire) - Kim met Pompeo on Sunday."}' > "$TMP/in.jsonl"
-"$DYAD" time --json --date 2019-06-30 "$TMP/in.jsonl" > "$TMP/in.out" 2> "$TMP/in.err"; rc=$?
+"$DYAD" time --json --verbose --date 2019-06-30 "$TMP/in.jsonl" > "$TMP/in.out" 2> "$TMP/in.err"; rc=$?
 [ $rc -eq 0 ] && t_ok time-jsonl-exit-0 || t_fail time-jsonl-exit-0 "exit $rc"
 python3 - "$TMP/in.out" <<'PY' && t_ok time-jsonl-sources || t_fail time-jsonl-sources "$(cat "$TMP/in.out" | head -c 600)"
 import json, sys
