@@ -162,7 +162,10 @@ static int32_t person_entity(act_doc *ad, uint32_t p)
     act_ent *x = &ad->ents[e];
     if (per->title_agent >= 0) add_title(x, lex->agents[per->title_agent].last);
     x->home_title = 0;
-    if (ad->today) ad->flagged = 1;
+    if (ad->undated && act_person_dated(lex, p)) {
+        x->undated = 1;
+        ad->flagged = 1;
+    }
     return e;
 }
 
@@ -515,7 +518,8 @@ static void emit_mention(act_doc *ad, act_pm *p, int32_t e, int32_t antecedent)
     m->antecedent = antecedent;
     m->kind = p->kind;
     m->how = p->how;
-    m->flags = (uint16_t)((p->quoted ? ACTORS_MF_QUOTED : 0) | (p->plural ? ACTORS_MF_PLURAL : 0));
+    m->flags = (uint16_t)((p->quoted ? ACTORS_MF_QUOTED : 0) | (p->plural ? ACTORS_MF_PLURAL : 0) |
+                          (e >= 0 && ad->ents[e].undated ? ACTORS_MF_UNDATED : 0));
     /* A linked mention takes its entity's code; a composed one keeps its own. */
     if (e >= 0 && (p->how != DYAD_HOW_COMPOSED || p->kind == DYAD_ACTOR_PERSON)) set_code(m->code, d->entities[e].code);
     else set_code(m->code, p->code);

@@ -118,6 +118,10 @@ void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
  * --verbose, none with -q. */
 void cli_doc_warnings(const cli_opts *o, const dyad_doc *d);
 
+/* A document with no text at all (an HTML page with no article, an empty
+ * record) failed: the run exits 1.  Says so unless a warning did. */
+int cli_doc_failed(const cli_opts *o, const dyad_doc *d);
+
 /* progress.c: the progress line and the warning summary of one loop over
  * the inputs (o->files). */
 typedef struct cli_progress cli_progress;

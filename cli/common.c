@@ -144,6 +144,19 @@ void cli_doc_warnings(const cli_opts *o, const dyad_doc *d)
     cli_progress_warnings(o->progress, d);
 }
 
+int cli_doc_failed(const cli_opts *o, const dyad_doc *d)
+{
+    for (size_t i = 0; i < d->raw_len; i++)
+        if (!strchr(" \t\r\n\f\v", d->raw[i])) return 0;
+    if (!d->n_diags && !o->quiet) {
+        if (d->origin_line)
+            fprintf(stderr, "dyad: %s:%llu: document %s has no text\n", d->origin ? d->origin : "-",
+                    (unsigned long long)d->origin_line, d->id ? d->id : "?");
+        else fprintf(stderr, "dyad: %s: document %s has no text\n", d->origin ? d->origin : "-", d->id ? d->id : "?");
+    }
+    return 1;
+}
+
 int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
 {
     static const char *stdin_only[] = {"-"};
@@ -166,6 +179,7 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
             o->n_docs++;
             o->n_bytes += doc->raw_len;
             if (fn(doc, ctx)) failed = 1;
+            if (cli_doc_failed(o, doc)) failed = 1;
             cli_progress_doc(o->progress, doc);
             o->n_sents += doc->n_sents;
             o->n_toks += doc->n_toks;

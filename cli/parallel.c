@@ -77,6 +77,7 @@ static int flush_batch(cli_opts *o, slot *slots, int n, cli_work_fn work, void *
         slot *s = &slots[i];
         if (s->err[0]) { fprintf(stderr, "dyad: %s\n", s->err); failed = 1; continue; }
         cli_doc_warnings(o, s->doc);
+        if (cli_doc_failed(o, s->doc)) failed = 1;
         cli_progress_doc(o->progress, s->doc);
         if (s->out.len) fwrite(s->out.ptr, 1, s->out.len, stdout);
         dbuf_clear(&s->out);

@@ -115,7 +115,7 @@ if t_shared time-human examples/003_023876788a9e6448.txt examples/000_409f928aa0
 "$DYAD" time --date 2018-07-12 "$EX003" > "$TMP/h.txt" 2>/dev/null
 t_grep time-human-pubdate '^published 2018-07-12  \(option\)' "$TMP/h.txt"
 t_grep time-human-expression 'DATE +2018-07-06 +2018-07-06 "July 6"' "$TMP/h.txt"
-t_grep time-human-sentence '^  \[8\] 2018-07-08 own ' "$TMP/h.txt"
+t_grep time-human-sentence '^  \[9\] 2018-07-08 own ' "$TMP/h.txt"
 "$DYAD" time --count --date 2018-07-12 "$EX003" "$EX000" > "$TMP/c.txt" 2>/dev/null
 t_grep time-count '^documents 2 sentences [0-9]+ tokens' "$TMP/c.txt"
 [ "$(wc -l < "$TMP/c.txt")" -eq 1 ] && t_ok time-count-one-line || t_fail time-count-one-line "$(cat "$TMP/c.txt")"
