@@ -9,7 +9,7 @@
 CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2 -g
-PKGS    := libutf8proc jansson sqlite3 zlib gumbo
+PKGS    := libutf8proc jansson sqlite3 zlib libzstd gumbo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  += -DDYAD_DATA_DIR=\"$(CURDIR)/data\" -std=c17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -64,7 +64,7 @@ check:
 	$(MAKE) asan
 	@tests/run.sh $(BUILD) build-asan
 
-BENCH_STAGES ?= text actors time quotes code code-j2 html
+BENCH_STAGES ?= text actors time quotes code code-j2 html dask
 bench: all
 	@BENCH_STAGES="$(BENCH_STAGES)" bench/run.sh $(BUILD)/dyad
 
@@ -72,3 +72,4 @@ clean:
 	rm -rf build build-asan dyad
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
+-include python/python.mk

@@ -19,6 +19,7 @@
 
 typedef struct {
     int json, tsv, csv, explain, help, quiet, count, verbose;
+    int coded;                        /* dyad code --coded: records the store can take back */
     /* --count totals */
     uint64_t n_docs, n_sents, n_toks, n_bytes, n_events;
     dbuf out;                         /* cli_emit_doc's buffer, freed by cli_each_doc */

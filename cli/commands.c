@@ -88,12 +88,17 @@ const cli_command cli_commands[] = {
      "--actor'.  Per period: events A->B and B->A, Goldstein sum and mean,\n"
      "quad-class mix, sparklines.",
      timeline_options, cmd_timeline, NULL},
-    {"export", "export the store's events as JSON lines, CSV, GDELT 1.0 or PLOVER",
+    {"export", "export the store's events as JSON lines, CSV, GDELT 1.0, PLOVER, ICEWS or Phoenix",
      "export [OPTIONS]",
      "jsonl: one event per line with all its reports and evidence (the default);\n"
-     "csv: one event per line, with a header; gdelt: the GDELT 1.0 event table,\n"
-     "58 tab-separated columns, empty where unknown; plover: PLOVER JSON records,\n"
-     "one per line.  The filters are those of 'dyad events'.",
+     "csv: one event per line, with a header, codes as text (044); gdelt: the\n"
+     "GDELT 1.0 event table, 58 tab-separated columns, empty where unknown;\n"
+     "plover: PLOVER JSON records, one per line; icews: ICEWS-style TSV with its\n"
+     "header (Event ID, Event Date, Source Name ...); phoenix: Phoenix TSV, 26\n"
+     "columns, no header.  gdelt, plover, icews and phoenix leave out negated and\n"
+     "undated events (and plover CAMEO 01-02 and events missing a required\n"
+     "recipient), and say how many; dates are the first day of the event's\n"
+     "period.  The filters are those of 'dyad events'.  See docs/exports.md.",
      export_options, cmd_export, NULL},
     {"dict", "check TABARI / PETRARCH dictionaries: every line that cannot be used",
      "dict check [OPTIONS] FILE...",

@@ -146,6 +146,7 @@ void cli_doc_warnings(const cli_opts *o, const dyad_doc *d)
 
 int cli_doc_failed(const cli_opts *o, const dyad_doc *d)
 {
+    if (d->text_len) return 0;                  /* coded records carry their text */
     for (size_t i = 0; i < d->raw_len; i++)
         if (!strchr(" \t\r\n\f\v", d->raw[i])) return 0;
     if (!d->n_diags && !o->quiet) {

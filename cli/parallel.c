@@ -120,7 +120,13 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx)
             s->err[0] = 0;
             s->failed = 0;
             if (ingest_format(src) == INGEST_JSONL && batch > 1) {
-                if (!ingest_next_line(src, &s->line, &s->line_cap, &s->line_len, &s->lineno)) break;
+                int got = ingest_next_line(src, &s->line, &s->line_cap, &s->line_len, &s->lineno);
+                if (got == 0) break;
+                if (got < 0) {
+                    snprintf(s->err, sizeof s->err, "%s", ingest_error(src));
+                    if (++n == batch) { failed |= flush_batch(o, slots, n, work, ctx); n = 0; }
+                    continue;
+                }
                 s->raw = 1;
                 s->path = ingest_path(src);
                 if (++n == batch) { failed |= flush_batch(o, slots, n, work, ctx); n = 0; }

@@ -129,21 +129,25 @@ void cli_progress_source(cli_progress *p, const ingest_source *src, const char *
         p->src = src;
 }
 
-/* Where a document is, for messages: FILE:LINE or FILE. */
+/* Where a document is, for messages: FILE:LINE, FILE: record at offset N, or FILE. */
 static void where(const dyad_doc *d, char *out, size_t cap)
 {
-    if (d->origin_line) snprintf(out, cap, "%s:%llu", d->origin ? d->origin : "-", (unsigned long long)d->origin_line);
-    else snprintf(out, cap, "%s", d->origin ? d->origin : "-");
+    const char *f = d->origin ? d->origin : "-";
+    if (d->origin_record) snprintf(out, cap, "%s: record at offset %llu", f, (unsigned long long)d->origin_offset);
+    else if (d->origin_line) snprintf(out, cap, "%s:%llu", f, (unsigned long long)d->origin_line);
+    else snprintf(out, cap, "%s", f);
 }
 
 static void print_warning(const dyad_doc *d, const dyad_diag *g)
 {
-    if (d->origin_line)
-        fprintf(stderr, "dyad: %s:%llu: byte %llu of the text: %s\n", d->origin ? d->origin : "-",
-                (unsigned long long)d->origin_line, (unsigned long long)g->offset, g->message);
+    char at[1024];
+    where(d, at, sizeof at);
+    if ((d->origin_record && g->offset) || (!d->origin_record && d->origin_line))
+        fprintf(stderr, "dyad: %s: byte %llu of the text: %s\n", at, (unsigned long long)g->offset, g->message);
+    else if (d->origin_record)
+        fprintf(stderr, "dyad: %s: %s\n", at, g->message);
     else
-        fprintf(stderr, "dyad: %s: byte %llu: %s\n", d->origin ? d->origin : "-", (unsigned long long)g->offset,
-                g->message);
+        fprintf(stderr, "dyad: %s: byte %llu: %s\n", at, (unsigned long long)g->offset, g->message);
 }
 
 /* The kind of a message: digits, quoted values and (details) blanked. */

@@ -107,3 +107,17 @@ t_check "bad-option-exit-2" test $? -eq 2
 echo "Israel signed a peace agreement with the United Arab Emirates." |
   "$DYAD" code --tsv --date 2024-03-01 - > "$TMP/stdin.tsv" 2>/dev/null
 t_grep "stdin" '^2024-03-01	ISR	ARE	057	05	1	8\.0	' "$TMP/stdin.tsv"
+
+# ---- a story written wholly in capitals (older wires) is coded, not
+# dropped as another story's headline; a mixed-case story still loses an
+# all-caps headline line dropped into it.
+cat > "$TMP/caps.jsonl" <<'EOF2'
+{"id": "caps", "published": "1995-03-01", "text": "ISRAELI TROOPS ATTACKED A PALESTINIAN REFUGEE CAMP IN GAZA, WITNESSES SAID.\n\nEGYPT CONDEMNED THE RAID AND URGED ISRAEL TO HALT ITS MILITARY OPERATIONS."}
+{"id": "mixed", "published": "1995-03-01", "text": "Egypt condemned the raid on the camp and urged Israel to halt its operations, officials said on Wednesday.\n\nJORDAN CONDEMNS ISRAELI RAID ON GAZA CAMP\n\nThe ministry gave no further details of the talks with the envoy."}
+EOF2
+"$DYAD" code --tsv "$TMP/caps.jsonl" > "$TMP/caps.tsv" 2>&1
+t_grep "allcaps-story-attack" '	ISRMIL	PSE[A-Z]*	19[0-9]*	19	.*	caps	' "$TMP/caps.tsv"
+t_grep "allcaps-story-appeal" '	EGY	ISR	02[0-9]*	02	.*	caps	' "$TMP/caps.tsv"
+t_nogrep "allcaps-headline-still-debris" '	JOR	' "$TMP/caps.tsv"
+"$DYAD" text "$TMP/caps.jsonl" > "$TMP/caps.text" 2>&1
+t_grep "allcaps-headline-removed" 'removed \(allcaps-headline' "$TMP/caps.text"

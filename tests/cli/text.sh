@@ -63,10 +63,11 @@ t_grep nul-reported "NUL byte at byte 18" "$TMP/u.err"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "\ufffd" in d["text"] and d["n_sentences"]==1' "$TMP/u.json" \
   && t_ok invalid-utf8-replaced || t_fail invalid-utf8-replaced "$(cat "$TMP/u.json")"
 
-# Empty file: no crash; a document with no text failed (exit 1).
+# Empty file: no document (not an empty one), an error naming it, exit 1.
 : > "$TMP/empty.txt"
-"$DYAD" text --json "$TMP/empty.txt" > "$TMP/empty.json" 2>/dev/null; rc=$?
-[ $rc -eq 1 ] && t_ok empty-file || t_fail empty-file "rc=$rc"
+"$DYAD" text --json "$TMP/empty.txt" > "$TMP/empty.json" 2> "$TMP/empty.err"; rc=$?
+[ $rc -eq 1 ] && [ ! -s "$TMP/empty.json" ] && t_ok empty-file || t_fail empty-file "rc=$rc $(cat "$TMP/empty.json")"
+t_grep empty-file-named "^dyad: $TMP/empty.txt: empty input: no document" "$TMP/empty.err"
 
 # Missing file: message naming it, exit 1, other files still processed.
 "$DYAD" text "$TMP/nope.txt" "$TMP/a.txt" > "$TMP/m.out" 2> "$TMP/m.err"; rc=$?
