@@ -32,7 +32,8 @@ run_one() {  # label command...
   f=$(grep -c '^FAIL ' "$log")
   k=$(grep -c '^skip ' "$log")
   grep '^FAIL ' "$log" | sed "s|^|[$label] |"
-  grep '^skip ' "$log" | sed "s|^|[$label] |" >> "$skips"
+  if [ "$require" = 1 ]; then grep '^skip ' "$log" | grep -v '^skip [^:]*: needs \.\./shared' | sed "s|^|[$label] |" >> "$skips"
+  else grep '^skip ' "$log" | sed "s|^|[$label] |" >> "$skips"; fi
   local ks
   ks=$(grep -c '^skip [^:]*: needs \.\./shared' "$log")
   if [ "$require" = 1 ] && [ "$ks" -gt 0 ]; then
