@@ -169,7 +169,10 @@ static int32_t person_entity(act_doc *ad, uint32_t p)
         x->first_word = 0;
         ad->n_cands++;
     }
-    if (ad->today) ad->flagged = 1;
+    if (ad->undated && act_person_dated(lex, p)) {
+        x->undated = 1;
+        ad->flagged = 1;
+    }
     return e;
 }
 
@@ -529,7 +532,8 @@ static void emit_mention(act_doc *ad, act_pm *p, int32_t e, int32_t antecedent)
     m->antecedent = antecedent;
     m->kind = p->kind;
     m->how = p->how;
-    m->flags = (uint16_t)((p->quoted ? ACTORS_MF_QUOTED : 0) | (p->plural ? ACTORS_MF_PLURAL : 0));
+    m->flags = (uint16_t)((p->quoted ? ACTORS_MF_QUOTED : 0) | (p->plural ? ACTORS_MF_PLURAL : 0) |
+                          (e >= 0 && ad->ents[e].undated ? ACTORS_MF_UNDATED : 0));
     /* An office-holder out of office on this date, titled here ("chief
      * secretary George Osborne"), takes the code of the title. */
     if (e >= 0 && !d->entities[e].code[0] && ad->ents[e].ekind == E_PERSON && p->title_agent >= 0 &&

@@ -71,7 +71,7 @@ static void human(FILE *out, const dyad_doc *d)
     if (d->origin) fprintf(out, "  (%s)", d->origin);
     fputc('\n', out);
     if (d->title) fprintf(out, "title: %s\n", d->title);
-    fprintf(out, "date: %s (%s)\n", day[0] ? day : "unknown: codes use today's date", pub_source(d->pubdate_source));
+    fprintf(out, "date: %s (%s)\n", day[0] ? day : "unknown: dated roles unresolved", pub_source(d->pubdate_source));
     fprintf(out, "%u mentions of %u actors\n\n", d->n_mentions, d->n_entities);
     for (uint32_t i = 0; i < d->n_mentions; i++) {
         const dyad_mention *m = &d->mentions[i];
@@ -86,6 +86,7 @@ static void human(FILE *out, const dyad_doc *d)
         fprintf(out, " %-10s %s", m->code[0] ? m->code : "-", actors_how_name(m->how));
         if (m->antecedent >= 0) fprintf(out, " (of %u+%u)", d->mentions[m->antecedent].off, d->mentions[m->antecedent].len);
         if (m->flags & ACTORS_MF_QUOTED) fputs(" quoted", out);
+        if (m->flags & ACTORS_MF_UNDATED) fputs(" undated", out);
         fputc('\n', out);
     }
     if (d->n_entities) fputs("\nactors:\n", out);
@@ -133,7 +134,7 @@ static void json(dbuf *b, const dyad_doc *d)
     for (uint32_t i = 0; i < d->n_mentions; i++) {
         const dyad_mention *m = &d->mentions[i];
         if (i) dbuf_putc(b, ',');
-        dbuf_printf(b, "{\"i\":%u,\"sent\":%u,\"off\":%u,\"len\":%u,\"text\":", i, m->sent, m->off, m->len);
+        dbuf_printf(b, "{\"i\":%u,\"sent\":%u,\"off\":%u,\"len\":%u,\"text\":", i, m->sent + 1, m->off, m->len);
         json_strn(b, d->text + m->off, m->len);
         dbuf_printf(b, ",\"entity\":%d", m->entity);
         if (m->entity >= 0) { dbuf_puts(b, ",\"name\":"); json_str(b, d->entities[m->entity].name); }
@@ -142,6 +143,7 @@ static void json(dbuf *b, const dyad_doc *d)
         dbuf_printf(b, ",\"kind\":\"%s\",\"how\":\"%s\",\"antecedent\":%d", actors_kind_name(m->kind),
                     actors_how_name(m->how), m->antecedent);
         if (m->flags & ACTORS_MF_QUOTED) dbuf_puts(b, ",\"quoted\":true");
+        if (m->flags & ACTORS_MF_UNDATED) dbuf_puts(b, ",\"undated\":true");
         dbuf_putc(b, '}');
     }
     dbuf_putc(b, ']');

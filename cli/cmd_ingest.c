@@ -25,8 +25,8 @@ typedef struct {
     store_stats stats;
     long batch, in_batch;
     long renamed;           /* documents stored under ID~N (their id held other content) */
-    double batch_start, start, last_progress;
-    int fatal, progress;
+    double batch_start, start;
+    int fatal;
 } ingest_ctx;
 
 static double now(void)
@@ -85,7 +85,7 @@ static int ingest_one(dyad_doc *d, void *ctx)
         c->renamed++;
     }
     dyad_process(c->model, d, &c->opt);
-    if (!c->o->quiet) cli_doc_warnings(d);
+    cli_doc_warnings(c->o, d);
     char err[512];
     int r = store_put_doc(c->s, d, &c->stats, err, sizeof err);
     if (r < 0) {
@@ -105,12 +105,6 @@ static int ingest_one(dyad_doc *d, void *ctx)
     double t = now();
     if (++c->in_batch >= c->batch || t - c->batch_start >= 1.0)
         if (commit(c, 1)) return 1;
-    if (c->progress && t - c->last_progress >= 0.5) {
-        c->last_progress = t;
-        fprintf(stderr, "\rdyad: ingest: %llu stored, %llu skipped, %.0f documents/s ",
-                (unsigned long long)c->stats.docs, (unsigned long long)c->stats.skipped,
-                (double)c->stats.docs / (t - c->start));
-    }
     return 0;
 }
 
@@ -138,8 +132,8 @@ int cmd_ingest(cli_opts *o)
     c.s = store_cli_open(o, 1);
     if (!c.s) { dyad_model_free(c.model); free(o->files); return 1; }
     c.opt = cli_pipeline_options(o);
-    c.start = c.batch_start = c.last_progress = now();
-    c.progress = !o->quiet && !o->count && isatty(2);
+    c.start = c.batch_start = now();
+    o->stdout_idle = 1;          /* progress on a terminal even when stdout is one */
     char err[512];
     if (store_begin(c.s, err, sizeof err)) {
         fprintf(stderr, "dyad: %s: %s\n", store_cli_path(o), err);
@@ -152,7 +146,6 @@ int cmd_ingest(cli_opts *o)
     if (!c.fatal && commit(&c, 0)) r = 1;
     if (c.fatal) r = 1;
     double secs = now() - c.start;
-    if (c.progress) fputs("\r\033[K", stderr);
     if (o->count) cli_print_count(o);
     else if (!o->quiet)
         fprintf(stderr, "dyad: ingest: %llu documents stored, %llu already in the store; %llu sentences, %llu quotes, "

@@ -76,7 +76,9 @@ static int flush_batch(cli_opts *o, slot *slots, int n, cli_work_fn work, void *
     for (int i = 0; i < n; i++) {
         slot *s = &slots[i];
         if (s->err[0]) { fprintf(stderr, "dyad: %s\n", s->err); failed = 1; continue; }
-        cli_doc_warnings(s->doc);
+        cli_doc_warnings(o, s->doc);
+        if (cli_doc_failed(o, s->doc)) failed = 1;
+        cli_progress_doc(o->progress, s->doc);
         if (s->out.len) fwrite(s->out.ptr, 1, s->out.len, stdout);
         dbuf_clear(&s->out);
         o->n_docs++;
@@ -100,6 +102,7 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx)
     if (!slots) { fputs("dyad: out of memory\n", stderr); return 1; }
     for (int i = 0; i < batch; i++) slots[i].doc = dyad_doc_new();
     int failed = 0, n = 0;
+    o->progress = cli_progress_new(o, o->argv[0], o->stdout_idle);
     for (int f = 0; f < nf && !cli_stdout_failed(); f++) {
         char err[1024];
         ingest_source *src = ingest_open(files[f], err, sizeof err);
@@ -110,6 +113,7 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx)
             failed = 1;
             continue;
         }
+        cli_progress_source(o->progress, src, files[f], 0);
         for (;;) {
             slot *s = &slots[n];
             dyad_doc_reset(s->doc);
@@ -140,8 +144,11 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx)
          * source, but their origin name must stay valid while printed. */
         failed |= flush_batch(o, slots, n, work, ctx);
         n = 0;
+        cli_progress_source(o->progress, NULL, files[f], 1);
         ingest_close(src);
     }
+    cli_progress_done(o->progress);
+    o->progress = NULL;
     for (int i = 0; i < batch; i++) { dyad_doc_free(slots[i].doc); dbuf_free(&slots[i].out); free(slots[i].line); }
     free(slots);
     return failed;

@@ -32,6 +32,9 @@ int ingest_next_line(ingest_source *src, char **buf, size_t *cap, size_t *len, u
 const char *ingest_path(const ingest_source *src);
 int ingest_format(const ingest_source *src);
 void ingest_close(ingest_source *src);
+/* Bytes read so far, for progress: of the compressed file for a web
+ * archive, of the decoded text for other inputs. */
+uint64_t ingest_bytes_read(const ingest_source *src);
 
 /* Parse one JSON-lines record into doc (exposed for tests). 0 ok, -1 error. */
 int ingest_json_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);
