@@ -56,6 +56,13 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx);
 typedef int (*cli_work_fn)(dyad_doc *doc, dbuf *out, void *ctx);
 /* Like cli_each_doc on o->jobs threads, output in input order. */
 int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx);
+/* The in-order tail of a parallel command (the store, for ingest): runs on
+ * one thread, in input order, after work; gets work's return and gives the
+ * document's: 0 ok, 1 failed, CLI_SKIPPED (done before: no warnings). */
+#define CLI_SKIPPED 2
+typedef int (*cli_sink_fn)(dyad_doc *doc, int work_result, dbuf *out, void *ctx);
+/* Reading, work on o->jobs threads and the sink, all at once (parallel.c). */
+int cli_each_doc_ordered(cli_opts *o, cli_work_fn work, cli_sink_fn sink, void *ctx);
 
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_doc_warnings(const dyad_doc *d);

@@ -7,9 +7,12 @@
  * are coded and stored in batches: a transaction is committed every
  * --batch documents (200) or every second, whichever comes first, so a
  * killed run loses at most the open batch and never half a document.
+ * With -j N the documents are coded on N threads while the store is
+ * written, in input order, on one more (cli_each_doc_ordered).
  */
 #include "cmd_store.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,6 +27,7 @@ typedef struct {
     long batch, in_batch;
     double batch_start, start, last_progress;
     int fatal, progress;
+    pthread_mutex_t store_mu;         /* the store handle, between workers and the sink */
 } ingest_ctx;
 
 static double now(void)
@@ -59,20 +63,34 @@ static void where(const dyad_doc *d, char *out, size_t cap)
     else snprintf(out, cap, "%s", d->origin ? d->origin : "-");
 }
 
-static int ingest_one(dyad_doc *d, void *ctx)
+/* On a worker: skip a document already stored, else code it.  The store
+ * handle is one thread's at a time (NOMUTEX), hence the lock. */
+static int ingest_work(dyad_doc *d, dbuf *out, void *ctx)
 {
+    (void)out;
     ingest_ctx *c = ctx;
-    if (c->fatal) return 1;
-    int have = store_has_doc(c->s, d->id);
-    if (have < 0) {
+    pthread_mutex_lock(&c->store_mu);
+    int have = c->fatal ? -2 : store_has_doc(c->s, d->id);
+    if (have == -1) {
         fprintf(stderr, "dyad: %s: %s\n", store_cli_path(c->o), sqlite3_errmsg(store_db(c->s)));
         c->fatal = 1;
-        return 1;
     }
-    if (have) { c->stats.skipped++; return 0; }
+    pthread_mutex_unlock(&c->store_mu);
+    if (have < 0) return 1;
+    if (have) return CLI_SKIPPED;
     dyad_process(c->model, d, &c->opt);
-    if (!c->o->quiet) cli_doc_warnings(d);
+    return 0;
+}
+
+/* In input order: store the coded document, commit by batch, progress. */
+static int ingest_sink(dyad_doc *d, int worked, dbuf *out, void *ctx)
+{
+    (void)out;
+    ingest_ctx *c = ctx;
+    if (worked == CLI_SKIPPED) { c->stats.skipped++; return CLI_SKIPPED; }
+    if (worked || c->fatal) return 1;
     char err[512];
+    pthread_mutex_lock(&c->store_mu);
     int r = store_put_doc(c->s, d, &c->stats, err, sizeof err);
     if (r < 0) {
         char at[1024];
@@ -86,11 +104,13 @@ static int ingest_one(dyad_doc *d, void *ctx)
             c->stats.docs -= (uint64_t)c->in_batch;
             c->fatal = 1;
         }
+        pthread_mutex_unlock(&c->store_mu);
         return 1;
     }
     double t = now();
-    if (++c->in_batch >= c->batch || t - c->batch_start >= 1.0)
-        if (commit(c, 1)) return 1;
+    if (++c->in_batch >= c->batch || t - c->batch_start >= 1.0) r = commit(c, 1);
+    pthread_mutex_unlock(&c->store_mu);
+    if (r) return 1;
     if (c->progress && t - c->last_progress >= 0.5) {
         c->last_progress = t;
         fprintf(stderr, "\rdyad: ingest: %llu stored, %llu skipped, %.0f documents/s ",
@@ -122,7 +142,9 @@ int cmd_ingest(cli_opts *o)
         free(o->files);
         return 1;
     }
-    r = cli_each_doc(o, ingest_one, &c);
+    pthread_mutex_init(&c.store_mu, NULL);
+    r = cli_each_doc_ordered(o, ingest_work, ingest_sink, &c);
+    pthread_mutex_destroy(&c.store_mu);
     if (!c.fatal && commit(&c, 0)) r = 1;
     if (c.fatal) r = 1;
     double secs = now() - c.start;

@@ -40,11 +40,12 @@ const cli_command cli_commands[] = {
      "           repeated or followed by more actor files)\n"
      "  --add    use them on top of dyad's own dictionaries", cmd_code},
     {"ingest", "code documents into the event store (SQLite, --db PATH, default dyad.db)",
-     "ingest [--db PATH] [--date YYYY-MM-DD] [--batch N] [-q] [FILE...|-]\n\n"
+     "ingest [--db PATH] [--date YYYY-MM-DD] [--batch N] [-j N] [-q] [FILE...|-]\n\n"
      "Codes each document and stores it with its sentences, actors, quotes and\n"
      "events.  A document already in the store (same id) is skipped, so running\n"
      "again after an interruption completes the rest.  Commits every --batch\n"
-     "documents (200) or every second.", cmd_ingest},
+     "documents (200) or every second.  -j N codes on N threads while one more\n"
+     "writes the store, in input order.", cmd_ingest},
     {"events", "events in the store: one row per event, however many reports",
      "events [--db PATH] [--actor X] [--source X] [--target X] [--cameo 04|042] [--plover TYPE]\n"
      "       [--quad 1-4] [--from D] [--to D] [--doc ID] [--limit N] [--json|--csv|--tsv]\n\n"
