@@ -219,3 +219,12 @@ assert d.get("title")=="Seoul and Tokyo agree to resume talks", d.get("title")
 assert d["n_sentences"]==3 and d["sentences"][0]["text"].startswith("SEOUL"), d["sentences"]
 ' "$TMP/nl-$kind.json" && t_ok "headline-$kind" || t_fail "headline-$kind" "$(head -c 300 "$TMP/nl-$kind.json")"
 done
+
+# ------------------------------------- a page with no article (issue 17.2)
+# An HTML page without article text is an error naming it, exit 1, and the
+# page is not stored; the article beside it still is.
+"$DYAD" ingest --db "$TMP/page.db" "$TMP/nav.html" "$TMP/page.html" 2> "$TMP/nav.err"; rc=$?
+[ $rc -eq 1 ] && t_ok failed-page-exit-1 || t_fail failed-page-exit-1 "exit $rc"
+t_grep failed-page-named "^dyad: $TMP/nav.html: no article text found" "$TMP/nav.err"
+n=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from documents").fetchone()[0])' "$TMP/page.db")
+[ "$n" = 1 ] && t_ok failed-page-not-stored || t_fail failed-page-not-stored "$n documents stored"
