@@ -63,7 +63,7 @@ check:
 	$(MAKE) asan
 	@tests/run.sh $(BUILD) build-asan
 
-BENCH_STAGES ?= text actors time quotes code code-j2 scale html
+BENCH_STAGES ?= text actors time quotes code code-j2 scale html readability
 bench: all
 	@BENCH_STAGES="$(BENCH_STAGES)" bench/run.sh $(BUILD)/dyad
 

@@ -76,12 +76,31 @@ scale_stage() {  # name corpus command-words... (run with -j N appended)
       n, c, a, b, a/b, p, 2*a/p, 100 * (a/b) / (2*a/p) }'
 }
 
+# The same pages through readability.js + linkedom (npm, installed once in
+# a scratch folder, BENCH_NPM_DIR; skipped without node/npm or network).
+readability_stage() {
+  local reps=${BENCH_HTML_REPS:-200} files=() dir=${BENCH_NPM_DIR:-/tmp/dyad-bench-npm}
+  command -v node > /dev/null && command -v npm > /dev/null || { echo "readability: skipped (no node/npm)"; return; }
+  if [ ! -d "$dir/node_modules/linkedom" ]; then
+    mkdir -p "$dir" && (cd "$dir" && npm init -y > /dev/null && npm install --no-audit --no-fund @mozilla/readability linkedom > /dev/null 2>&1) \
+      || { echo "readability: skipped (npm install failed)"; return; }
+  fi
+  cp bench/readability.mjs "$dir/"
+  for _ in $(seq "$reps"); do files+=("$PWD"/tests/fixtures/html/*.html); done
+  read -r secs _ <<< "$(measure node "$dir/readability.mjs" "${files[@]}")"
+  read -r dsecs _ <<< "$(measure "$dyad" text --count "${files[@]}")"
+  awk -v n="${#files[@]}" -v t="$secs" -v d="$dsecs" 'BEGIN {
+    if (t <= 0) t = 0.001; if (d <= 0) d = 0.001;
+    printf "readability.js+linkedom %d pages %6.2f s (%6.0f pages/s); dyad text %6.2f s (%6.0f pages/s): dyad %.1fx faster\n",
+      n, t, n/t, d, n/d, t/d }'
+}
+
 echo "dyad $("$dyad" --version | cut -d' ' -f2) on $(nproc) cores, best of $runs runs"
 for c in $corpora; do
   [ -f "$c" ] || { echo "missing corpus $c"; continue; }
   for s in $(echo "${BENCH_STAGES:-text}"); do
     case $s in
-      html) continue ;;
+      html|readability) continue ;;
       code-j2) stage "$s" "$c" code -j 2 ;;
       scale) scale_stage code "$c" code; scale_stage ingest "$c" ingest ;;
       *) stage "$s" "$c" "$s" ;;
@@ -89,3 +108,4 @@ for c in $corpora; do
   done
 done
 case " ${BENCH_STAGES:-text} " in *" html "*) BENCH_HTML_REPS=${BENCH_HTML_REPS:-200} html_stage ;; esac
+case " ${BENCH_STAGES:-text} " in *" readability "*) readability_stage ;; esac
