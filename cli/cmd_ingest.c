@@ -28,6 +28,12 @@ typedef struct {
     double batch_start, start, last_progress;
     int fatal, progress;
     pthread_mutex_t store_mu;         /* the store handle, between workers and the sink */
+    /* With -j N the workers look ids up on a second handle of their own, so
+     * that a lookup never waits for the writer's insert (it sees committed
+     * documents only: an id repeated within one open batch is coded twice
+     * and stored once, store_put_doc checks again). */
+    store *lookup;
+    pthread_mutex_t lookup_mu;
 } ingest_ctx;
 
 static double now(void)
@@ -69,13 +75,15 @@ static int ingest_work(dyad_doc *d, dbuf *out, void *ctx)
 {
     (void)out;
     ingest_ctx *c = ctx;
-    pthread_mutex_lock(&c->store_mu);
-    int have = c->fatal ? -2 : store_has_doc(c->s, d->id);
+    store *s = c->lookup ? c->lookup : c->s;
+    pthread_mutex_t *mu = c->lookup ? &c->lookup_mu : &c->store_mu;
+    pthread_mutex_lock(mu);
+    int have = c->fatal ? -2 : store_has_doc(s, d->id);
     if (have == -1) {
-        fprintf(stderr, "dyad: %s: %s\n", store_cli_path(c->o), sqlite3_errmsg(store_db(c->s)));
+        fprintf(stderr, "dyad: %s: %s\n", store_cli_path(c->o), sqlite3_errmsg(store_db(s)));
         c->fatal = 1;
     }
-    pthread_mutex_unlock(&c->store_mu);
+    pthread_mutex_unlock(mu);
     if (have < 0) return 1;
     if (have) return CLI_SKIPPED;
     dyad_process(c->model, d, &c->opt);
@@ -143,7 +151,11 @@ int cmd_ingest(cli_opts *o)
         return 1;
     }
     pthread_mutex_init(&c.store_mu, NULL);
+    pthread_mutex_init(&c.lookup_mu, NULL);
+    if (o->jobs > 1) c.lookup = store_open(store_cli_path(o), 0, err, sizeof err);   /* NULL: share c.s */
     r = cli_each_doc_ordered(o, ingest_work, ingest_sink, &c);
+    if (c.lookup) store_close(c.lookup);
+    pthread_mutex_destroy(&c.lookup_mu);
     pthread_mutex_destroy(&c.store_mu);
     if (!c.fatal && commit(&c, 0)) r = 1;
     if (c.fatal) r = 1;
