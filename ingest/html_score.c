@@ -563,7 +563,7 @@ static void flatten(flat *f, const GumboNode *root)
         int pi = top->item;
         item *par = &f->it[pi];
         int bpar = par->kind == IT_BLOCK ? pi : par->bparent;
-        unsigned char in_link = par->in_link, psvg = par->svg;   /* par dies at the next push */
+        unsigned char in_link = par->in_link, psvg = par->svg, in_quote = par->in_quote;   /* par dies at the next push */
 
         if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE ||
             c->type == GUMBO_NODE_CDATA) {
@@ -576,7 +576,7 @@ static void flatten(flat *f, const GumboNode *root)
             x->bparent = bpar;
             x->end = k + 1;
             x->in_link = in_link;
-            x->in_quote = par->in_quote;
+            x->in_quote = in_quote;
             x->kind = c->type == GUMBO_NODE_WHITESPACE ? IT_SPACE : IT_TEXT;
             if (x->kind == IT_TEXT) text_stats(x, c->v.text.text);
             continue;
@@ -596,7 +596,7 @@ static void flatten(flat *f, const GumboNode *root)
         x->tag = e->tag;
         x->tkind = tk;
         x->in_link = in_link || e->tag == GUMBO_TAG_A;
-        x->in_quote = f->it[pi].in_quote || e->tag == GUMBO_TAG_BLOCKQUOTE;
+        x->in_quote = in_quote || e->tag == GUMBO_TAG_BLOCKQUOTE;
         x->kind = (tk & TK_BR) ? IT_BR : (tk & TK_INLINE) ? IT_INLINE : IT_BLOCK;
         if (e->attributes.length) {
             hint h = element_hint(e);
