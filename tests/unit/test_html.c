@@ -970,6 +970,19 @@ static void test_embedded_post_is_a_quote(void)
     CHECK(ends(t, "in a statement on Monday evening."));
     CHECK_INT(paragraphs(t), 6);
     html_article_free(&r.a);
+
+    /* a long quotation: its items outgrow the first item array (a use
+     * after free once, under ASan) */
+    page_len = 0;
+    page("<html><body><article><h1>Letter read out in parliament</h1><p>The speaker read the letter from the "
+         "president of the assembly to the chamber on Thursday, before the vote on the budget.</p><blockquote><p>");
+    for (int i = 0; i < 1200; i++) page("<b>we</b> ");
+    page("</p></blockquote><p>Members then voted on the budget, which passed by a wide margin late in the evening.</p>"
+         "</article></body></html>");
+    r = run_str(page_buf, NULL);
+    CHECK_INT(r.rc, 0);
+    CHECK(has(r.a.text, "\n\n\xE2\x80\x9Cwe we we"));
+    html_article_free(&r.a);
 }
 
 static void test_end_of_story_promos(void)
