@@ -57,13 +57,14 @@ test: tests
 asan:
 	$(MAKE) BUILD=build-asan OPT="$(ASAN_OPT)" tests
 
-# The whole suite, normal and sanitized; the last line is "N passed, N failed".
+# The whole suite, normal and sanitized; the last line is
+# "N passed, N failed, N skipped" (tests/run.sh: skips need ../shared).
 check:
 	$(MAKE) tests
 	$(MAKE) asan
 	@tests/run.sh $(BUILD) build-asan
 
-BENCH_STAGES ?= text actors time quotes code code-j2 scale html readability
+BENCH_STAGES ?= text actors time quotes code code-j2 scale html readability dask
 bench: all
 	@BENCH_STAGES="$(BENCH_STAGES)" bench/run.sh $(BUILD)/dyad
 
@@ -71,3 +72,4 @@ clean:
 	rm -rf build build-asan dyad
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
+-include python/python.mk

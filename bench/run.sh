@@ -100,7 +100,7 @@ for c in $corpora; do
   [ -f "$c" ] || { echo "missing corpus $c"; continue; }
   for s in $(echo "${BENCH_STAGES:-text}"); do
     case $s in
-      html|readability) continue ;;
+      html|readability|dask) continue ;;
       code-j2) stage "$s" "$c" code -j 2 ;;
       scale) scale_stage code "$c" code; scale_stage ingest "$c" ingest ;;
       *) stage "$s" "$c" "$s" ;;
@@ -109,3 +109,4 @@ for c in $corpora; do
 done
 case " ${BENCH_STAGES:-text} " in *" html "*) BENCH_HTML_REPS=${BENCH_HTML_REPS:-200} html_stage ;; esac
 case " ${BENCH_STAGES:-text} " in *" readability "*) readability_stage ;; esac
+case " ${BENCH_STAGES:-text} " in *" dask "*) bash "$(dirname "$0")/dask.sh" "$dyad" ;; esac

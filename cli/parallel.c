@@ -25,6 +25,7 @@
 #include "../ingest/ingest.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,7 @@ typedef struct {
     uint64_t read, taken, written;   /* batches read, taken by workers, written */
     int reading_done;
     int have_batch;                  /* the reader has claimed ring[read % n] */
+    atomic_int stop;                 /* standard output failed: read no more */
     int batch_docs;                  /* BATCH_DOCS, 1 when inline */
     pthread_mutex_t mu;
     pthread_cond_t changed;          /* any of the counters or states moved */
@@ -95,6 +97,7 @@ static void emit(pipeline *p, slot *s)
     if (r != CLI_SKIPPED && !o->quiet) cli_doc_warnings(s->doc);
     if (s->out.len) fwrite(s->out.ptr, 1, s->out.len, stdout);
     dbuf_clear(&s->out);
+    if (cli_stdout_failed()) { p->failed = 1; atomic_store(&p->stop, 1); }
     o->n_docs++;
     o->n_bytes += s->doc->raw_len;
     o->n_sents += s->doc->n_sents;
@@ -138,7 +141,7 @@ static void *run_writer(void *arg)
         pthread_cond_broadcast(&p->changed);
     }
     pthread_mutex_unlock(&p->mu);
-    fflush(stdout);
+    if (fflush(stdout) || cli_stdout_failed()) { cli_stdout_failed(); p->failed = 1; }
     return NULL;
 }
 
@@ -204,6 +207,9 @@ static void drain(pipeline *p, int threaded)
     pthread_mutex_unlock(&p->mu);
 }
 
+/* Has the writer seen standard output fail (a full disk, a closed pipe)? */
+static int stopped(pipeline *p) { return atomic_load(&p->stop); }
+
 /* One input, document by document into the pipeline. */
 static void read_input(pipeline *p, const char *path, int threaded)
 {
@@ -217,6 +223,7 @@ static void read_input(pipeline *p, const char *path, int threaded)
     }
     int lines = ingest_format(src) == INGEST_JSONL && threaded;
     for (;;) {
+        if (stopped(p)) break;
         slot *s = take_slot(p, threaded);
         if (lines) {
             int got = ingest_next_line(src, &s->line, &s->line_cap, &s->line_len, &s->lineno);
@@ -268,7 +275,7 @@ int cli_each_doc_ordered(cli_opts *o, cli_work_fn work, cli_sink_fn sink, void *
             threaded = 0;
         }
     }
-    for (int f = 0; f < nf; f++) read_input(&p, files[f], threaded);
+    for (int f = 0; f < nf && !stopped(&p); f++) read_input(&p, files[f], threaded);
     hand_on(&p, threaded);
     if (threaded) {
         pthread_mutex_lock(&p.mu);
@@ -282,7 +289,7 @@ int cli_each_doc_ordered(cli_opts *o, cli_work_fn work, cli_sink_fn sink, void *
         pthread_mutex_destroy(&p.mu);
         pthread_cond_destroy(&p.changed);
     }
-    fflush(stdout);
+    if (fflush(stdout) || cli_stdout_failed()) { cli_stdout_failed(); p.failed = 1; }
     for (size_t i = 0; i < p.n; i++)
         for (int k = 0; k < BATCH_DOCS; k++) {
             slot *s = &p.ring[i].slots[k];

@@ -35,6 +35,9 @@ void ingest_close(ingest_source *src);
 
 /* Parse one JSON-lines record into doc (exposed for tests). 0 ok, -1 error. */
 int ingest_json_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);
+/* Restore a coded record (`dyad code --coded`, emit/coded.c) into doc, its
+ * stages done (doc->coded).  0 ok, -1 error in err. */
+int ingest_coded_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);
 /* Split a plain-text article into headline and body (exposed for tests). */
 void ingest_plain_text(const char *buf, size_t len, dyad_doc *doc);
 

@@ -326,6 +326,7 @@ int ingest_json_record(const char *line, size_t len, dyad_doc *d, char *err, siz
     reader r = {(const unsigned char *)line, (const unsigned char *)line, (const unsigned char *)line + len, NULL, NULL};
     const char *fields[N_FIELDS] = {0};
     dbuf extra = {0};
+    int coded = 0;
     skip_ws(&r);
     if (r.end - r.p >= 3 && !memcmp(r.p, "\xEF\xBB\xBF", 3)) { r.p += 3; skip_ws(&r); }
     if (r.p < r.end && *r.p != '{') {
@@ -356,6 +357,7 @@ int ingest_json_record(const char *line, size_t len, dyad_doc *d, char *err, siz
             skip_ws(&r);
             const unsigned char *v = r.p;
             if (value(&r, 1)) goto bad;
+            if (klen == 7 && !memcmp(key, "\"coded\"", 7)) coded = 1;
             dbuf_putc(&extra, extra.len ? ',' : '{');
             dbuf_put(&extra, key, klen);
             dbuf_putc(&extra, ':');
@@ -369,6 +371,13 @@ int ingest_json_record(const char *line, size_t len, dyad_doc *d, char *err, siz
     }
     skip_ws(&r);
     if (r.p < r.end) { fail(&r, r.p, "nothing may follow the object on its line"); goto bad; }
+    if (coded) {
+        /* A coded record (dyad code --coded) is restored, not coded again:
+         * rare enough to read with a JSON library (ingest/coded.c). */
+        dbuf_free(&extra);
+        d->raw_len = 0;
+        return ingest_coded_record(line, len, d, err, errlen);
+    }
     if (!fields[F_TEXT]) {
         snprintf(err, errlen, "no \"text\" string in this JSON object");
         dbuf_free(&extra);
