@@ -64,7 +64,7 @@ check:
 	$(MAKE) asan
 	@tests/run.sh $(BUILD) build-asan
 
-BENCH_STAGES ?= text parse actors time quotes code code-j2 html dask
+BENCH_STAGES ?= text parse actors time quotes code code-j2 scale html readability dask
 bench: all
 	@BENCH_STAGES="$(BENCH_STAGES)" bench/run.sh $(BUILD)/dyad
 

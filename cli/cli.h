@@ -107,6 +107,13 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx);
 typedef int (*cli_work_fn)(dyad_doc *doc, dbuf *out, void *ctx);
 /* Like cli_each_doc on o->jobs threads, output in input order. */
 int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx);
+/* The in-order tail of a parallel command (the store, for ingest): runs on
+ * one thread, in input order, after work; gets work's return and gives the
+ * document's: 0 ok, 1 failed, CLI_SKIPPED (done before: no warnings). */
+#define CLI_SKIPPED 2
+typedef int (*cli_sink_fn)(dyad_doc *doc, int work_result, dbuf *out, void *ctx);
+/* Reading, work on o->jobs threads and the sink, all at once (parallel.c). */
+int cli_each_doc_ordered(cli_opts *o, cli_work_fn work, cli_sink_fn sink, void *ctx);
 
 /* Non-zero once writing standard output failed (a full disk, a closed
  * pipe): the document loops stop, main reports it with cli_stdout_error. */
