@@ -22,10 +22,12 @@ int cmd_export(cli_opts *o);
 int cmd_dict(cli_opts *o);
 int cmd_lexicon(cli_opts *o);
 int cmd_eval(cli_opts *o);
+int cmd_parse(cli_opts *o);
+int cmd_train(cli_opts *o);
 
 extern const cli_option text_options[], actors_options[], time_options[], quotes_options[], code_options[],
     ingest_options[], events_options[], search_options[], timeline_options[], export_options[], dict_options[],
-    eval_options[], lexicon_options[];
+    eval_options[], lexicon_options[], parse_options[], train_options[];
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
@@ -133,6 +135,21 @@ const cli_command cli_commands[] = {
      "--shared DIR, or $DYAD_SHARED); a CORPUS argument ending in such a path is\n"
      "read instead.  Exit 1 when a corpus or gold document is missing.",
      eval_options, cmd_eval, NULL},
+    {"parse", "tags, lemmas and dependency parse as CoNLL-U, or scores against a treebank",
+     "parse [OPTIONS] [FILE...|-]\n       parse --eval GOLD.conllu [--tokenize]",
+     "Prints each document's sentences as CoNLL-U with dyad's own tokens: form,\n"
+     "lemma, UPOS, XPOS, head and label (MISC: SpaceAfter=No, Neg=Yes for a\n"
+     "contracted negation).  With --eval, tags and parses the gold words of a\n"
+     "treebank and prints one line: UPOS XPOS LEMMA UAS LAS sentences tokens,\n"
+     "the CoNLL 2018 way (punctuation included, LAS on the label before ':').\n"
+     "See docs/syntax.md.",
+     parse_options, cmd_parse, NULL},
+    {"train", "train the syntax models (tagger, parser) on a CoNLL-U treebank",
+     "train tagger|parser --train F.conllu [--dev F.conllu] -o MODEL [OPTIONS]",
+     "Averaged perceptrons over hashed features; the iteration with the best dev\n"
+     "score is kept; the same options give the same model.  The parser learns\n"
+     "from tags predicted by --jackknife fold taggers.  See docs/syntax.md.",
+     train_options, cmd_train, NULL},
     {0, 0, 0, 0, 0, 0, 0},
 };
 
