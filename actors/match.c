@@ -842,7 +842,11 @@ static int appositive(mctx *m, uint32_t j, uint32_t b, uint32_t e)
             if (is_word(m, y, m->lex->w.the)) y++;
             uint32_t q = ak + 1;
             while (q < ad->n_atoms && ad->atoms[q].tok < y) q++;
-            if (q < ad->n_atoms && ad->atoms[q].tok == y && is_cw(&ad->atoms[q])) cw = cw_name(m, &ad->atoms[q]);
+            /* not "a spokeswoman for the Kenya Red Cross": a country word
+             * opening a longer name is that organisation's */
+            if (q < ad->n_atoms && ad->atoms[q].tok == y && is_cw(&ad->atoms[q]) &&
+                !(aend(&ad->atoms[q]) < m->se && (T(m, aend(&ad->atoms[q]))->flags & DYAD_TOK_CAP)))
+                cw = cw_name(m, &ad->atoms[q]);
         }
     }
     char code[ACT_CODE];
