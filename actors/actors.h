@@ -77,6 +77,20 @@ typedef struct {
 } actors_stats;
 void actors_lexicon_stats(const actors_lexicon *lex, actors_stats *out);
 
+/* Named entities (actors/names.c): the mentions that are names, and -
+ * when doc->syn holds a parse - every proper-noun run no mention covers,
+ * typed PER / ORG / LOC / GPE / NORP.  mention is the actor mention
+ * (its code and how), or -1 for a name known only from the parse (no
+ * code).  The array lives in doc->arena; returns its length. */
+enum { ACTORS_PER = 1, ACTORS_ORG, ACTORS_LOC, ACTORS_GPE, ACTORS_NORP };
+typedef struct {
+    uint32_t tok, ntok;
+    uint8_t type;
+    int32_t mention;
+} actors_name;
+uint32_t actors_names(const actors_lexicon *lex, dyad_doc *doc, actors_name **out);
+const char *actors_name_type(int type);
+
 /* Human names for the enums ("person", "coref-name" ...). */
 const char *actors_kind_name(int kind);
 const char *actors_how_name(int how);
