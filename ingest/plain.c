@@ -3,6 +3,7 @@
  * the headline (when it is short enough to be one); the rest is the body.
  */
 #include "ingest.h"
+#include "../core/core.h"
 
 #include <string.h>
 
@@ -18,7 +19,11 @@ void ingest_plain_text(const char *buf, size_t len, dyad_doc *d)
         while (j < len && (buf[j] == ' ' || buf[j] == '\r' || buf[j] == '\t')) j++;
         if (j < len && buf[j] == '\n' && hl > 0 && hl <= 250 && !memchr(buf + i, 0, hl)) {
             while (hl && (buf[i + hl - 1] == '\r' || buf[i + hl - 1] == ' ')) hl--;
-            d->title = dyad_arena_strndup(d->arena, buf + i, hl);
+            /* The body is repaired by the text stage; the headline is
+             * copied here, so it is repaired here. */
+            unsigned bad;
+            d->title = utf8_valid_dup(d->arena, buf + i, hl, &bad);
+            if (bad) dyad_doc_diag(d, 0, "invalid UTF-8 in the headline: %u bytes replaced by U+FFFD", bad);
             i = j + 1;
         }
     }
