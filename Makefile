@@ -9,14 +9,14 @@
 CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2 -g
-PKGS    := libutf8proc jansson sqlite3 zlib gumbo
+PKGS    := libutf8proc jansson sqlite3 zlib libzstd gumbo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  += -DDYAD_DATA_DIR=\"$(CURDIR)/data\" -std=c17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Iinclude -I. $(PKG_CFLAGS) $(OPT) -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
-STAGES  := core ingest text actors time quotes events store emit dict pipeline
+STAGES  := core ingest text actors time quotes events store emit dict pipeline eval
 LIB_SRC := $(filter-out $(EXCLUDE),$(wildcard $(addsuffix /*.c,$(STAGES))))
 CLI_SRC := $(wildcard cli/*.c)
 TEST_SRC:= $(filter-out $(EXCLUDE),$(wildcard tests/unit/test_*.c))
@@ -57,7 +57,8 @@ test: tests
 asan:
 	$(MAKE) BUILD=build-asan OPT="$(ASAN_OPT)" tests
 
-# The whole suite, normal and sanitized; the last line is "N passed, N failed".
+# The whole suite, normal and sanitized; the last line is
+# "N passed, N failed, N skipped" (tests/run.sh: skips need ../shared).
 check:
 	$(MAKE) tests
 	$(MAKE) asan
@@ -84,7 +85,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libdyad.a
 fuzz-smoke: fuzz
 	@FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh build-fuzz $(FUZZ_NAMES)
 
-BENCH_STAGES ?= text actors time quotes code code-j2 html
+BENCH_STAGES ?= text actors time quotes code code-j2 html dask
 bench: all
 	@BENCH_STAGES="$(BENCH_STAGES)" bench/run.sh $(BUILD)/dyad
 
@@ -92,3 +93,4 @@ clean:
 	rm -rf build build-asan build-fuzz dyad
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
+-include python/python.mk

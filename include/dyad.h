@@ -93,6 +93,7 @@ enum {
     DYAD_TOK_OPEN      = 1u << 19,  /* ( [ { */
     DYAD_TOK_CLOSE     = 1u << 20,  /* ) ] } */
     DYAD_TOK_COMMA     = 1u << 21,  /* , ; : */
+    DYAD_TOK_NOCASE    = 1u << 22,  /* in a story all in capitals: case unknown (flagged LOWER) */
 };
 
 /* A token is a view into doc->text.  `hash` is the hash of its folded form
@@ -290,7 +291,10 @@ typedef struct dyad_doc {
     const char *origin;             /* input name, for messages */
     uint64_t origin_line;           /* 1-based line (JSON lines), else 0 */
     uint64_t origin_offset;         /* byte offset of the record in its input */
+    int origin_record;              /* 1: origin_offset is where its web-archive record starts */
     int id_generated;               /* id is a hash of the content */
+    int coded;                      /* restored from a coded record: every stage has run */
+    char content_hash[17];          /* a coded record's: the hash of the body it was made from */
 
     /* The body as it came in (raw), normalised (norm), and clean (text). */
     char *raw;  uint32_t raw_len,  raw_cap;
@@ -328,6 +332,9 @@ void dyad_doc_diag(dyad_doc *doc, uint64_t offset, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Give the document a stable id when it has none: a hash of title and body. */
 void dyad_doc_ensure_id(dyad_doc *doc);
+/* The content hash (16 hex digits) of title and body as they came in: what
+ * tells a second document under a known id apart. */
+void dyad_doc_content_hash(const dyad_doc *doc, char out[17]);
 
 /* The text stage: normalise doc->raw, find paragraphs, remove debris,
  * tokenise and split sentences.  Always succeeds; problems become diags. */
