@@ -179,6 +179,20 @@ static void test_quoted_events_in_a_long_story(void)
     free(s);
 }
 
+/* Found by fuzz_timex and fuzz_pipeline: a dateline whose day is a
+ * 20-digit number overflowed a long in time/dateline.c (UBSan under
+ * build-asan).  It is no date: the --date value stands. */
+static void test_dateline_with_a_huge_number(void)
+{
+    const char *t = "SEOUL, Feb. 11111111111111111111 (Reuters) - U.S. President Donald Trump met Kim Jong Un "
+                    "in Hanoi on Wednesday.\n";
+    process(t, strlen(t));
+    char got[11];
+    dyad_date_format(doc->pubdate, got);
+    CHECK_STR(got, "2019-02-26");
+    CHECK_INT(doc->pubdate_source, DYAD_PUB_OPTION);
+}
+
 int main(void)
 {
     alarm(600);                 /* a regression to quadratic time fails, not hangs */
@@ -192,6 +206,7 @@ int main(void)
     RUN(test_indirect_bounds_keep_real_quotes);
     RUN(test_clock_times_take_their_sentence_day);
     RUN(test_quoted_events_in_a_long_story);
+    RUN(test_dateline_with_a_huge_number);
     dyad_doc_free(doc);
     dyad_model_free(model);
     return check_done();
