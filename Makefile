@@ -26,7 +26,7 @@ TESTS   := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 ASAN_OPT := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
-.PHONY: all clean test check asan bench
+.PHONY: all clean test check asan bench fuzz fuzz-bins fuzz-smoke
 all: $(BUILD)/dyad dyad
 
 dyad: $(BUILD)/dyad
@@ -64,12 +64,33 @@ check:
 	$(MAKE) asan
 	@tests/run.sh $(BUILD) build-asan
 
+# libFuzzer harnesses (tests/fuzz/fuzz_NAME.c) with Debian's clang, ASan and
+# UBSan, against a library built the same way in build-fuzz; fuzz-smoke runs
+# each for FUZZ_TIME seconds from its seeds (tests/fuzz/run.sh says how to
+# run one for longer).
+FUZZ_CC    ?= clang
+FUZZ_OPT   := -O1 -g -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TIME  ?= 10
+
+fuzz:
+	$(MAKE) CC=$(FUZZ_CC) BUILD=build-fuzz OPT="$(FUZZ_OPT)" fuzz-bins
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libdyad.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libdyad.a $(LDLIBS)
+
+fuzz-smoke: fuzz
+	@FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh build-fuzz $(FUZZ_NAMES)
+
 BENCH_STAGES ?= text parse actors time quotes code code-j2 scale html readability dask
 bench: all
 	@BENCH_STAGES="$(BENCH_STAGES)" bench/run.sh $(BUILD)/dyad
 
 clean:
-	rm -rf build build-asan dyad
+	rm -rf build build-asan build-fuzz dyad
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
 -include python/python.mk

@@ -31,7 +31,9 @@ void dbuf_printf(dbuf *b, const char *fmt, ...) __attribute__((format(printf, 2,
 void dbuf_clear(dbuf *b);
 void dbuf_free(dbuf *b);
 
-/* JSON: a string value (NULL becomes null), with escapes. */
+/* JSON: a string value (NULL becomes null), with escapes.  Every byte
+ * that is not part of a valid UTF-8 sequence is written as U+FFFD, so a
+ * record is valid JSON whatever a source let through. */
 void json_str(dbuf *b, const char *s);
 void json_strn(dbuf *b, const char *s, size_t n);
 /* `"key":` */
@@ -62,6 +64,11 @@ static inline uint32_t hash_seq(uint32_t h, uint32_t tok) { return (h ^ tok) * 1
  * and sets *cp, or returns 0 on an invalid sequence. */
 int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 int utf8_encode(uint32_t cp, char out[4]);
+/* A NUL-terminated copy of n bytes in the arena, each byte that is not
+ * part of a valid sequence (and each NUL) replaced by U+FFFD; *bad (if
+ * not NULL) receives how many were.  For metadata copied from raw input:
+ * headlines, WARC header values. */
+char *utf8_valid_dup(dyad_arena *a, const char *s, size_t n, unsigned *bad);
 int uc_is_letter(uint32_t cp);
 int uc_is_upper(uint32_t cp);
 int uc_is_lower(uint32_t cp);

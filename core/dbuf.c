@@ -67,6 +67,15 @@ void json_strn(dbuf *b, const char *s, size_t n)
     size_t run = 0;                       /* copy unescaped runs in one go */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            uint32_t cp;
+            int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+            if (k > 0) { run += (size_t)k; i += (size_t)k - 1; continue; }
+            dbuf_put(b, s + i - run, run);
+            run = 0;
+            dbuf_put(b, "\xEF\xBF\xBD", 3);       /* U+FFFD for a byte of no valid sequence */
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
         dbuf_put(b, s + i - run, run);
         run = 0;

@@ -6,6 +6,7 @@
  */
 #include "core.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -40,6 +41,30 @@ int utf8_encode(uint32_t cp, char out[4])
     out[0] = (char)(0xF0 | (cp >> 18)); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
     out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+char *utf8_valid_dup(dyad_arena *a, const char *s, size_t n, unsigned *bad)
+{
+    size_t worst = n * 3 + 1;                 /* every byte a U+FFFD */
+    char *out = dyad_arena_alloc(a, worst), *o = out;
+    unsigned nbad = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = s[i] ? utf8_decode((const unsigned char *)s + i, n - i, &cp) : 0;
+        if (k > 0) {
+            memcpy(o, s + i, (size_t)k);
+            o += k;
+            i += (size_t)k;
+        } else {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+            nbad++;
+        }
+    }
+    *o = 0;
+    if (bad) *bad = nbad;
+    return out;
 }
 
 static utf8proc_propval_t category(uint32_t cp)

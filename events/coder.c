@@ -1015,11 +1015,12 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
             return;
         }
     }
-    /* The same event twice in one sentence (two verbs of one pattern family) is one. */
-    for (uint32_t i = 0; i < d->n_events; i++) {
+    /* The same event twice in one sentence (two verbs of one pattern
+     * family) is one.  Events are appended sentence by sentence, so this
+     * sentence's are the last ones. */
+    for (uint32_t i = d->n_events; i-- > 0 && d->events[i].sent == v->s;) {
         const dyad_event *e = &d->events[i];
-        if (e->sent == v->s && !strcmp(e->source_code, ms->code) && !strcmp(e->cameo, ce->code) &&
-            !strcmp(e->target_code, tcode))
+        if (!strcmp(e->source_code, ms->code) && !strcmp(e->cameo, ce->code) && !strcmp(e->target_code, tcode))
             return;
     }
     d->events = dyad_grow(d->events, &d->cap_events, d->n_events + 1, sizeof *d->events);
@@ -1422,10 +1423,43 @@ static void code_sentence(sent_view *v)
     }
 }
 
+/* The first token at or after byte `off`. */
+static uint32_t token_at_or_after(const dyad_doc *d, uint32_t off)
+{
+    uint32_t lo = 0, hi = d->n_toks;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->toks[mid].off < off) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Which direct quotation covers each token of the document, and the
+ * speaker of the first one with a speaker: filled once per document from
+ * the quotes' own token ranges (first quote in order wins), so the cost is
+ * the quoted tokens, not sentences times quotes. */
+static void quote_cover(dyad_doc *d, int32_t **quote, int32_t **speaker)
+{
+    *quote = dyad_arena_alloc(d->arena, ((size_t)d->n_toks + 1) * sizeof **quote);
+    *speaker = dyad_arena_alloc(d->arena, ((size_t)d->n_toks + 1) * sizeof **speaker);
+    for (uint32_t i = 0; i < d->n_toks; i++) (*quote)[i] = (*speaker)[i] = -1;
+    for (uint32_t qi = 0; qi < d->n_quotes; qi++) {
+        const dyad_quote *q = &d->quotes[qi];
+        if (q->kind != DYAD_QUOTE_DIRECT) continue;
+        for (uint32_t i = token_at_or_after(d, q->off); i < d->n_toks && d->toks[i].off < q->off + q->len; i++) {
+            if ((*quote)[i] < 0) (*quote)[i] = (int32_t)qi;
+            if ((*speaker)[i] < 0 && q->speaker >= 0) (*speaker)[i] = q->speaker;
+        }
+    }
+}
+
 void events_code(const events_model *m, dyad_doc *d, FILE *explain)
 {
     d->n_events = 0;
     uint32_t mi = 0;
+    int32_t *quote, *speaker;
+    quote_cover(d, &quote, &speaker);
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
         sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}};
@@ -1434,22 +1468,9 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
         if (st->flags & DYAD_PARA_HEADING) continue;
         v.starts = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.starts);
         v.inside = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.inside);
-        v.quote = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.quote);
-        v.speaker = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.speaker);
-        for (uint32_t i = 0; i < st->ntok; i++) v.starts[i] = v.inside[i] = v.quote[i] = v.speaker[i] = -1;
-        /* Which direct quotation covers each token, once per sentence rather
-         * than a scan of all quotes per token looked at (first one wins,
-         * as quotes are in text order). */
-        for (uint32_t qi = 0; qi < d->n_quotes; qi++) {
-            const dyad_quote *q = &d->quotes[qi];
-            if (q->kind != DYAD_QUOTE_DIRECT || q->off >= st->off + st->len || q->off + q->len <= st->off) continue;
-            for (uint32_t i = 0; i < st->ntok; i++) {
-                uint32_t off = d->toks[v.a + i].off;
-                if (off < q->off || off >= q->off + q->len) continue;
-                if (v.quote[i] < 0) v.quote[i] = (int32_t)qi;
-                if (v.speaker[i] < 0 && q->speaker >= 0) v.speaker[i] = q->speaker;
-            }
-        }
+        v.quote = quote + v.a;
+        v.speaker = speaker + v.a;
+        for (uint32_t i = 0; i < st->ntok; i++) v.starts[i] = v.inside[i] = -1;
         while (mi < d->n_mentions && d->mentions[mi].tok < v.a) mi++;
         for (uint32_t j = mi; j < d->n_mentions && d->mentions[j].tok < v.b; j++) {
             const dyad_mention *mn = &d->mentions[j];

@@ -21,7 +21,8 @@
  *     of them read), and <svg>/<math> are renamed so that Gumbo never sees
  *     foreign content, on which Gumbo 0.10.1 can abort the process.  Pages
  *     nested deeper than HTML_MAX_DEPTH are refused (Gumbo is quadratic in
- *     depth).  See elide_raw_text and defuse_foreign in html.c.
+ *     depth), and attributes of a tag past the HTML_MAX_ATTRS-th dropped.
+ *     See elide_raw_text and defuse_foreign in html.c.
  *   - text: paragraphs separated by "\n\n", no other newlines, entities
  *     decoded, whitespace runs collapsed to one space, no leading/trailing
  *     space.  Never NULL after a successful call; "" when the page has no
@@ -70,6 +71,9 @@ typedef struct {
 #define HTML_MAX_INPUT ((size_t)256 << 20)
 /* Deepest element nesting accepted (Gumbo slows down with its square). */
 #define HTML_MAX_DEPTH 10000
+/* Attributes of one tag passed to Gumbo (its duplicate check is quadratic
+ * in them); further ones are blanked before parsing. */
+#define HTML_MAX_ATTRS 64
 
 int html_extract(const char *html, size_t len, const char *charset_hint,
                  html_article *out, char *err, size_t errlen);

@@ -4,6 +4,7 @@
  * Lines end in "\n", "\r\n" or a lone "\r" (old Mac files, some wire feeds).
  */
 #include "ingest.h"
+#include "../core/core.h"
 
 #include <string.h>
 
@@ -29,7 +30,11 @@ void ingest_plain_text(const char *buf, size_t len, dyad_doc *d)
         size_t after, blank_end = line_end(buf, len, j, &after);
         if (blank_end == j && j < len && hl > 0 && hl <= 250 && !memchr(buf + i, 0, hl)) {
             while (hl && (buf[i + hl - 1] == ' ' || buf[i + hl - 1] == '\t')) hl--;
-            d->title = dyad_arena_strndup(d->arena, buf + i, hl);
+            /* The body is repaired by the text stage; the headline is
+             * copied here, so it is repaired here. */
+            unsigned bad;
+            d->title = utf8_valid_dup(d->arena, buf + i, hl, &bad);
+            if (bad) dyad_doc_diag(d, 0, "invalid UTF-8 in the headline: %u bytes replaced by U+FFFD", bad);
             i = after;
         }
     }

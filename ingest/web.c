@@ -130,10 +130,13 @@ int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen)
             w->skipped_type++;
             continue;
         }
-        if (!d->url && rec.target_uri && *rec.target_uri) d->url = dyad_arena_strdup(d->arena, rec.target_uri);
+        /* Header values are raw bytes of the archive: repaired, as the
+         * body is, so that no record carries invalid UTF-8. */
+        if (!d->url && rec.target_uri && *rec.target_uri)
+            d->url = utf8_valid_dup(d->arena, rec.target_uri, strlen(rec.target_uri), NULL);
         if (!d->published && rec.date && *rec.date) {
-            d->published = dyad_arena_strdup(d->arena, rec.date);
-            dyad_doc_diag(d, 0, "no date in the page; WARC-Date %s used as the publication date", rec.date);
+            d->published = utf8_valid_dup(d->arena, rec.date, strlen(rec.date), NULL);
+            dyad_doc_diag(d, 0, "no date in the page; WARC-Date %s used as the publication date", d->published);
         }
         if (rec.warning) dyad_doc_diag(d, 0, "%s", without_place(rec.warning));
         w->documents++;

@@ -15,9 +15,8 @@
  * Content runs to the end of the sentence, stopping early at a semicolon,
  * at ", according to", at a trailing adverbial clause (", days after
  * ...", ", while ..."), which is the reporter's framing rather than the
- * speaker's words, and where another speaker's cue begins ("X said A Y
- * said B"; but "X said Y said B" nests, so a subject at the content's
- * start does not stop it).  No content runs past INDIRECT_MAX_TOKENS: a
+ * speaker's words, and before the speaker of a second cue inside it (one
+ * is nested speech: "X said Y said B", "targets that it said were ...").  No content runs past INDIRECT_MAX_TOKENS: a
  * reported clause is a few dozen words, and without the bound a sentence
  * of n cues would report n overlapping quotes of the sentence's length.
  *
@@ -232,15 +231,20 @@ static uint32_t content_start(const qctx *c, uint32_t i, uint32_t se, int *that)
 
 static uint32_t content_end(const qctx *c, uint32_t f, uint32_t se)
 {
-    uint32_t lim = window_end(f, se);
+    uint32_t lim = window_end(f, se), nested = 0;
     for (uint32_t j = f; j < lim; j++) {
         if (c->tspan[j] >= 0) continue;
         if (is_char(c, j, ';')) return j;
         if (content_stops_at(c, j, se)) return j;
-        /* Another speaker's cue ("... Y said B"): the content ends before
-         * Y, unless Y opens it (nested speech: "X said Y said B"). */
-        if (j > f && c->tmention[j - 1] >= 0 && qcue_at(c, j, QW_SPEECH, -1)) {
+        /* A speaker's cue inside the content is nested speech ("X said
+         * Y said B", "facilities that it said supported ..."); a second
+         * one is a report of its own: the content ends before its
+         * speaker. */
+        if (j > f && c->tmention[j - 1] >= 0 && qcue_at(c, j, QW_SPEECH, -1) && ++nested >= 2) {
             uint32_t m = c->d->mentions[c->tmention[j - 1]].tok;
+            /* "... hiring women because | they demanded" */
+            while (m > f && ((c->tclass[m - 1] & (QW_SUBORD | QW_CONJ | QW_THAT | QW_RELPRON)) || is_char(c, m - 1, ',')))
+                m--;
             if (m > f && word_count(c, f, m) >= 3) return m;
         }
         /* "... and accused Kyiv of ...", "..., and dismissed a warning": a

@@ -19,6 +19,8 @@
 #include "quotes.h"
 #include "quotes_int.h"
 
+#include <string.h>
+
 void quote_emit(qctx *c, uint32_t off, uint32_t len, uint32_t sent, int kind, int32_t speaker,
                 uint32_t cue, uint32_t cue_ntok)
 {
@@ -56,20 +58,31 @@ static void emit_spans(qctx *c)
     }
 }
 
-/* Text order; a longer quote before one starting at the same byte.
- * Insertion sort: the quoted spans come sorted, the indirect ones nearly
- * so, and it allocates nothing. */
+/* Text order; a longer quote before one starting at the same byte. */
+static int quote_before(const dyad_quote *x, const dyad_quote *y)
+{
+    return x->off < y->off || (x->off == y->off && x->len > y->len);
+}
+
+/* A stable bottom-up merge sort through a scratch array from the
+ * document's arena: the quoted spans come sorted and the indirect ones
+ * after them, so an insertion sort was quadratic in a long document. */
 static void sort_quotes(dyad_doc *d)
 {
-    for (uint32_t i = 1; i < d->n_quotes; i++) {
-        dyad_quote v = d->quotes[i];
-        uint32_t j = i;
-        while (j > 0 && (d->quotes[j - 1].off > v.off || (d->quotes[j - 1].off == v.off && d->quotes[j - 1].len < v.len))) {
-            d->quotes[j] = d->quotes[j - 1];
-            j--;
+    uint32_t n = d->n_quotes;
+    if (n < 2) return;
+    dyad_quote *src = d->quotes, *dst = dyad_arena_alloc(d->arena, (size_t)n * sizeof *dst);
+    for (uint32_t w = 1; w < n; w *= 2) {
+        for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+            uint32_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            uint32_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) dst[k++] = quote_before(&src[j], &src[i]) ? src[j++] : src[i++];
+            while (i < mid) dst[k++] = src[i++];
+            while (j < hi) dst[k++] = src[j++];
         }
-        d->quotes[j] = v;
+        dyad_quote *t = src; src = dst; dst = t;
     }
+    if (src != d->quotes) memcpy(d->quotes, src, (size_t)n * sizeof *src);
 }
 
 void quotes_process(dyad_doc *doc)

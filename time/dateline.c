@@ -24,7 +24,8 @@ static int month_at(const dyad_doc *d, uint32_t i)
 static long int_at(const dyad_doc *d, uint32_t i, int *ndig)
 {
     const dyad_token *t = &d->toks[i];
-    if (!(t->flags & DYAD_TOK_NUM)) return -1;
+    /* No day or year has ten digits: longer runs would overflow v. */
+    if (!(t->flags & DYAD_TOK_NUM) || t->len > 9) return -1;
     long v = 0;
     for (uint32_t k = 0; k < t->len; k++) {
         char c = d->text[t->off + k];

@@ -5,7 +5,9 @@
  * next one in "will meet on Wednesday".  Without a parser, the nearest
  * tense cue decides: scanning outwards from the expression, alternately
  * left and right, to the ends of the sentence, stopping at a boundary that
- * changes voice (quotation marks, semicolons, dashes).
+ * changes voice (quotation marks, semicolons, dashes), and no farther than
+ * TENSE_REACH tokens: a verb that far away is another clause's, and the
+ * bound keeps a sentence full of expressions linear.
  *   future: will, 'll, shall, won't, scheduled, upcoming; going/set/due/
  *           expected/plans/intends only when "to" follows
  *   past:   said, was, had, told ... and any lower-case -ed word
@@ -18,6 +20,8 @@
 #include "tx.h"
 
 #include <string.h>
+
+#define TENSE_REACH 100u
 
 /* Lower-case words ending in -ed that are not past forms. */
 static int ed_exception(const char *s, uint32_t n)
@@ -93,7 +97,7 @@ int tx_tense(const dyad_doc *d, const uint16_t *ent, uint32_t s, uint32_t a, uin
     const dyad_sentence *st = &d->sents[s];
     uint32_t lo = st->tok, hi = st->tok + st->ntok;
     int left_open = 1, right_open = 1;
-    for (uint32_t k = 1; left_open || right_open; k++) {
+    for (uint32_t k = 1; (left_open || right_open) && k <= TENSE_REACH; k++) {
         if (left_open) {
             if (a < lo + k || is_wall(d, a - k)) left_open = 0;
             else {

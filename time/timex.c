@@ -38,14 +38,21 @@ void time_process(dyad_doc *d)
 
     tx_reference(d);
 
+    /* Expressions are in text order, so those of a clock time's sentence
+     * start at a cursor that only moves forwards: the cost is the
+     * expressions of each sentence, not all of them per clock time. */
+    uint32_t first = 0;
     for (uint32_t k = 0; k < d->n_timexes; k++) {
         const tx_raw *r = &raw.v[src[k]];
         if (r->type != TX_CLOCK) continue;
         /* The day named in the same sentence, else the sentence's reference date. */
         dyad_date day = d->sent_dates[r->sent];
-        for (uint32_t j = 0; j < d->n_timexes; j++)
-            if (d->timexes[j].sent == r->sent && d->timexes[j].kind == DYAD_TIMEX_DATE &&
-                tx_has_day(d->timexes[j].date)) { day = d->timexes[j].date; break; }
+        while (first < k && d->timexes[first].sent < r->sent) first++;
+        for (uint32_t j = first; j < d->n_timexes && d->timexes[j].sent == r->sent; j++)
+            if (d->timexes[j].kind == DYAD_TIMEX_DATE && tx_has_day(d->timexes[j].date)) {
+                day = d->timexes[j].date;
+                break;
+            }
         tx_clock_value(r, day, &d->timexes[k]);
     }
 }
