@@ -9,7 +9,7 @@
 CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2 -g
-PKGS    := libutf8proc jansson sqlite3 zlib libzstd gumbo
+PKGS    := libutf8proc jansson sqlite3 zlib libzstd gumbo geonames
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  += -DDYAD_DATA_DIR=\"$(CURDIR)/data\" -std=c17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

@@ -289,7 +289,12 @@ typedef struct {
 
 /* ---------------------------------------------------------------- events */
 
-enum { DYAD_EV_NEGATED = 1, DYAD_EV_MODAL = 2, DYAD_EV_QUOTED = 4, DYAD_EV_PASSIVE = 8 };
+enum {
+    DYAD_EV_NEGATED = 1, DYAD_EV_MODAL = 2, DYAD_EV_QUOTED = 4, DYAD_EV_PASSIVE = 8,
+    DYAD_EV_HISTORICAL = 16,        /* dated more than a year before the story: background */
+    DYAD_EV_FUTURE = 32,            /* announced for after the story's date (intent) */
+    DYAD_EV_SHALLOW = 64,           /* coded by the token matcher, not from a parse */
+};
 
 typedef struct {
     uint32_t sent;
@@ -304,6 +309,8 @@ typedef struct {
     uint32_t flags;                 /* DYAD_EV_* */
     float confidence;
     dyad_date date;
+    uint32_t reports;               /* sentences of the story that tell it (1 + merged retellings) */
+    uint32_t also_sent;             /* the latest other sentence that told it, when reports > 1 */
 } dyad_event;
 
 /* ---------------------------------------------------------------- document */
