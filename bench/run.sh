@@ -50,10 +50,15 @@ parse_stage() {  # corpus
   read -r secs rss <<< "$(measure "$dyad" parse --count "$corpus")"
   read -r tsecs _ <<< "$(measure "$dyad" text --count "$corpus")"
   read -r wsecs _ <<< "$(measure wc -w "$corpus")"
-  awk -v c="$(basename "$corpus")" -v n="$toks" -v t="$secs" -v x="$tsecs" -v r="$rss" -v w="$wsecs" 'BEGIN {
-    if (t <= 0) t = 0.001; if (w <= 0) w = 0.001; s = t - x; if (s <= 0) s = 0.001;
-    printf "parse    %-20s %9d tokens %6.2f s (text %5.2f s) %10.0f tokens/s whole, %10.0f tokens/s tag+parse %6.1f MB RSS   wc -w %5.2f s  ratio %5.2fx wc\n",
-      c, n, t, x, n/t, n/s, r/1024, w, t/w }'
+  # CPU seconds too: on a shared machine wall time counts other people's work.
+  local cpu tcpu
+  cpu=$( { /usr/bin/time -f '%U %S' "$dyad" parse --count "$corpus" > /dev/null; } 2>&1 | tail -n 1 | awk '{print $1 + $2}')
+  tcpu=$( { /usr/bin/time -f '%U %S' "$dyad" text --count "$corpus" > /dev/null; } 2>&1 | tail -n 1 | awk '{print $1 + $2}')
+  awk -v c="$(basename "$corpus")" -v n="$toks" -v t="$secs" -v x="$tsecs" -v r="$rss" -v w="$wsecs" \
+      -v u="$cpu" -v v="$tcpu" 'BEGIN {
+    if (t <= 0) t = 0.001; if (w <= 0) w = 0.001; s = t - x; if (s <= 0) s = 0.001; k = u - v; if (k <= 0) k = 0.001;
+    printf "parse    %-20s %9d tokens %6.2f s (text %5.2f s) %9.0f tokens/s whole, %9.0f tag+parse; cpu %5.2f s, %9.0f tag+parse tokens/s per cpu-second %6.1f MB RSS   wc -w %5.2f s  ratio %5.2fx wc\n",
+      c, n, t, x, n/t, n/s, u, n/k, r/1024, w, t/w }'
 }
 
 # HTML to clean text over the page fixtures (each a different site layout),

@@ -19,7 +19,7 @@ static int parse_num(const char *opt, const char *v, long lo, long hi, long *out
 }
 
 enum { OPT_TRAIN = CLI_O_OWN, OPT_DEV, OPT_OUT, OPT_TAGGER, OPT_ITERS, OPT_SEED, OPT_JACKKNIFE,
-       OPT_TAGGER_ITERS, OPT_BITS, OPT_LABEL_BITS, OPT_EXPLORE };
+       OPT_TAGGER_ITERS, OPT_BITS, OPT_LABEL_BITS, OPT_EXPLORE, OPT_MIN_COUNT };
 
 const cli_option train_options[] = {
     {"train", 0, "F.conllu", OPT_TRAIN, "the training treebank"},
@@ -32,6 +32,7 @@ const cli_option train_options[] = {
     {"tagger-iters", 0, "N", OPT_TAGGER_ITERS, "parser: iterations of each fold tagger (5)"},
     {"bits", 0, "B", OPT_BITS, "2^B weight rows (tagger 17, parser moves 20)"},
     {"label-bits", 0, "B", OPT_LABEL_BITS, "parser: 2^B rows of label weights (16)"},
+    {"min-count", 0, "N", OPT_MIN_COUNT, "tagger: a (UPOS, XPOS) class and a lexicon word need N uses (5)"},
     {"explore", 0, "P", OPT_EXPLORE, "parser: chance of following its own move from iteration 2 (0.9)"},
     {"quiet", 'q', NULL, CLI_O_QUIET, "no progress on standard error"},
     CLI_OPT_END,
@@ -58,6 +59,7 @@ static int train_option(cli_opts *o, int id, const char *v)
     case OPT_JACKKNIFE: if (parse_num(name, v, 0, 20, &x)) return -1; T_.t.jackknife = (int)x; return 0;
     case OPT_TAGGER_ITERS: if (parse_num(name, v, 1, 100, &x)) return -1; T_.t.tagger_iters = (int)x; return 0;
     case OPT_BITS: if (parse_num(name, v, 10, 24, &x)) return -1; T_.t.bits = (uint32_t)x; return 0;
+    case OPT_MIN_COUNT: if (parse_num(name, v, 1, 1000, &x)) return -1; T_.t.min_count = (uint32_t)x; return 0;
     case OPT_LABEL_BITS: if (parse_num(name, v, 10, 24, &x)) return -1; T_.t.label_bits = (uint32_t)x; return 0;
     case OPT_EXPLORE: {
         char *end;

@@ -185,10 +185,10 @@ enum dyad_deprel {
 
 /* The parse of one token, in doc->syn parallel to doc->toks.  Heads are
  * document token indexes (not sentence-relative), so a stage never has to
- * know where a sentence starts; the root of a sentence has head -1.  A
- * sentence the pipeline chose not to parse (no dictionary verb form and no
- * actor or quotation) has upos NONE and deprel NONE on all its tokens:
- * dyad_sent_parsed() says which.  The lemma is lower case (except proper
+ * know where a sentence starts; the root of a sentence has head -1.  The
+ * pipeline parses every sentence; without a parser model (data/syntax/
+ * empty) tags are guessed from word lists and suffixes, heads are -1 and
+ * deprel is NONE on all tokens: dyad_sent_parsed() says which.  The lemma is lower case (except proper
  * nouns, capitalised adjectives and "I", the UD way) and lives either
  * in doc->text (a prefix of the token) or in the model (an irregular form,
  * or a stem plus suffix built in the document's arena); lemma_hash is its

@@ -51,20 +51,20 @@ int syn_state_reserve(syn_state *s, uint32_t n, dyad_arena *arena)
 {
     if (n + 2 <= s->cap) return 0;
     uint32_t cap = n + 2 > 64 ? n + 2 : 64;
-    cap += cap & 1;   /* even, so the uint64_t array after nine int32_t arrays is 8-byte aligned */
-    size_t per = 9 * sizeof(int32_t) + 4 + sizeof(uint64_t);
+    size_t per = sizeof(uint64_t) + 9 * sizeof(int32_t) + 4;
     void *b = arena ? dyad_arena_alloc(arena, per * cap) : calloc(cap, per);
     if (!b) return -1;
     if (!arena) free(s->block);
     s->block = arena ? NULL : b;
     s->cap = cap;
-    int32_t *p = b;
-    uint64_t *q = (uint64_t *)(p + 9 * (size_t)cap);
+    /* The 8-byte array first, so that every array is aligned whatever cap is. */
+    uint64_t *q = b;
+    int32_t *p = (int32_t *)(q + cap);
+    s->lset = q;
     s->stack = p; s->head = p + cap; s->lc1 = p + 2 * cap; s->lc2 = p + 3 * cap;
     s->rc1 = p + 4 * cap; s->rc2 = p + 5 * cap; s->gold_left_in_buf = p + 6 * cap;
     s->gold_kids_on_stack = p + 7 * cap; s->gold_head = p + 8 * cap;
-    s->lset = q;
-    unsigned char *c = (unsigned char *)(q + cap);
+    unsigned char *c = (unsigned char *)(p + 9 * (size_t)cap);
     s->nl = c; s->nr = c + cap; s->on_stack = c + 2 * cap; s->label = c + 3 * cap;
     return 0;
 }
