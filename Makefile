@@ -9,14 +9,14 @@
 CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2 -g
-PKGS    := libutf8proc jansson sqlite3 zlib gumbo
+PKGS    := libutf8proc jansson sqlite3 zlib gumbo libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  += -DDYAD_DATA_DIR=\"$(CURDIR)/data\" -std=c17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Iinclude -I. $(PKG_CFLAGS) $(OPT) -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
-STAGES  := core ingest text actors time quotes events store emit dict pipeline
+STAGES  := core ingest text actors time quotes events store emit dict pipeline serve
 LIB_SRC := $(filter-out $(EXCLUDE),$(wildcard $(addsuffix /*.c,$(STAGES))))
 CLI_SRC := $(wildcard cli/*.c)
 TEST_SRC:= $(filter-out $(EXCLUDE),$(wildcard tests/unit/test_*.c))

@@ -9,7 +9,7 @@
 set -e
 cd "$(dirname "$0")"
 PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev zlib1g-dev
-libgumbo-dev sqlite3 python3 time"
+libgumbo-dev sqlite3 python3 time libmicrohttpd-dev curl chromium"
 
 missing=""
 for p in $PKGS; do

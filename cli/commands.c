@@ -16,6 +16,7 @@ int cmd_search(cli_opts *o);
 int cmd_timeline(cli_opts *o);
 int cmd_export(cli_opts *o);
 int cmd_dict(cli_opts *o);
+int cmd_serve(cli_opts *o);
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
@@ -77,6 +78,16 @@ const cli_command cli_commands[] = {
      "--agents F [--discards F] [--add]; see docs/tabari-dictionaries.md.\n"
      "  --quiet        only the summaries\n"
      "  --no-warnings  only the unusable lines", cmd_dict},
+    {"serve", "the store over HTTP: a JSON API and a web page (timelines, events, evidence)",
+     "serve [--db PATH] [--listen HOST:PORT] [--threads N] [--allow-code] [--web DIR] [--query-ms N] [-q]\n\n"
+     "Serves the store read-only (a 'dyad ingest' may write meanwhile) on\n"
+     "127.0.0.1:8080 unless --listen says (port 0: any free port, printed on\n"
+     "stderr); open the address in a browser.  The API is described at\n"
+     "/api/openapi.json.  Stops on Ctrl-C or SIGTERM.\n"
+     "  --threads N    threads answering requests (4)\n"
+     "  --allow-code   POST /api/code codes a posted text (not stored)\n"
+     "  --web DIR      the page's files (default: web/ beside the data folder)\n"
+     "  --query-ms N   time limit of one query (3000); longer ones get 503", cmd_serve},
     {0, 0, 0, 0},
 };
 

@@ -55,6 +55,16 @@ static void member(dbuf *b, const char *key, sqlite3_stmt *st, const char *name)
     value(b, st, name);
 }
 
+/* {"off":N,"len":N} from two columns, or null when unknown. */
+static void span(dbuf *b, sqlite3_stmt *st, const char *off, const char *len)
+{
+    int i = col(st, off);
+    if (i < 0 || sqlite3_column_type(st, i) == SQLITE_NULL) { dbuf_puts(b, "null"); return; }
+    dbuf_putc(b, '{'); member(b, "off", st, off);
+    dbuf_putc(b, ','); member(b, "len", st, len);
+    dbuf_putc(b, '}');
+}
+
 static void flags_json(dbuf *b, long long fl)
 {
     static const char *const names[] = {"negated", "modal", "quoted", "passive"};
@@ -83,8 +93,13 @@ static int reports_json(dbuf *b, sqlite3_stmt *rep, sqlite3_int64 id, int plover
         dbuf_putc(b, ','); member(b, "date", rep, "date");
         dbuf_putc(b, ','); member(b, "sentence", rep, "sentence");
         dbuf_putc(b, ','); member(b, "text", rep, "text");
+        dbuf_putc(b, ','); member(b, "sentence_off", rep, "sentence_off");
         dbuf_putc(b, ','); member(b, "source_text", rep, "source_text");
         dbuf_putc(b, ','); member(b, "target_text", rep, "target_text");
+        /* Where the actors' words are (document byte offsets, like the
+         * verb's), so a reader can highlight them in the sentence. */
+        dbuf_puts(b, ",\"source_span\":"); span(b, rep, "source_off", "source_len");
+        dbuf_puts(b, ",\"target_span\":"); span(b, rep, "target_off", "target_len");
         dbuf_puts(b, ",\"verb\":{");
         member(b, "off", rep, "verb_off");
         dbuf_putc(b, ','); member(b, "len", rep, "verb_len");
@@ -177,6 +192,14 @@ static void plover_event(dbuf *b, sqlite3_stmt *st)
     dbuf_puts(b, ",\"docs\":");
 }
 
+int store_event_json(dbuf *b, sqlite3_stmt *ev, sqlite3_stmt *rep, char *err, size_t errlen)
+{
+    jsonl_event(b, ev);
+    if (reports_json(b, rep, sqlite3_column_int64(ev, 0), 0, err, errlen)) return -1;
+    dbuf_putc(b, '}');
+    return 0;
+}
+
 int store_export(store *s, const store_filter *f, int format, FILE *out, char *err, size_t errlen)
 {
     if (format == EXPORT_GDELT) return store_export_gdelt(s, f, out, err, errlen);
@@ -197,9 +220,12 @@ int store_export(store *s, const store_filter *f, int format, FILE *out, char *e
             if (!pt || !*pt || sqlite3_column_int(st, col(st, "negated"))) continue;
         }
         dbuf_clear(&b);
-        if (format == EXPORT_PLOVER) plover_event(&b, st); else jsonl_event(&b, st);
-        if (reports_json(&b, rep, sqlite3_column_int64(st, 0), format == EXPORT_PLOVER, err, errlen)) { r = -1; break; }
-        dbuf_puts(&b, "}\n");
+        if (format == EXPORT_PLOVER) {
+            plover_event(&b, st);
+            if (reports_json(&b, rep, sqlite3_column_int64(st, 0), 1, err, errlen)) { r = -1; break; }
+            dbuf_putc(&b, '}');
+        } else if (store_event_json(&b, st, rep, err, errlen)) { r = -1; break; }
+        dbuf_putc(&b, '\n');
         fwrite(b.ptr, 1, b.len, out);
     }
     if (!r && rc != SQLITE_DONE) { snprintf(err, errlen, "%s", sqlite3_errmsg(store_db(s))); r = -1; }

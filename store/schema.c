@@ -165,9 +165,39 @@ int store_migrate(sqlite3 *db, int version, char *err, size_t errlen)
     return 0;
 }
 
+/* A reader: nothing is written, not even a migration, so a store of
+ * another version is refused rather than upgraded.  A WAL store is read
+ * beside a writer (the writer's -shm/-wal files are shared). */
+static store *open_readonly(const char *path, char *err, size_t errlen)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+    char e[512] = "";
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "%s: %s", path, rc == SQLITE_CANTOPEN ? "no such store" : db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    int v = store_schema_version(db);
+    if (v != STORE_SCHEMA_VERSION || store_exec(db, "PRAGMA query_only=1", e, sizeof e)) {
+        if (v < 0 || e[0]) snprintf(err, errlen, "%s: %s", path, e[0] ? e : "not a dyad store");
+        else if (v == 0) snprintf(err, errlen, "%s: not a dyad store", path);
+        else snprintf(err, errlen, "%s: schema version %d, this dyad reads %d (run 'dyad ingest --db %s' to upgrade it)",
+                      path, v, STORE_SCHEMA_VERSION, path);
+        sqlite3_close(db);
+        return NULL;
+    }
+    store *s = calloc(1, sizeof *s);
+    if (!s) { snprintf(err, errlen, "out of memory"); sqlite3_close(db); return NULL; }
+    s->db = db;
+    return s;
+}
+
 store *store_open(const char *path, int flags, char *err, size_t errlen)
 {
     sqlite3 *db = NULL;
+    if (flags & STORE_READONLY) return open_readonly(path, err, errlen);
     /* NOMUTEX: a store handle belongs to one thread, like a dyad_doc. */
     int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &db, oflags, NULL);
