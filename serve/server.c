@@ -17,7 +17,8 @@
  *    not close: MHD still owns the descriptor and closes it itself; the
  *    list lock is held across the call and MHD reports a connection closed
  *    before it closes the descriptor, so the number is never stale);
- *  - a POST body must arrive within BODY_MS;
+ *  - a POST body must arrive within BODY_MS; one announced larger than
+ *    SERVE_MAX_BODY is refused at once, a chunked one when it grows past;
  *  - each query runs within --query-ms (pool.c).
  *
  * /api/export streams: a producer thread writes store_export into a pipe
@@ -255,6 +256,13 @@ static enum MHD_Result send_error(struct MHD_Connection *c, int status, const ch
     return ret;
 }
 
+static enum MHD_Result too_big(struct MHD_Connection *c)
+{
+    char msg[96];
+    snprintf(msg, sizeof msg, "the body is larger than %d bytes", SERVE_MAX_BODY);
+    return send_error(c, 413, msg);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload, size_t *upload_size, void **req_cls)
 {
@@ -268,20 +276,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         r->started = serve_now_ms();
         conn_rec *cr = rec_of(c);
         if (cr) { pthread_mutex_lock(&sv->lock); cr->in_request = 1; pthread_mutex_unlock(&sv->lock); }
-        if (!strcmp(method, "POST")) return MHD_YES;      /* the body follows */
+        if (!strcmp(method, "POST")) {
+            /* A body announced too large is refused before it is sent
+             * (MHD answers before "100 Continue" and closes). */
+            const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+            if (cl && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) return too_big(c);
+            return MHD_YES;                                 /* the body follows */
+        }
     } else if (*upload_size) {
         if (serve_now_ms() - r->started > BODY_MS) return MHD_NO;   /* too slow: close */
+        /* Chunked, so of unknown size: read and dropped past the limit
+         * (MHD takes no answer in mid-upload), answered at its end. */
         if (r->body.len + *upload_size > SERVE_MAX_BODY) r->too_big = 1;
         else dbuf_put(&r->body, upload, *upload_size);
         *upload_size = 0;
-        if (r->too_big) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "the body is larger than %d bytes", SERVE_MAX_BODY);
-            return send_error(c, 413, msg);
-        }
         return MHD_YES;
     }
-    if (r->too_big) return MHD_YES;                         /* answered already */
+    if (r->too_big) return too_big(c);
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_param, r);
     if (r->too_many) return send_error(c, 414, "too many query parameters");
     serve_request rq = {
