@@ -63,8 +63,13 @@ check:
 	$(MAKE) asan
 	@tests/run.sh $(BUILD) build-asan
 
-BENCH_STAGES ?= text actors time quotes code code-j2 html
-bench: all
+BENCH_STAGES ?= text actors time quotes code code-j2 html serve
+# The HTTP load client of the serve stage (used when wrk is not installed).
+$(BUILD)/loadgen: bench/loadgen.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< -lpthread
+
+bench: all $(BUILD)/loadgen
 	@BENCH_STAGES="$(BENCH_STAGES)" bench/run.sh $(BUILD)/dyad
 
 clean:

@@ -276,13 +276,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         r->started = serve_now_ms();
         conn_rec *cr = rec_of(c);
         if (cr) { pthread_mutex_lock(&sv->lock); cr->in_request = 1; pthread_mutex_unlock(&sv->lock); }
-        if (!strcmp(method, "POST")) {
-            /* A body announced too large is refused before it is sent
-             * (MHD answers before "100 Continue" and closes). */
-            const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-            if (cl && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) return too_big(c);
-            return MHD_YES;                                 /* the body follows */
-        }
+        /* A body announced too large is refused before it is sent (MHD
+         * answers before "100 Continue" and closes the connection). */
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl && strtoull(cl, NULL, 10) > SERVE_MAX_BODY) return too_big(c);
+        /* Everything else is answered on the next call: a response queued
+         * on the first one is "early" to MHD, which then closes the
+         * connection instead of keeping it alive. */
+        return MHD_YES;
     } else if (*upload_size) {
         if (serve_now_ms() - r->started > BODY_MS) return MHD_NO;   /* too slow: close */
         /* Chunked, so of unknown size: read and dropped past the limit

@@ -266,6 +266,9 @@ ctype=$(curl -s --max-time 10 -o /dev/null -w '%{content_type}' "http://127.0.0.
 case $ctype in text/javascript*) t_ok static-type ;; *) t_fail static-type "$ctype" ;; esac
 hdr=$(curl -s --max-time 10 -D - -o /dev/null "http://127.0.0.1:$port/")
 echo "$hdr" | grep -qi "^content-security-policy: default-src 'self'" && t_ok static-csp || t_fail static-csp "$hdr"
+# Kept alive: two requests, one connection.
+curl -sv --max-time 10 -o /dev/null -o /dev/null "http://127.0.0.1:$port/api/info" "http://127.0.0.1:$port/api/events?limit=1" 2>&1 \
+  | grep -q 'Re-using existing connection' && t_ok keep-alive || t_fail keep-alive "the connection was not reused"
 status method 405 /api/events -X DELETE
 curl -s --max-time 10 -D - -o /dev/null -X PUT "http://127.0.0.1:$port/api/events" | grep -qi '^allow: GET, HEAD' && t_ok method-allow || t_fail method-allow "no Allow header"
 status code-off 403 /api/code -X POST --data-binary @examples/01_trump-warns-north-korea.txt
