@@ -17,6 +17,7 @@ int cmd_timeline(cli_opts *o);
 int cmd_export(cli_opts *o);
 int cmd_dict(cli_opts *o);
 int cmd_serve(cli_opts *o);
+int cmd_eval(cli_opts *o);
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
@@ -88,6 +89,19 @@ const cli_command cli_commands[] = {
      "  --allow-code   POST /api/code codes a posted text (not stored)\n"
      "  --web DIR      the page's files (default: web/ beside the data folder)\n"
      "  --query-ms N   time limit of one query (3000); longer ones get 503", cmd_serve},
+    {"eval", "score the coder against a hand-coded gold set: precision, recall, F1",
+     "eval events GOLD.tsv [CORPUS...] [--shared DIR] [--list] [--data DIR]\n"
+     "     [--verbs FILE] [--actors FILE...] [--agents FILE] [--discards FILE] [--add]\n\n"
+     "Codes every document the gold file names (tests/gold/events.tsv; format in\n"
+     "tests/gold/README.md), each at the publication date the gold file gives, and\n"
+     "prints precision, recall and F1 at four levels: exact (CAMEO code, source,\n"
+     "target), root (CAMEO root, source, target), countries (root and the sides'\n"
+     "countries) and sentence (an event or none); then duplicates and dates.\n"
+     "Corpora are read from the paths the gold file names under ../shared (or\n"
+     "--shared DIR, or $DYAD_SHARED); a CORPUS argument ending in such a path is\n"
+     "read instead.  Exit 1 when a corpus or gold document is missing.\n"
+     "  --list   also list every missed, spurious and wrongly dated event\n"
+     "  --verbs ... --add  score the coder with TABARI / PETRARCH dictionaries", cmd_eval},
     {0, 0, 0, 0},
 };
 

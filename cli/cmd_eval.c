@@ -1,0 +1,186 @@
+/*
+ * cmd_eval.c - `dyad eval events GOLD.tsv [CORPUS...]`: code the documents
+ * a gold file names and score the events (eval/eval.h).
+ *
+ * Corpora are found by the path the gold file gives them under ../shared:
+ * a CORPUS argument whose path ends with it, else --shared DIR, else
+ * $DYAD_SHARED, else ../shared.  A gold document that cannot be found is an
+ * error: a score over part of the set would not be comparable.
+ *
+ * Exit: 0 scored, 1 a corpus or document missing, 2 usage or gold file error.
+ */
+#include "cli.h"
+#include "code_dict.h"
+#include "../eval/eval.h"
+#include "../ingest/ingest.h"
+#include "../pipeline/pipeline.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *eval_shared;
+static int eval_list;
+
+static int eval_option(cli_opts *o, int argc, char **argv, int i)
+{
+    if (!strcmp(argv[i], "--list")) { eval_list = 1; return 1; }
+    if (!strcmp(argv[i], "--shared")) {
+        if (i + 1 >= argc) { cli_usage_error("--shared needs a folder"); return -1; }
+        eval_shared = argv[i + 1];
+        return 2;
+    }
+    return code_dict_option(o, argc, argv, i);
+}
+
+static int ends_with_path(const char *path, const char *tail)
+{
+    size_t n = strlen(path), t = strlen(tail);
+    if (n < t || strcmp(path + n - t, tail)) return 0;
+    return n == t || path[n - t - 1] == '/';
+}
+
+/* The file to read for a gold corpus path, in buf. */
+static const char *corpus_file(const cli_opts *o, const char *corpus, char *buf, size_t cap)
+{
+    for (int i = 2; i < o->n_files; i++)
+        if (ends_with_path(o->files[i], corpus)) return o->files[i];
+    const char *shared = eval_shared ? eval_shared : getenv("DYAD_SHARED");
+    snprintf(buf, cap, "%s/%s", shared && *shared ? shared : "../shared", corpus);
+    return buf;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    size_t r;
+    while (b && (r = fread(b + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) {
+            char *nb = realloc(b, cap *= 2);
+            if (!nb) { free(b); b = NULL; }
+            else b = nb;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return b;
+}
+
+typedef struct {
+    dyad_model *model;
+    code_dict *dict;
+    eval_score score;
+    unsigned char *done;
+} eval_run;
+
+static void code_and_score(eval_run *r, const eval_gold *g, int gd, dyad_doc *doc, const char *raw, size_t n)
+{
+    dyad_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.date = g->docs[gd].pubdate;
+    if (r->dict) code_dict_process(r->dict, doc, &opt);
+    else dyad_process(r->model, doc, &opt);
+    eval_score_doc(g, gd, raw, n, doc, &r->score, eval_list ? stdout : NULL);
+    r->done[gd] = 1;
+}
+
+/* Score every gold document of one corpus file. */
+static int eval_corpus(eval_run *r, const eval_gold *g, const char *corpus, const char *path)
+{
+    char err[1024];
+    ingest_source *src = ingest_open(path, err, sizeof err);
+    if (!src) {
+        fprintf(stderr, "dyad: %s (the gold set reads corpora under ../shared; see --shared)\n", err);
+        return 1;
+    }
+    int failed = 0;
+    dyad_doc *doc = dyad_doc_new();
+    if (ingest_format(src) == INGEST_JSONL) {
+        int r1;
+        while ((r1 = ingest_next(src, doc)) != 0) {
+            if (r1 < 0) { dyad_doc_reset(doc); continue; }
+            int gd = -1;
+            for (int i = 0; i < g->n_docs && doc->id; i++)
+                if (!r->done[i] && !strcmp(g->docs[i].corpus, corpus) && !strcmp(g->docs[i].id, doc->id)) gd = i;
+            if (gd >= 0) {
+                /* The spans index the record's text, which is the raw body. */
+                size_t n = doc->raw_len;
+                char *raw = malloc(n + 1);
+                memcpy(raw, doc->raw, n);
+                raw[n] = 0;
+                code_and_score(r, g, gd, doc, raw, n);
+                free(raw);
+            }
+            dyad_doc_reset(doc);
+        }
+    } else {
+        size_t n = 0;
+        char *raw = read_file(path, &n);
+        int r1 = raw ? ingest_next(src, doc) : -1;
+        const char *base = strrchr(corpus, '/') ? strrchr(corpus, '/') + 1 : corpus;
+        int gd = -1;
+        for (int i = 0; i < g->n_docs; i++)
+            if (!strcmp(g->docs[i].corpus, corpus) && !strcmp(g->docs[i].id, base)) gd = i;
+        if (r1 == 1 && gd >= 0) code_and_score(r, g, gd, doc, raw, n);
+        else if (r1 != 1) { fprintf(stderr, "dyad: %s: cannot read the document\n", path); failed = 1; }
+        free(raw);
+    }
+    dyad_doc_free(doc);
+    ingest_close(src);
+    return failed;
+}
+
+int cmd_eval(cli_opts *o);
+int cmd_eval(cli_opts *o)
+{
+    int r = cli_parse(o, o->argc, o->argv, cli_find("eval"), eval_option);
+    if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    if (o->n_files < 2 || strcmp(o->files[0], "events")) {
+        cli_usage_error("eval: usage: dyad eval events GOLD.tsv [CORPUS...] (see 'dyad eval --help')");
+        free(o->files);
+        return 2;
+    }
+    eval_gold g;
+    char err[1024];
+    if (eval_gold_load(o->files[1], &g, err, sizeof err)) {
+        fprintf(stderr, "dyad: %s\n", err);
+        free(o->files);
+        return 2;
+    }
+    eval_run run;
+    memset(&run, 0, sizeof run);
+    int failed = 0;
+    run.dict = code_dict_open(o, &failed);
+    if (failed) { eval_gold_free(&g); free(o->files); return 1; }
+    run.model = run.dict ? code_dict_model(run.dict) : cli_load_model(o);
+    if (!run.model) { eval_gold_free(&g); free(o->files); return 1; }
+    run.done = calloc((size_t)g.n_docs, 1);
+
+    /* One pass per corpus file, in the gold file's order. */
+    for (int i = 0; i < g.n_docs; i++) {
+        int seen = 0;
+        for (int k = 0; k < i; k++)
+            if (!strcmp(g.docs[k].corpus, g.docs[i].corpus)) seen = 1;
+        if (seen) continue;
+        char buf[4096];
+        const char *path = corpus_file(o, g.docs[i].corpus, buf, sizeof buf);
+        if (eval_corpus(&run, &g, g.docs[i].corpus, path)) failed = 1;
+    }
+    for (int i = 0; i < g.n_docs; i++)
+        if (!run.done[i]) {
+            fprintf(stderr, "dyad: %s:%d: document %s not found in %s\n", o->files[1], g.docs[i].line,
+                    g.docs[i].id, g.docs[i].corpus);
+            failed = 1;
+        }
+    if (!failed) eval_print(&run.score, stdout);
+    free(run.done);
+    if (run.dict) code_dict_close(run.dict);
+    else dyad_model_free(run.model);
+    eval_gold_free(&g);
+    free(o->files);
+    return failed;
+}
