@@ -43,3 +43,4 @@ echo "== dyad timeline USA PRK  (United States - North Korea, both directions, p
 echo
 echo "Next: ./dyad search Singapore summit    ./dyad events --actor PRK --json    ./dyad export --format gdelt"
 echo "      (the timeline as a chart: usa-prk.svg; options: ./dyad COMMAND --help; the store: docs/store.md)"
+echo "      ./dyad serve   (then open http://127.0.0.1:8080/ : the store in a browser)"
