@@ -357,7 +357,7 @@ else
   get tl-month "/api/timeline?a=USA&b=PRK&by=month&fill=1"
   bars=$(python3 -c 'import json,sys; print(sum((p["a_to_b"]>0)+(p["b_to_a"]>0) for p in json.load(open(sys.argv[1]))["periods"]))' "$TMP/tl-month.out")
   first=$(curl -s --max-time 10 "http://127.0.0.1:$port/api/events?actor=USA&limit=1" | python3 -c 'import json,sys; e=json.load(sys.stdin)["events"][0]; print(e["id"])')
-  copts=(--headless --no-sandbox --disable-gpu --no-proxy-server --hide-scrollbars --user-data-dir="$TMP/chrome"
+  copts=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --no-proxy-server --hide-scrollbars --user-data-dir="$TMP/chrome"
          --virtual-time-budget=10000 --enable-logging=stderr --v=0)
   url="http://127.0.0.1:$port/#a=USA&b=PRK&by=month&event=first"
   timeout 90 "$chrome" "${copts[@]}" --dump-dom "$url" > "$TMP/dom.html" 2> "$TMP/chrome.err"
