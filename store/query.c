@@ -67,16 +67,19 @@ sqlite3_stmt *store_query_events(store *s, const store_filter *f, int wide, char
                    " e.plover_type AS plover, e.goldstein, e.n_reports AS reports, e.n_sources AS sources,");
     /* The table has no negation column, so a negated event says so. */
     sq_sql(&q, wide ? " " : " CASE WHEN e.negated THEN '[negated] ' ELSE '' END ||");
+    /* The events are chosen and cut to the limit first, then joined to
+     * their first report: a page costs its rows' joins, not the store's. */
     sq_sql(&q, " " SENTENCE_SQL("d", "st") " AS evidence"
-               " FROM events e"
+               " FROM (SELECT * FROM events e WHERE 1");
+    store_where_events(&q, f);
+    sq_sql(&q, " ORDER BY e.date = '', e.date, e.id");
+    limit(&q, f->limit);
+    sq_sql(&q, ") e"
                " JOIN event_reports r ON r.doc = e.first_doc AND r.i ="
                "   (SELECT min(i) FROM event_reports WHERE event = e.id AND doc = e.first_doc)"
                " JOIN documents d ON d.docno = e.first_doc"
                " LEFT JOIN sentences st ON st.doc = r.doc AND st.i = r.sent"
-               " WHERE 1");
-    store_where_events(&q, f);
-    sq_sql(&q, " ORDER BY e.date = '', e.date, e.id");
-    limit(&q, f->limit);
+               " ORDER BY e.date = '', e.date, e.id");
     sqlite3_stmt *st = sq_prepare(store_db(s), &q, err, errlen);
     sq_free(&q);
     return st;
