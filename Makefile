@@ -9,7 +9,7 @@
 CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2 -g
-PKGS    := libutf8proc jansson sqlite3 zlib gumbo libmicrohttpd
+PKGS    := libutf8proc jansson sqlite3 zlib libzstd gumbo libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  += -DDYAD_DATA_DIR=\"$(CURDIR)/data\" -std=c17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -57,13 +57,14 @@ test: tests
 asan:
 	$(MAKE) BUILD=build-asan OPT="$(ASAN_OPT)" tests
 
-# The whole suite, normal and sanitized; the last line is "N passed, N failed".
+# The whole suite, normal and sanitized; the last line is
+# "N passed, N failed, N skipped" (tests/run.sh: skips need ../shared).
 check:
 	$(MAKE) tests
 	$(MAKE) asan
 	@tests/run.sh $(BUILD) build-asan
 
-BENCH_STAGES ?= text actors time quotes code code-j2 html serve
+BENCH_STAGES ?= text actors time quotes code code-j2 html dask serve
 # The HTTP load client of the serve stage (used when wrk is not installed).
 $(BUILD)/loadgen: bench/loadgen.c
 	@mkdir -p $(@D)
@@ -76,3 +77,4 @@ clean:
 	rm -rf build build-asan dyad
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TESTS:=.d)
+-include python/python.mk

@@ -8,8 +8,9 @@
 # Needs root (or sudo) only when a package is missing.
 set -e
 cd "$(dirname "$0")"
-PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev zlib1g-dev
-libgumbo-dev sqlite3 python3 time libmicrohttpd-dev curl chromium"
+PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev zlib1g-dev libzstd-dev
+libgumbo-dev sqlite3 python3 python3-dev python3-pandas python3-dask python3-distributed time
+libmicrohttpd-dev curl chromium"
 
 missing=""
 for p in $PKGS; do
@@ -24,6 +25,12 @@ if [ -n "$missing" ]; then
 fi
 
 make -j"$(nproc)"
+# The Python package (import dyad) for the system's python3.
+if [ "$(id -u)" -eq 0 ]; then
+    make -s install-python
+else
+    echo "setup: to install the Python package: sudo make install-python (or PYTHONPATH=build/python)"
+fi
 [ "${1:-}" = "--install-only" ] && exit 0
 
 # The main job: code the bundled wire stories into a fresh embedded store

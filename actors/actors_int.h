@@ -173,7 +173,8 @@ static inline int act_first_maybe(const actors_lexicon *lex, uint32_t h)
  * keeps "may", "turkey" and "chad" out of the table. */
 static inline int act_token_maybe(const actors_lexicon *lex, const dyad_token *t)
 {
-    const uint64_t *bits = (t->flags & DYAD_TOK_LOWER) ? lex->lower_bits : lex->first_bits;
+    /* a caseless word (an all-capitals story) may start any name */
+    const uint64_t *bits = (t->flags & (DYAD_TOK_LOWER | DYAD_TOK_NOCASE)) == DYAD_TOK_LOWER ? lex->lower_bits : lex->first_bits;
     return (int)((bits[(t->hash >> 6) & 1023] >> (t->hash & 63)) & 1);
 }
 

@@ -36,7 +36,7 @@
 static int case_ok(const actors_lexicon *lex, const dyad_doc *doc, const act_ltok *lt, const dyad_token *t)
 {
     switch (lt->rule) {
-    case CASE_CAP: return (t->flags & (DYAD_TOK_CAP | DYAD_TOK_UPPER)) != 0;
+    case CASE_CAP: return (t->flags & (DYAD_TOK_CAP | DYAD_TOK_UPPER | DYAD_TOK_NOCASE)) != 0;
     case CASE_EXACT: return t->len == lt->len && !memcmp(doc->text + t->off, lex->text + lt->off, t->len);
     default: return 1;
     }

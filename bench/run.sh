@@ -94,11 +94,12 @@ for c in $corpora; do
   [ -f "$c" ] || { echo "missing corpus $c"; continue; }
   for s in $(echo "${BENCH_STAGES:-text}"); do
     case $s in
-      html|serve) continue ;;
+      html|dask|serve) continue ;;
       code-j2) stage "$s" "$c" code -j 2 ;;
       *) stage "$s" "$c" "$s" ;;
     esac
   done
 done
 case " ${BENCH_STAGES:-text} " in *" html "*) BENCH_HTML_REPS=${BENCH_HTML_REPS:-200} html_stage ;; esac
+case " ${BENCH_STAGES:-text} " in *" dask "*) bash "$(dirname "$0")/dask.sh" "$dyad" ;; esac
 case " ${BENCH_STAGES:-text} " in *" serve "*) serve_stage ;; esac

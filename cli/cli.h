@@ -18,7 +18,8 @@
 #include "../core/core.h"
 
 typedef struct {
-    int json, tsv, csv, explain, help, quiet, count;
+    int json, tsv, csv, explain, help, quiet, count, verbose;
+    int coded;                        /* dyad code --coded: records the store can take back */
     /* --count totals */
     uint64_t n_docs, n_sents, n_toks, n_bytes, n_events;
     dbuf out;                         /* cli_emit_doc's buffer, freed by cli_each_doc */
@@ -29,23 +30,72 @@ typedef struct {
     const char *data;                 /* --data DIR: lexicons and dictionaries */
     const char **files;
     int n_files;
-    /* free-form extra options a command parses itself */
+    /* the command's words (argv[0] its name); cli_parse permutes them */
     int argc;
     char **argv;
+    int stdout_used;                  /* the command prints its results on stdout */
+    struct cli_progress *progress;    /* cli_each_doc's progress and warning summary */
 } cli_opts;
+
+/*
+ * One row of a command's option table.  The table is the single source of
+ * the command's options: cli_parse builds getopt_long's from it, and
+ * `COMMAND --help` and the man page (`dyad --man`) are printed from it, so
+ * the three never disagree.  Rows with a common id (CLI_O_*) are handled
+ * by cli_parse into cli_opts; the others go to the command's callback.
+ */
+typedef struct cli_option {
+    const char *name;        /* long name, without "--" */
+    char short_name;         /* one-letter form, 0 if none */
+    const char *arg;         /* placeholder of the value ("PATH"); NULL for a flag */
+    int id;                  /* CLI_O_* or the command's own (>= CLI_O_OWN) */
+    const char *help;        /* one line (or more, split by '\n') of help */
+} cli_option;
+
+enum {
+    CLI_O_JSON = 1, CLI_O_TSV, CLI_O_CSV, CLI_O_EXPLAIN, CLI_O_QUIET, CLI_O_VERBOSE, CLI_O_COUNT,
+    CLI_O_DATE, CLI_O_DB, CLI_O_DATA, CLI_O_JOBS,
+    CLI_O_OWN = 100,
+};
+
+/* The rows most commands share. */
+#define CLI_OPT_DATE  {"date", 0, "YYYY-MM-DD", CLI_O_DATE, "publication date of documents that carry none"}
+#define CLI_OPT_DATA  {"data", 0, "DIR", CLI_O_DATA, "lexicons and patterns from DIR instead of the installed data"}
+#define CLI_OPT_COUNT {"count", 0, NULL, CLI_O_COUNT, "only one line of totals (documents, sentences, tokens, events, bytes)"}
+#define CLI_OPT_QUIET {"quiet", 'q', NULL, CLI_O_QUIET, "no warnings and no progress on standard error"}
+#define CLI_OPT_VERBOSE {"verbose", 'v', NULL, CLI_O_VERBOSE, "every warning of every document (else repeated ones are summarised)"}
+#define CLI_OPT_DB    {"db", 0, "PATH", CLI_O_DB, "the store (SQLite; default dyad.db)"}
+#define CLI_OPT_END   {0, 0, 0, 0, 0}
 
 typedef struct cli_command {
     const char *name;
-    const char *summary;
-    const char *usage;                /* printed by COMMAND --help */
+    const char *summary;              /* one line, in `dyad --help` */
+    const char *synopsis;             /* after "usage: dyad " */
+    const char *description;          /* paragraphs, or NULL */
+    const cli_option *options;
     int (*run)(cli_opts *o);
+    const struct cli_command *also;   /* a second form (the store form of quotes, actors) */
 } cli_command;
 
-/* Parse the common options; unknown options are a usage error unless the
- * command's `extra` callback takes them (returns the number of argv words
- * consumed, 0 if not its option). */
-int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd,
-              int (*extra)(cli_opts *o, int argc, char **argv, int i));
+/* A command's own options: id is the row's, arg its value (NULL for a
+ * flag).  Returns 0, or -1 after printing a usage error.  The callback may
+ * take further words: o->argv[optind] is the next one (advance optind). */
+typedef int (*cli_option_fn)(cli_opts *o, int id, const char *arg);
+
+/* Parse argv (argv[0] the command name) with getopt_long against the
+ * command's table: --opt=value and --opt value, bundled short options
+ * (-qj2), "--" ends options, "-" is standard input; words are o->files.
+ * Returns 0 to run, 1 after --help (exit 0), -1 on a usage error (exit 2). */
+int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd, cli_option_fn own);
+
+/* `COMMAND --help` and the man page, both from the command table. */
+void cli_print_help(FILE *out, const cli_command *cmd);
+void cli_print_man(FILE *out);
+
+/* 1 when argv (argv[0] the command name) gives --db and no FILE, judged by
+ * the options of `cmd` and its second form: `dyad quotes --db P` reads the
+ * store. */
+int cli_claims_db(int argc, char **argv, const cli_command *cmd);
 
 typedef int (*cli_doc_fn)(dyad_doc *doc, void *ctx);
 /* Returns 0 if every document went through, 1 otherwise. */
@@ -56,6 +106,12 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx);
 typedef int (*cli_work_fn)(dyad_doc *doc, dbuf *out, void *ctx);
 /* Like cli_each_doc on o->jobs threads, output in input order. */
 int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx);
+
+/* Non-zero once writing standard output failed (a full disk, a closed
+ * pipe): the document loops stop, main reports it with cli_stdout_error. */
+int cli_stdout_failed(void);
+/* The errno of that failure (0 if unknown). */
+int cli_stdout_error(void);
 
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_doc_warnings(const dyad_doc *d);

@@ -31,11 +31,20 @@ typedef struct {
 
 static int want_candidates;     /* set by the option callback, read once by cmd_actors */
 
-static int extra_option(cli_opts *o, int argc, char **argv, int i)
+enum { OPT_CANDIDATES = CLI_O_OWN };
+
+const cli_option actors_options[] = {
+    {"json", 0, NULL, CLI_O_JSON, "one JSON object per document (with --candidates, per candidate)"},
+    CLI_OPT_DATE,
+    {"candidates", 0, NULL, OPT_CANDIDATES, "the unknown names that context placed, over all the inputs,\nwith a suggested lexicon record for each"},
+    CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+};
+
+static int extra_option(cli_opts *o, int id, const char *arg)
 {
-    (void)o; (void)argc;
-    if (!strcmp(argv[i], "--candidates")) { want_candidates = 1; return 1; }
-    return 0;
+    (void)o; (void)arg;
+    if (id == OPT_CANDIDATES) { want_candidates = 1; return 0; }
+    return -1;
 }
 
 /* Print s padded to `width` columns (UTF-8 continuation bytes take none). */
@@ -155,7 +164,7 @@ int cmd_actors(cli_opts *o);
 int cmd_actors(cli_opts *o)
 {
     /* With --db and no inputs, the question is about the store. */
-    if (store_cli_claims(o->argc, o->argv)) return store_cmd_actors(o);
+    if (store_cli_claims(o->argc, o->argv, cli_find("actors"))) return store_cmd_actors(o);
     want_candidates = 0;
     int r = cli_parse(o, o->argc, o->argv, cli_find("actors"), extra_option);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }

@@ -11,6 +11,8 @@
 
 #include <stdlib.h>
 
+enum { CODE_O_CODED = CLI_O_OWN + 50 };
+
 typedef struct {
     cli_opts *o;
     dyad_model *model;
@@ -32,18 +34,43 @@ static int code_one(dyad_doc *d, dbuf *out, void *p)
         return 0;
     }
     if (c->o->tsv) emit_events_tsv(out, d);
-    else {
+    else if (c->o->coded) {
+        emit_doc_coded_json(out, d);
+        dbuf_putc(out, '\n');
+    } else {
         emit_doc_json(out, d, EMIT_TIME | EMIT_ACTORS | EMIT_QUOTES | EMIT_EVENTS | EMIT_WARNINGS);
         dbuf_putc(out, '\n');
     }
     return 0;
 }
 
+const cli_option code_options[] = {
+    {"tsv", 0, NULL, CLI_O_TSV, "one GDELT-style line per event instead of the JSON record"},
+    {"explain", 0, NULL, CLI_O_EXPLAIN, "per sentence, which verb pattern fired and why (one thread)"},
+    {"json", 0, NULL, CLI_O_JSON, "the JSON record (the default)"},
+    {"coded", 0, NULL, CODE_O_CODED, "the record with a \"coded\" member: what the store needs, so that 'dyad ingest' "
+                                     "stores it without coding it again (code on many machines, store on one)"},
+    CLI_OPT_DATE,
+    {"jobs", 'j', "N", CLI_O_JOBS, "N threads; the output stays in input order"},
+    CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+};
+
+static int code_option(cli_opts *o, int id, const char *arg)
+{
+    if (id == CODE_O_CODED) { o->coded = 1; return 0; }
+    return code_dict_option(o, id, arg);
+}
+
 int cmd_code(cli_opts *o);
 int cmd_code(cli_opts *o)
 {
-    int r = cli_parse(o, o->argc, o->argv, cli_find("code"), code_dict_option);
+    int r = cli_parse(o, o->argc, o->argv, cli_find("code"), code_option);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    if (o->tsv + o->explain + o->coded > 1) {
+        cli_usage_error("code: --tsv, --coded and --explain are different outputs; choose one");
+        free(o->files);
+        return 2;
+    }
     int failed;
     code_dict *dict = code_dict_open(o, &failed);
     if (failed) { free(o->files); return 1; }

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "../dict/tabari.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct { int warnings; } check_ctx;
@@ -22,19 +23,32 @@ static void report(void *ctx, const char *path, int line, tabari_severity sev, c
     tabari_print_issue(stdout, path, line, sev, reason, text);
 }
 
-static int check(int argc, char **argv)
+enum { OPT_NO_WARNINGS = CLI_O_OWN };
+
+const cli_option dict_options[] = {
+    {"quiet", 'q', NULL, CLI_O_QUIET, "only the summaries"},
+    {"no-warnings", 0, NULL, OPT_NO_WARNINGS, "only the unusable lines"},
+    CLI_OPT_END,
+};
+
+static int no_warnings;
+
+static int dict_option(cli_opts *o, int id, const char *arg)
 {
-    check_ctx ctx = {1};
-    int quiet = 0, n = 0, bad = 0;
+    (void)o; (void)arg;
+    if (id != OPT_NO_WARNINGS) return -1;
+    no_warnings = 1;
+    return 0;
+}
+
+static int check(cli_opts *o)
+{
+    check_ctx ctx = {!no_warnings};
+    int quiet = o->quiet, bad = 0;
+    int argc = o->n_files;
+    const char **argv = o->files;
+    if (!argc) { cli_usage_error("dict check: no dictionary given (see 'dyad dict --help')"); return 2; }
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) quiet = 1;
-        else if (!strcmp(argv[i], "--no-warnings")) ctx.warnings = 0;
-        else if (argv[i][0] == '-' && argv[i][1]) { cli_usage_error("dict check: unknown option '%s'", argv[i]); return 2; }
-        else n++;
-    }
-    if (!n) { cli_usage_error("dict check: no dictionary given (see 'dyad dict --help')"); return 2; }
-    for (int i = 0; i < argc; i++) {
-        if (argv[i][0] == '-' && argv[i][1]) continue;
         tabari_summary sum;
         int r = tabari_check(argv[i], &sum, quiet ? NULL : report, &ctx);
         if (r < 0) {
@@ -56,16 +70,16 @@ int cmd_dict(cli_opts *o)
 {
     const cli_command *cmd = cli_find("dict");
     if (o->argc < 2 || !strcmp(o->argv[1], "--help") || !strcmp(o->argv[1], "-h")) {
-        printf("usage: dyad %s\n\n%s\n", cmd->usage, cmd->summary);
+        cli_print_help(o->argc < 2 ? stderr : stdout, cmd);
         return o->argc < 2 ? 2 : 0;
     }
     if (!strcmp(o->argv[1], "check")) {
-        for (int i = 2; i < o->argc; i++)
-            if (!strcmp(o->argv[i], "--help") || !strcmp(o->argv[i], "-h")) {
-                printf("usage: dyad %s\n\n%s\n", cmd->usage, cmd->summary);
-                return 0;
-            }
-        return check(o->argc - 2, o->argv + 2);
+        /* "check" stands where getopt_long expects the program name. */
+        int r = cli_parse(o, o->argc - 1, o->argv + 1, cmd, dict_option);
+        if (!r) r = check(o);
+        else r = r < 0 ? 2 : 0;
+        free(o->files);
+        return r;
     }
     cli_usage_error("dict: unknown subcommand '%s' (see 'dyad dict --help')", o->argv[1]);
     return 2;

@@ -22,15 +22,19 @@
 static const char *eval_shared;
 static int eval_list;
 
-static int eval_option(cli_opts *o, int argc, char **argv, int i)
+enum { OPT_LIST = CLI_O_OWN, OPT_SHARED };
+
+const cli_option eval_options[] = {
+    {"shared", 0, "DIR", OPT_SHARED, "the shared corpora (default $DYAD_SHARED, else ../shared)"},
+    {"list", 0, NULL, OPT_LIST, "also list every missed, spurious and wrongly dated event"},
+    CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_END,
+};
+
+static int eval_option(cli_opts *o, int id, const char *arg)
 {
-    if (!strcmp(argv[i], "--list")) { eval_list = 1; return 1; }
-    if (!strcmp(argv[i], "--shared")) {
-        if (i + 1 >= argc) { cli_usage_error("--shared needs a folder"); return -1; }
-        eval_shared = argv[i + 1];
-        return 2;
-    }
-    return code_dict_option(o, argc, argv, i);
+    if (id == OPT_LIST) { eval_list = 1; return 0; }
+    if (id == OPT_SHARED) { eval_shared = arg; return 0; }
+    return code_dict_option(o, id, arg);
 }
 
 static int ends_with_path(const char *path, const char *tail)

@@ -14,10 +14,14 @@
 
 #define TABLE_ROWS 1000
 
+const cli_option events_options[] = {
+    CLI_OPT_DB, STORE_OPT_EVENT_FILTERS, STORE_OPT_JSON, STORE_OPT_CSV, STORE_OPT_TSV, CLI_OPT_END,
+};
+
 int cmd_events(cli_opts *o);
 int cmd_events(cli_opts *o)
 {
-    store_cli sc = {.allowed = "actor source target cameo plover quad from to doc limit"};
+    store_cli sc = {0};
     int r = store_cli_parse(o, &sc, cli_find("events"));
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     if (o->n_files) {

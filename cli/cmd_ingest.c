@@ -1,8 +1,9 @@
 /*
  * cmd_ingest.c - `dyad ingest`: code documents and keep them in the store.
  *
- * Each document is looked up by id first: one already stored is skipped
- * without being coded again, which is what makes a re-run after a crash
+ * Each document is looked up by id first: one already stored with the same
+ * content is skipped without being coded again (one with other content
+ * under a stored id is kept too, as ID~2, and the user told), which is what makes a re-run after a crash
  * (or a re-ingest of the same files) cheap and idempotent.  New documents
  * are coded and stored in batches: a transaction is committed every
  * --batch documents (200) or every second, whichever comes first, so a
@@ -10,6 +11,7 @@
  */
 #include "cmd_store.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,6 +24,7 @@ typedef struct {
     dyad_options opt;
     store_stats stats;
     long batch, in_batch;
+    long renamed;           /* documents stored under ID~N (their id held other content) */
     double batch_start, start, last_progress;
     int fatal, progress;
 } ingest_ctx;
@@ -63,13 +66,24 @@ static int ingest_one(dyad_doc *d, void *ctx)
 {
     ingest_ctx *c = ctx;
     if (c->fatal) return 1;
-    int have = store_has_doc(c->s, d->id);
+    dyad_doc_ensure_id(d);
+    char id[1024];
+    int have = store_resolve_id(c->s, d, id, sizeof id);
     if (have < 0) {
         fprintf(stderr, "dyad: %s: %s\n", store_cli_path(c->o), sqlite3_errmsg(store_db(c->s)));
         c->fatal = 1;
         return 1;
     }
-    if (have) { c->stats.skipped++; return 0; }
+    if (have == 1) { c->stats.skipped++; return 0; }
+    if (have == 2) {
+        /* Same id, other text: both are kept, and the user told which. */
+        char at[1024];
+        where(d, at, sizeof at);
+        fprintf(stderr, "dyad: %s: document id '%s' is already stored with other content; stored as '%s'\n",
+                at, d->id, id);
+        d->id = dyad_arena_strdup(d->arena, id);
+        c->renamed++;
+    }
     dyad_process(c->model, d, &c->opt);
     if (!c->o->quiet) cli_doc_warnings(d);
     char err[512];
@@ -100,12 +114,23 @@ static int ingest_one(dyad_doc *d, void *ctx)
     return 0;
 }
 
+const cli_option ingest_options[] = {
+    CLI_OPT_DB, CLI_OPT_DATE,
+    {"batch", 0, "N", STORE_O_BATCH, "commit every N documents (default 200) or every second"},
+    CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+};
+
 int cmd_ingest(cli_opts *o);
 int cmd_ingest(cli_opts *o)
 {
-    store_cli sc = {.allowed = "batch", .batch = 200};
+    store_cli sc = {.batch = 200};
     int r = store_cli_parse(o, &sc, cli_find("ingest"));
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    /* Past a file size limit (ulimit -f) the kernel kills a writer with
+     * SIGXFSZ; ignored, the write fails instead and SQLite reports it as
+     * a full disk, which ingest says and survives (the batch is redone on
+     * the next run). */
+    signal(SIGXFSZ, SIG_IGN);
     ingest_ctx c = {.o = o, .batch = sc.batch};
     c.model = cli_load_model(o);
     if (!c.model) { free(o->files); return 1; }
@@ -136,6 +161,9 @@ int cmd_ingest(cli_opts *o)
                 (unsigned long long)c.stats.reports, (unsigned long long)c.stats.events_new,
                 (unsigned long long)c.stats.events_merged, store_cli_path(o), secs,
                 secs > 0 ? (double)c.stats.docs / secs : 0.0);
+    if (c.renamed && !o->quiet)
+        fprintf(stderr, "dyad: ingest: %ld documents had the id of a stored document with other content and were"
+                        " stored under ID~N\n", c.renamed);
     store_close(c.s);
     dyad_model_free(c.model);
     free(o->files);

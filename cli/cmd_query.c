@@ -9,25 +9,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Usage of the store forms, printed by --help after --db. */
-static const cli_command quotes_cmd = {
+static const cli_option store_quotes_options[] = {
+    CLI_OPT_DB,
+    {"speaker", 0, "NAME|CODE", STORE_O_SPEAKER, "the speaker's name (whole words: Kim) or actor code prefix"},
+    {"actor", 0, "CODE", STORE_O_ACTOR, "the speaker's actor code or prefix (USA matches USAGOV)"},
+    {"text", 0, "WORDS", STORE_O_TEXT, "words that must all be in the quotation (full-text; no operators)"},
+    STORE_OPT_FROM, STORE_OPT_TO, STORE_OPT_DOC,
+    {"limit", 0, "N", STORE_O_LIMIT, "at most N quotations (the table stops at 1000 unless given; 0: all)"},
+    STORE_OPT_JSON, STORE_OPT_CSV, STORE_OPT_TSV, CLI_OPT_END,
+};
+static const cli_option store_actors_options[] = {
+    CLI_OPT_DB,
+    {"actor", 0, "CODE|NAME", STORE_O_ACTOR, "only actors whose code starts with CODE or whose name has NAME"},
+    STORE_OPT_FROM, STORE_OPT_TO,
+    {"limit", 0, "N", STORE_O_LIMIT, "at most N actors (the table shows 50 unless given; 0: all)"},
+    STORE_OPT_JSON, STORE_OPT_CSV, STORE_OPT_TSV, CLI_OPT_END,
+};
+const cli_option search_options[] = {
+    CLI_OPT_DB,
+    {"limit", 0, "N", STORE_O_LIMIT, "at most N matches (default 50)"},
+    STORE_OPT_JSON, STORE_OPT_CSV, STORE_OPT_TSV, CLI_OPT_END,
+};
+
+/* The store forms of quotes and actors: --help of those commands prints
+ * them after the per-document form. */
+const cli_command store_quotes_cmd = {
     "quotes", "quotations in the store, by speaker, speaker's actor code, words and date",
-    "quotes --db PATH [--speaker NAME|CODE] [--actor CODE] [--text WORDS] [--from D] [--to D]\n"
-    "            [--doc ID] [--limit N] [--json|--csv|--tsv]\n\n"
-    "  --speaker  the speaker's name (whole words: Kim) or actor code prefix\n"
-    "  --actor    the speaker's actor code or prefix (USA matches USAGOV)\n"
-    "  --text     words that must all be in the quotation (full-text; no operators)\n"
-    "  --from, --to  dates YYYY[-MM[-DD]], inclusive", NULL};
-static const cli_command actors_cmd = {
+    "quotes --db PATH [OPTIONS]", NULL, store_quotes_options, NULL, NULL};
+const cli_command store_actors_cmd = {
     "actors", "the most active actors in the store, with event and mention counts",
-    "actors --db PATH [--actor CODE|NAME] [--from D] [--to D] [--limit N] [--json|--csv|--tsv]\n\n"
-    "  events     events the actor is source or target of (as_source, as_target)\n"
-    "  reports    reports of those events; mentions, documents: in the text", NULL};
+    "actors --db PATH [OPTIONS]",
+    "Per actor: events the actor is source or target of (as_source, as_target),\n"
+    "reports of those events, and mentions and documents in the text.",
+    store_actors_options, NULL, NULL};
 
 int store_cmd_quotes(cli_opts *o)
 {
-    store_cli sc = {.allowed = "actor speaker text from to doc limit"};
-    int r = store_cli_parse(o, &sc, &quotes_cmd);
+    store_cli sc = {0};
+    int r = store_cli_parse(o, &sc, &store_quotes_cmd);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     if (o->n_files) { cli_usage_error("quotes: with --db, no FILE ('%s')", o->files[0]); free(o->files); return 2; }
     /* The table is for reading (and is buffered): 1000 rows unless asked. */
@@ -48,8 +67,8 @@ int store_cmd_quotes(cli_opts *o)
 
 int store_cmd_actors(cli_opts *o)
 {
-    store_cli sc = {.allowed = "actor from to limit"};
-    int r = store_cli_parse(o, &sc, &actors_cmd);
+    store_cli sc = {0};
+    int r = store_cli_parse(o, &sc, &store_actors_cmd);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     if (o->n_files) { cli_usage_error("actors: with --db, no FILE ('%s')", o->files[0]); free(o->files); return 2; }
     if (!sc.limit_set && store_cli_format(o) == OUT_TABLE) sc.f.limit = 50;
@@ -65,7 +84,7 @@ int store_cmd_actors(cli_opts *o)
 int cmd_search(cli_opts *o);
 int cmd_search(cli_opts *o)
 {
-    store_cli sc = {.allowed = "limit"};
+    store_cli sc = {0};
     int r = store_cli_parse(o, &sc, cli_find("search"));
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     /* The words arrive as what cli_parse takes for files. */

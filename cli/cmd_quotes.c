@@ -88,11 +88,16 @@ static int quotes_one(dyad_doc *d, void *ctxp)
     return 0;
 }
 
+const cli_option quotes_options[] = {
+    {"json", 0, NULL, CLI_O_JSON, "one JSON object per document"},
+    CLI_OPT_DATE, CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+};
+
 int cmd_quotes(cli_opts *o);
 int cmd_quotes(cli_opts *o)
 {
     /* With --db and no inputs, the question is about the store. */
-    if (store_cli_claims(o->argc, o->argv)) return store_cmd_quotes(o);
+    if (store_cli_claims(o->argc, o->argv, cli_find("quotes"))) return store_cmd_quotes(o);
     int r = cli_parse(o, o->argc, o->argv, cli_find("quotes"), NULL);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     quotes_ctx c = {o, NULL, cli_pipeline_options(o)};

@@ -15,13 +15,25 @@
 #include <string.h>
 #include <sys/stat.h>
 
+enum { SERVE_O_LISTEN = CLI_O_OWN + 50, SERVE_O_THREADS, SERVE_O_ALLOW_CODE, SERVE_O_WEB, SERVE_O_QUERY_MS };
+
+const cli_option serve_options[] = {
+    CLI_OPT_DB,
+    {"listen", 0, "HOST:PORT", SERVE_O_LISTEN, "numeric IPv4 address and port (127.0.0.1:8080); port 0: any free port"},
+    {"threads", 0, "N", SERVE_O_THREADS, "threads answering requests (4)"},
+    {"allow-code", 0, NULL, SERVE_O_ALLOW_CODE, "turn on POST /api/code: code a posted text (nothing is stored)"},
+    {"web", 0, "DIR", SERVE_O_WEB, "the page's files (default: web/ beside the data folder)"},
+    {"query-ms", 0, "N", SERVE_O_QUERY_MS, "time limit of one query in milliseconds (3000); longer ones get 503"},
+    CLI_OPT_DATA, CLI_OPT_QUIET, CLI_OPT_END,
+};
+
 typedef struct {
     const char *listen, *web;
     long threads, query_ms;
     int allow_code;
 } serve_opts;
 
-/* cli_parse's `extra` callback has no context: one command runs at a time. */
+/* The option callback has no context of its own: one command runs at a time. */
 static serve_opts *parsing;
 
 static int number(const char *opt, const char *v, long lo, long hi, long *out)
@@ -37,19 +49,17 @@ static int number(const char *opt, const char *v, long lo, long hi, long *out)
     return 0;
 }
 
-static int serve_option(cli_opts *o, int argc, char **argv, int i)
+static int serve_option(cli_opts *o, int id, const char *arg)
 {
     (void)o;
-    const char *a = argv[i];
-    if (!strcmp(a, "--allow-code")) { parsing->allow_code = 1; return 1; }
-    if (strcmp(a, "--listen") && strcmp(a, "--threads") && strcmp(a, "--web") && strcmp(a, "--query-ms")) return 0;
-    if (i + 1 >= argc) { cli_usage_error("%s needs a value", a); return -1; }
-    const char *v = argv[i + 1];
-    if (!strcmp(a, "--listen")) parsing->listen = v;
-    else if (!strcmp(a, "--web")) parsing->web = v;
-    else if (!strcmp(a, "--threads")) { if (number(a, v, 1, 64, &parsing->threads)) return -1; }
-    else if (number(a, v, 1, 3600000, &parsing->query_ms)) return -1;
-    return 2;
+    switch (id) {
+    case SERVE_O_ALLOW_CODE: parsing->allow_code = 1; return 0;
+    case SERVE_O_LISTEN: parsing->listen = arg; return 0;
+    case SERVE_O_WEB: parsing->web = arg; return 0;
+    case SERVE_O_THREADS: return number("--threads", arg, 1, 64, &parsing->threads);
+    case SERVE_O_QUERY_MS: return number("--query-ms", arg, 1, 3600000, &parsing->query_ms);
+    }
+    return -1;
 }
 
 /* HOST:PORT, :PORT or PORT into host (numeric IPv4) and port. */

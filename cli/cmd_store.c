@@ -11,49 +11,14 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-/* The options with a value, common and store ones (for store_cli_claims). */
-static const char *const valued[] = {
-    "--db", "--date", "--data", "-j", "--jobs", "--actor", "--source", "--target", "--cameo", "--plover",
-    "--quad", "--from", "--to", "--doc", "--limit", "--speaker", "--text", "--by", "--svg", "--format",
-    "--batch", NULL,
-};
-
-static int is_valued(const char *a)
+int store_cli_claims(int argc, char **argv, const cli_command *cmd)
 {
-    for (const char *const *v = valued; *v; v++)
-        if (!strcmp(a, *v)) return 1;
-    return 0;
+    return cli_claims_db(argc, argv, cmd);
 }
 
-int store_cli_claims(int argc, char **argv)
-{
-    int db = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--")) return i + 1 >= argc && db;     /* files follow */
-        if (a[0] != '-' || !strcmp(a, "-")) return 0;         /* a FILE */
-        if (!strcmp(a, "--db")) db = 1;
-        if (is_valued(a)) i++;
-    }
-    return db;
-}
-
-/* cli_parse's `extra` callback has no context argument; commands run one
- * at a time, so the options being parsed are reached through this. */
+/* cli_parse's callback has no context argument; commands run one at a
+ * time, so the options being parsed are reached through this. */
 static store_cli *parsing;
-
-static int allowed(const char *name)
-{
-    const char *p = parsing->allowed;
-    size_t n = strlen(name);
-    while (p && *p) {
-        size_t w = strcspn(p, " ");
-        if (w == n && !strncmp(p, name, n)) return 1;
-        p += w;
-        while (*p == ' ') p++;
-    }
-    return 0;
-}
 
 static int number(const char *opt, const char *v, long lo, long hi, long *out)
 {
@@ -68,34 +33,31 @@ static int number(const char *opt, const char *v, long lo, long hi, long *out)
     return 0;
 }
 
-static int store_option(cli_opts *o, int argc, char **argv, int i)
+static int store_option(cli_opts *o, int id, const char *v)
 {
     (void)o;
-    const char *a = argv[i];
-    if (strncmp(a, "--", 2) || !allowed(a + 2)) return 0;
-    if (i + 1 >= argc) { cli_usage_error("%s needs a value", a); return -1; }
-    const char *v = argv[i + 1];
     store_filter *f = &parsing->f;
     long x;
-    const char *name = a + 2;
-    if (!strcmp(name, "actor")) f->actor = v;
-    else if (!strcmp(name, "source")) f->source = v;
-    else if (!strcmp(name, "target")) f->target = v;
-    else if (!strcmp(name, "cameo")) f->cameo = v;
-    else if (!strcmp(name, "plover")) f->plover = v;
-    else if (!strcmp(name, "from")) f->from = v;
-    else if (!strcmp(name, "to")) f->to = v;
-    else if (!strcmp(name, "doc")) f->doc = v;
-    else if (!strcmp(name, "speaker")) f->speaker = v;
-    else if (!strcmp(name, "text")) f->text = v;
-    else if (!strcmp(name, "by")) parsing->by = v;
-    else if (!strcmp(name, "svg")) parsing->svg = v;
-    else if (!strcmp(name, "format")) parsing->format = v;
-    else if (!strcmp(name, "quad")) { if (number(a, v, 1, 4, &x)) return -1; f->quad = (int)x; }
-    else if (!strcmp(name, "limit")) { if (number(a, v, 0, 1000000000L, &x)) return -1; f->limit = x; parsing->limit_set = 1; }
-    else if (!strcmp(name, "batch")) { if (number(a, v, 1, 1000000L, &x)) return -1; parsing->batch = x; }
-    else return 0;
-    return 2;
+    switch (id) {
+    case STORE_O_ACTOR: f->actor = v; break;
+    case STORE_O_SOURCE: f->source = v; break;
+    case STORE_O_TARGET: f->target = v; break;
+    case STORE_O_CAMEO: f->cameo = v; break;
+    case STORE_O_PLOVER: f->plover = v; break;
+    case STORE_O_FROM: f->from = v; break;
+    case STORE_O_TO: f->to = v; break;
+    case STORE_O_DOC: f->doc = v; break;
+    case STORE_O_SPEAKER: f->speaker = v; break;
+    case STORE_O_TEXT: f->text = v; break;
+    case STORE_O_BY: parsing->by = v; break;
+    case STORE_O_SVG: parsing->svg = v; break;
+    case STORE_O_FORMAT: parsing->format = v; break;
+    case STORE_O_QUAD: if (number("--quad", v, 1, 4, &x)) return -1; f->quad = (int)x; break;
+    case STORE_O_LIMIT: if (number("--limit", v, 0, 1000000000L, &x)) return -1; f->limit = x; parsing->limit_set = 1; break;
+    case STORE_O_BATCH: if (number("--batch", v, 1, 1000000L, &x)) return -1; parsing->batch = x; break;
+    default: return -1;
+    }
+    return 0;
 }
 
 int store_cli_parse(cli_opts *o, store_cli *sc, const cli_command *cmd)

@@ -21,6 +21,11 @@ static int text_one(dyad_doc *d, void *ctx)
     return 0;
 }
 
+const cli_option text_options[] = {
+    {"json", 0, NULL, CLI_O_JSON, "one JSON object per document"},
+    CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+};
+
 int cmd_text(cli_opts *o);
 int cmd_text(cli_opts *o)
 {

@@ -105,6 +105,11 @@ static int time_one(dyad_doc *d, void *ctx)
     return 0;
 }
 
+const cli_option time_options[] = {
+    {"json", 0, NULL, CLI_O_JSON, "one JSON object per document"},
+    CLI_OPT_DATE, CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+};
+
 int cmd_time(cli_opts *o);
 int cmd_time(cli_opts *o)
 {

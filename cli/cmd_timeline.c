@@ -8,10 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+const cli_option timeline_options[] = {
+    CLI_OPT_DB,
+    {"by", 0, "PERIOD", STORE_O_BY, "day, week, month (the default) or year"},
+    STORE_OPT_FROM, STORE_OPT_TO,
+    {"svg", 0, "FILE", STORE_O_SVG, "also write an SVG chart of the timeline to FILE"},
+    STORE_OPT_JSON, STORE_OPT_CSV, STORE_OPT_TSV, CLI_OPT_QUIET, CLI_OPT_END,
+};
+
 int cmd_timeline(cli_opts *o);
 int cmd_timeline(cli_opts *o)
 {
-    store_cli sc = {.allowed = "by svg from to"};
+    store_cli sc = {0};
     int r = store_cli_parse(o, &sc, cli_find("timeline"));
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     if (o->n_files != 2) {

@@ -6,6 +6,7 @@
 #include "../events/events.h"
 #include "../pipeline/hooks.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -40,28 +41,28 @@ static int another_actor_file(const char *a)
     return tabari_sniff(a) == TABARI_KIND_ACTORS;
 }
 
-int code_dict_option(cli_opts *o, int argc, char **argv, int i)
+int code_dict_option(cli_opts *o, int id, const char *arg)
 {
-    (void)o;
-    const char *a = argv[i];
-    if (!strcmp(a, "--add")) { opt.add = 1; return 1; }
-    const char **slot = !strcmp(a, "--verbs") ? &opt.verbs : !strcmp(a, "--agents") ? &opt.agents :
-                        !strcmp(a, "--discards") ? &opt.discards : NULL;
-    int actors = !strcmp(a, "--actors");
-    if (!slot && !actors) return 0;
-    if (i + 1 >= argc) { cli_usage_error("%s needs a file", a); return -1; }
+    if (id == CODE_DICT_O_ADD) { opt.add = 1; return 0; }
+    const char **slot = id == CODE_DICT_O_VERBS ? &opt.verbs : id == CODE_DICT_O_AGENTS ? &opt.agents :
+                        id == CODE_DICT_O_DISCARDS ? &opt.discards : NULL;
+    if (!slot && id != CODE_DICT_O_ACTORS) return -1;
     opt.any = 1;
     if (slot) {
-        if (*slot) { cli_usage_error("%s given twice", a); return -1; }
-        *slot = argv[i + 1];
-        return 2;
+        if (*slot) { cli_usage_error("--%s given twice", id == CODE_DICT_O_VERBS ? "verbs" : id == CODE_DICT_O_AGENTS ? "agents" : "discards"); return -1; }
+        *slot = arg;
+        return 0;
     }
-    int used = 1;
-    do {
+    /* "--actors A.txt B.txt": the words after the value that are actor
+     * dictionaries are taken too (getopt_long goes on after them). */
+    const char *f = arg;
+    for (;;) {
         if (opt.n_actors == MAX_ACTOR_FILES) { cli_usage_error("more than %d actor files", MAX_ACTOR_FILES); return -1; }
-        opt.actors[opt.n_actors++] = argv[i + used++];
-    } while (i + used < argc && another_actor_file(argv[i + used]));
-    return used;
+        opt.actors[opt.n_actors++] = f;
+        if (optind >= o->argc || !another_actor_file(o->argv[optind])) break;
+        f = o->argv[optind++];
+    }
+    return 0;
 }
 
 static void after_actors(void *ctx, dyad_doc *d) { tabari_coder_actors(ctx, d); }

@@ -1,7 +1,11 @@
 /*
- * commands.c - the table of dyad's commands.
+ * commands.c - the table of dyad's commands: name, summary, synopsis and
+ * description of each, and its option table (defined beside the command's
+ * code, in cli/cmd_*.c).  `COMMAND --help` and the man page are printed
+ * from this table (help.c), and cli_parse accepts exactly these options.
  */
 #include "cli.h"
+#include "cmd_store.h"
 
 #include <string.h>
 
@@ -16,82 +20,98 @@ int cmd_search(cli_opts *o);
 int cmd_timeline(cli_opts *o);
 int cmd_export(cli_opts *o);
 int cmd_dict(cli_opts *o);
-int cmd_serve(cli_opts *o);
 int cmd_eval(cli_opts *o);
+int cmd_serve(cli_opts *o);
+
+extern const cli_option text_options[], actors_options[], time_options[], quotes_options[], code_options[],
+    ingest_options[], events_options[], search_options[], timeline_options[], export_options[], dict_options[],
+    eval_options[], serve_options[];
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
-     "text [--json] [FILE...|-]\n\n"
+     "text [OPTIONS] [FILE...|-]",
      "Reads plain-text articles (a first line followed by a blank line is the\n"
-     "headline) or JSON lines (id, url, title, published, source, text) and prints\n"
-     "each story sentence with its byte span, and the debris that was removed.\n"
-     "  --json   one JSON object per document\n"
-     "  --count  only a line of totals (documents, sentences, tokens, bytes)", cmd_text},
+     "headline), JSON lines (id, url, title, published, source, text), HTML pages\n"
+     "or WARC/ARC archives and prints each story sentence with its byte span, and\n"
+     "the debris that was removed.",
+     text_options, cmd_text, NULL},
     {"actors", "actor mentions with CAMEO codes, how each was resolved, and candidates",
-     "actors [--json] [--date YYYY-MM-DD] [--candidates] [FILE...|-]", cmd_actors},
+     "actors [OPTIONS] [FILE...|-]",
+     "Each actor mention with its span, the entity it names, its CAMEO code at the\n"
+     "document's date (a role held then; undated documents leave dated roles\n"
+     "unresolved and say so) and how it was resolved (lexicon, composition,\n"
+     "coreference, context).",
+     actors_options, cmd_actors, &store_actors_cmd},
     {"time", "publication date, time expressions and each sentence's reference date",
-     "time [--json] [--date YYYY-MM-DD] [FILE...|-]", cmd_time},
+     "time [OPTIONS] [FILE...|-]",
+     "The publication date and where it came from (metadata, --date, the dateline\n"
+     "or inferred from the text), every time expression with its TIMEX3 value and\n"
+     "date, and each sentence's reference date.",
+     time_options, cmd_time, NULL},
     {"quotes", "quotations with their speakers",
-     "quotes [--json] [--date YYYY-MM-DD] [FILE...|-]", cmd_quotes},
+     "quotes [OPTIONS] [FILE...|-]",
+     "Direct, partial, indirect and scare quotes with their speaker (name and\n"
+     "CAMEO code), cue verb and sentence date.",
+     quotes_options, cmd_quotes, &store_quotes_cmd},
     {"code", "code events in CAMEO and PLOVER: one JSON record per document",
-     "code [--tsv] [--explain] [--date YYYY-MM-DD] [-j N] [FILE...|-]\n"
-     "     [--verbs FILE] [--actors FILE...] [--agents FILE] [--discards FILE] [--add]\n\n"
-     "  --verbs, --actors, --agents, --discards  code with TABARI / PETRARCH\n"
-     "           dictionaries instead of dyad's own of that kind (--actors may be\n"
-     "           repeated or followed by more actor files)\n"
-     "  --add    use them on top of dyad's own dictionaries", cmd_code},
+     "code [OPTIONS] [FILE...|-]",
+     "The whole pipeline: one JSON record per document (actors, time, quotes,\n"
+     "events with CAMEO, Goldstein, quad class, PLOVER, evidence and rule), or\n"
+     "--tsv one GDELT-style line per event, or --explain what fired and why.\n"
+     "With --verbs, --actors, --agents or --discards it codes with TABARI /\n"
+     "PETRARCH dictionaries instead of dyad's own of that kind (see\n"
+     "docs/tabari-dictionaries.md).",
+     code_options, cmd_code, NULL},
     {"ingest", "code documents into the event store (SQLite, --db PATH, default dyad.db)",
-     "ingest [--db PATH] [--date YYYY-MM-DD] [--batch N] [-q] [FILE...|-]\n\n"
+     "ingest [OPTIONS] [FILE...|-]",
      "Codes each document and stores it with its sentences, actors, quotes and\n"
      "events.  A document already in the store (same id) is skipped, so running\n"
      "again after an interruption completes the rest.  Commits every --batch\n"
-     "documents (200) or every second.", cmd_ingest},
+     "documents or every second.",
+     ingest_options, cmd_ingest, NULL},
     {"events", "events in the store: one row per event, however many reports",
-     "events [--db PATH] [--actor X] [--source X] [--target X] [--cameo 04|042] [--plover TYPE]\n"
-     "       [--quad 1-4] [--from D] [--to D] [--doc ID] [--limit N] [--json|--csv|--tsv]\n\n"
-     "  --actor X   X as source or target: a CAMEO code or prefix (USA matches USAGOV)\n"
-     "              or whole words of the actor's name (Kim matches Kim Jong Un)\n"
-     "  --from, --to  YYYY[-MM[-DD]], inclusive\n"
-     "  --limit N   at most N events (the table stops at 1000 unless given; 0: all)", cmd_events},
+     "events [OPTIONS]",
+     "One row per event, however many documents reported it (reports, articles,\n"
+     "sources).  Actors (X) are CAMEO codes or prefixes (USA matches USAGOV) or\n"
+     "whole words of a name (Kim matches Kim Jong Un); dates are YYYY, YYYY-MM\n"
+     "or YYYY-MM-DD, inclusive.  The table stops at 1000 rows unless --limit is\n"
+     "given (0: all).",
+     events_options, cmd_events, NULL},
     {"search", "full-text search over the stored documents and quotes, with snippets",
-     "search [--db PATH] [--limit N] [--json|--csv|--tsv] WORDS...\n\n"
+     "search [OPTIONS] WORDS...",
      "Finds documents and quotations containing all the words (no operators:\n"
-     "every character is searched for as typed); best matches first, 50 unless --limit.", cmd_search},
+     "every character is searched for as typed); best matches first, 50 unless\n"
+     "--limit.",
+     search_options, cmd_search, NULL},
     {"timeline", "events between two actors per period, both directions, with a chart",
-     "timeline A B [--db PATH] [--by day|week|month|year] [--from D] [--to D] [--svg FILE]\n"
-     "         [--json|--csv|--tsv]\n\n"
-     "A and B are actor codes, code prefixes or names, as in 'dyad events --actor'.\n"
-     "Per period: events A->B and B->A, Goldstein sum and mean, quad-class mix.\n"
-     "  --svg FILE  also write an SVG chart of the timeline", cmd_timeline},
-    {"export", "export the store's events as JSON lines, CSV, GDELT 1.0 or PLOVER",
-     "export [--format jsonl|csv|gdelt|plover] [--db PATH] [the filters of 'dyad events']\n\n"
-     "  jsonl   one event per line with all its reports and evidence (the default)\n"
-     "  csv     one event per line, with a header\n"
-     "  gdelt   the GDELT 1.0 event table: 58 tab-separated columns, empty where unknown\n"
-     "  plover  PLOVER JSON records, one per line", cmd_export},
+     "timeline [OPTIONS] A B",
+     "A and B are actor codes, code prefixes or names, as in 'dyad events\n"
+     "--actor'.  Per period: events A->B and B->A, Goldstein sum and mean,\n"
+     "quad-class mix, sparklines.",
+     timeline_options, cmd_timeline, NULL},
+    {"export", "export the store's events as JSON lines, CSV, GDELT 1.0, PLOVER, ICEWS or Phoenix",
+     "export [OPTIONS]",
+     "jsonl: one event per line with all its reports and evidence (the default);\n"
+     "csv: one event per line, with a header, codes as text (044); gdelt: the\n"
+     "GDELT 1.0 event table, 58 tab-separated columns, empty where unknown;\n"
+     "plover: PLOVER JSON records, one per line; icews: ICEWS-style TSV with its\n"
+     "header (Event ID, Event Date, Source Name ...); phoenix: Phoenix TSV, 26\n"
+     "columns, no header.  gdelt, plover, icews and phoenix leave out negated and\n"
+     "undated events (and plover CAMEO 01-02 and events missing a required\n"
+     "recipient), and say how many; dates are the first day of the event's\n"
+     "period.  The filters are those of 'dyad events'.  See docs/exports.md.",
+     export_options, cmd_export, NULL},
     {"dict", "check TABARI / PETRARCH dictionaries: every line that cannot be used",
-     "dict check [--quiet] [--no-warnings] FILE...\n\n"
+     "dict check [OPTIONS] FILE...",
      "Loads each verb, actor, agent or discard dictionary (the kind is read from\n"
      "the content), prints every line it cannot use as FILE:LINE: unusable: WHY:\n"
      "TEXT (and every warning), then a summary line per file.  Exit 0 when every\n"
      "line was usable, 1 when some was not (or a file is unreadable), 2 on usage\n"
      "errors.  To code with the dictionaries: dyad code --verbs F --actors F...\n"
-     "--agents F [--discards F] [--add]; see docs/tabari-dictionaries.md.\n"
-     "  --quiet        only the summaries\n"
-     "  --no-warnings  only the unusable lines", cmd_dict},
-    {"serve", "the store over HTTP: a JSON API and a web page (timelines, events, evidence)",
-     "serve [--db PATH] [--listen HOST:PORT] [--threads N] [--allow-code] [--web DIR] [--query-ms N] [-q]\n\n"
-     "Serves the store read-only (a 'dyad ingest' may write meanwhile) on\n"
-     "127.0.0.1:8080 unless --listen says (port 0: any free port, printed on\n"
-     "stderr); open the address in a browser.  The API is described at\n"
-     "/api/openapi.json.  Stops on Ctrl-C or SIGTERM.\n"
-     "  --threads N    threads answering requests (4)\n"
-     "  --allow-code   POST /api/code codes a posted text (not stored)\n"
-     "  --web DIR      the page's files (default: web/ beside the data folder)\n"
-     "  --query-ms N   time limit of one query (3000); longer ones get 503", cmd_serve},
+     "--agents F [--discards F] [--add]; see docs/tabari-dictionaries.md.",
+     dict_options, cmd_dict, NULL},
     {"eval", "score the coder against a hand-coded gold set: precision, recall, F1",
-     "eval events GOLD.tsv [CORPUS...] [--shared DIR] [--list] [--data DIR]\n"
-     "     [--verbs FILE] [--actors FILE...] [--agents FILE] [--discards FILE] [--add]\n\n"
+     "eval events GOLD.tsv [CORPUS...] [OPTIONS]",
      "Codes every document the gold file names (tests/gold/events.tsv; format in\n"
      "tests/gold/README.md), each at the publication date the gold file gives, and\n"
      "prints precision, recall and F1 at four levels: exact (CAMEO code, source,\n"
@@ -99,10 +119,17 @@ const cli_command cli_commands[] = {
      "countries) and sentence (an event or none); then duplicates and dates.\n"
      "Corpora are read from the paths the gold file names under ../shared (or\n"
      "--shared DIR, or $DYAD_SHARED); a CORPUS argument ending in such a path is\n"
-     "read instead.  Exit 1 when a corpus or gold document is missing.\n"
-     "  --list   also list every missed, spurious and wrongly dated event\n"
-     "  --verbs ... --add  score the coder with TABARI / PETRARCH dictionaries", cmd_eval},
-    {0, 0, 0, 0},
+     "read instead.  Exit 1 when a corpus or gold document is missing.",
+     eval_options, cmd_eval, NULL},
+    {"serve", "the store over HTTP: a JSON API and a web page (timelines, events, evidence)",
+     "serve [OPTIONS]",
+     "Serves the store read-only (a 'dyad ingest' may write meanwhile) on\n"
+     "127.0.0.1:8080 unless --listen says; open the address in a browser.  The\n"
+     "address is printed on standard error (port 0: any free port).  The API is\n"
+     "described at /api/openapi.json and in docs/serve.md.  Stops on Ctrl-C or\n"
+     "SIGTERM.",
+     serve_options, cmd_serve, NULL},
+    {0, 0, 0, 0, 0, 0, 0},
 };
 
 const cli_command *cli_find(const char *name)

@@ -4,9 +4,22 @@
 #include "cli.h"
 #include "../ingest/ingest.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+static int stdout_errno;
+
+int cli_stdout_failed(void)
+{
+    if (!ferror(stdout)) return 0;
+    if (!stdout_errno) stdout_errno = errno ? errno : EIO;
+    return 1;
+}
+
+int cli_stdout_error(void) { return stdout_errno; }
 
 void cli_usage_error(const char *fmt, ...)
 {
@@ -18,60 +31,123 @@ void cli_usage_error(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd,
-              int (*extra)(cli_opts *o, int argc, char **argv, int i))
+static int common_option(cli_opts *o, const cli_option *row, const char *v)
+{
+    switch (row->id) {
+    case CLI_O_JSON: o->json = 1; return 0;
+    case CLI_O_TSV: o->tsv = 1; return 0;
+    case CLI_O_CSV: o->csv = 1; return 0;
+    case CLI_O_EXPLAIN: o->explain = 1; return 0;
+    case CLI_O_QUIET: o->quiet = 1; return 0;
+    case CLI_O_VERBOSE: o->verbose = 1; return 0;
+    case CLI_O_COUNT: o->count = 1; return 0;
+    case CLI_O_DB: o->db = v; return 0;
+    case CLI_O_DATA: o->data = v; return 0;
+    case CLI_O_DATE:
+        if (dyad_date_parse(v, &o->date_value) || !o->date_value.day) {
+            cli_usage_error("--date: '%s' is not a date (YYYY-MM-DD)", v);
+            return -1;
+        }
+        o->date = v;
+        return 0;
+    case CLI_O_JOBS: {
+        char *end;
+        long j = strtol(v, &end, 10);
+        if (!*v || *end || j < 1 || j > 256) { cli_usage_error("--%s: '%s' is not a thread count (1-256)", row->name, v); return -1; }
+        o->jobs = (int)j;
+        return 0;
+    }
+    }
+    return 1;
+}
+
+int cli_parse(cli_opts *o, int argc, char **argv, const cli_command *cmd, cli_option_fn own)
 {
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     if (!o->files) return -1;
     o->jobs = 1;
-    int only_files = 0;
+    const cli_option *t = cmd->options;
+    size_t n = 0;
+    while (t && t[n].name) n++;
+    /* Long options return 256 + their row; short ones their letter. */
+    struct option *lo = calloc(n + 2, sizeof *lo);
+    char *so = malloc(3 * n + 4);
+    if (!lo || !so) { free(lo); free(so); return -1; }
+    size_t k = 0;
+    so[k++] = ':';                    /* ':' for a missing value, '?' for an unknown option */
+    so[k++] = 'h';
+    for (size_t i = 0; i < n; i++) {
+        lo[i] = (struct option){t[i].name, t[i].arg ? required_argument : no_argument, NULL, (int)(256 + i)};
+        if (t[i].short_name) {
+            so[k++] = t[i].short_name;
+            if (t[i].arg) so[k++] = ':';
+        }
+    }
+    so[k] = 0;
+    lo[n] = (struct option){"help", no_argument, NULL, 'h'};
+    int r = 0, c;
+    opterr = 0;
+    optind = 0;                       /* glibc: start afresh */
+    while (!r && (c = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+        const cli_option *row = NULL;
+        if (c >= 256) row = &t[c - 256];
+        else if (c == 'h') { cli_print_help(stdout, cmd); o->help = 1; r = 1; break; }
+        else if (c == ':' || c == '?') {
+            const char *word = argv[optind - 1];
+            if (c == ':') cli_usage_error("%s: %s needs a value", cmd->name, word);
+            else if (optopt && word[0] == '-' && word[1] != '-')
+                cli_usage_error("%s: unknown option '-%c' (see 'dyad %s --help')", cmd->name, optopt, cmd->name);
+            else cli_usage_error("%s: unknown option '%s' (see 'dyad %s --help')", cmd->name, word, cmd->name);
+            r = -1;
+            break;
+        } else
+            for (size_t i = 0; i < n && !row; i++)
+                if (t[i].short_name == c) row = &t[i];
+        if (!row) { r = -1; break; }
+        int done = row->id < CLI_O_OWN ? common_option(o, row, optarg) : 1;
+        if (done == 1) done = own ? own(o, row->id, optarg) : -1;
+        if (done < 0) r = -1;
+    }
+    if (!r)
+        for (int i = optind; i < argc; i++) o->files[o->n_files++] = argv[i];
+    free(lo);
+    free(so);
+    return r;
+}
+
+int cli_claims_db(int argc, char **argv, const cli_command *cmd)
+{
+    int db = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (only_files || a[0] != '-' || !strcmp(a, "-")) { o->files[o->n_files++] = a; continue; }
-        if (!strcmp(a, "--")) { only_files = 1; continue; }
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            printf("usage: dyad %s\n\n%s\n", cmd->usage, cmd->summary);
-            o->help = 1;
-            return 1;
-        }
-        if (!strcmp(a, "--json")) { o->json = 1; continue; }
-        if (!strcmp(a, "--tsv")) { o->tsv = 1; continue; }
-        if (!strcmp(a, "--csv")) { o->csv = 1; continue; }
-        if (!strcmp(a, "--explain")) { o->explain = 1; continue; }
-        if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) { o->quiet = 1; continue; }
-        if (!strcmp(a, "--count")) { o->count = 1; continue; }
-        if (!strcmp(a, "--date") || !strcmp(a, "--db") || !strcmp(a, "--data") || !strcmp(a, "-j") || !strcmp(a, "--jobs")) {
-            if (i + 1 >= argc) { cli_usage_error("%s needs a value", a); return -1; }
-            const char *v = argv[++i];
-            if (!strcmp(a, "--date")) {
-                if (dyad_date_parse(v, &o->date_value) || !o->date_value.day) {
-                    cli_usage_error("--date: '%s' is not a date (YYYY-MM-DD)", v);
-                    return -1;
-                }
-                o->date = v;
-            } else if (!strcmp(a, "--db")) o->db = v;
-            else if (!strcmp(a, "--data")) o->data = v;
-            else {
-                char *end;
-                long j = strtol(v, &end, 10);
-                if (*end || j < 1 || j > 256) { cli_usage_error("%s: '%s' is not a thread count (1-256)", a, v); return -1; }
-                o->jobs = (int)j;
+        if (!strcmp(a, "--")) return i + 1 >= argc && db;     /* files follow */
+        if (a[0] != '-' || !a[1]) return 0;                   /* a FILE, or '-' */
+        const char *eq = strchr(a, '=');
+        size_t len = eq ? (size_t)(eq - a) : strlen(a);
+        int valued = 0;
+        for (const cli_command *c = cmd; c; c = c->also)
+            for (const cli_option *t = c->options; t && t->name; t++) {
+                int hit = a[1] == '-' ? strlen(t->name) == len - 2 && !strncmp(t->name, a + 2, len - 2)
+                                      : t->short_name && a[len - 1] == t->short_name;
+                if (!hit) continue;
+                if (t->id == CLI_O_DB) db = 1;
+                valued |= t->arg && !eq && (a[1] == '-' || len == 2);
             }
-            continue;
-        }
-        int used = extra ? extra(o, argc, argv, i) : 0;
-        if (used < 0) return -1;
-        if (used > 0) { i += used - 1; continue; }
-        cli_usage_error("%s: unknown option '%s' (see 'dyad %s --help')", cmd->name, a, cmd->name);
-        return -1;
+        if (valued) i++;
     }
-    return 0;
+    return db;
 }
 
 void cli_doc_warnings(const dyad_doc *d)
 {
     for (uint32_t i = 0; i < d->n_diags; i++) {
-        if (d->origin_line)
+        if (d->origin_record && d->diags[i].offset)   /* a web-archive record: where it starts */
+            fprintf(stderr, "dyad: %s: record at offset %llu: byte %llu of the text: %s\n", d->origin ? d->origin : "-",
+                    (unsigned long long)d->origin_offset, (unsigned long long)d->diags[i].offset, d->diags[i].message);
+        else if (d->origin_record)
+            fprintf(stderr, "dyad: %s: record at offset %llu: %s\n", d->origin ? d->origin : "-",
+                    (unsigned long long)d->origin_offset, d->diags[i].message);
+        else if (d->origin_line)
             fprintf(stderr, "dyad: %s:%llu: byte %llu of the text: %s\n", d->origin,
                     (unsigned long long)d->origin_line, (unsigned long long)d->diags[i].offset,
                     d->diags[i].message);
@@ -88,7 +164,7 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
     int n = o->n_files ? o->n_files : 1;
     int failed = 0;
     dyad_doc *doc = dyad_doc_new();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && !cli_stdout_failed(); i++) {
         char err[1024];
         ingest_source *src = ingest_open(files[i], err, sizeof err);
         if (!src) { fprintf(stderr, "dyad: %s\n", err); failed = 1; continue; }
@@ -104,6 +180,7 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
             o->n_sents += doc->n_sents;
             o->n_toks += doc->n_toks;
             o->n_events += doc->n_events;
+            if (cli_stdout_failed()) { failed = 1; break; }
         }
         ingest_close(src);
     }

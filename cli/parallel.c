@@ -86,7 +86,7 @@ static int flush_batch(cli_opts *o, slot *slots, int n, cli_work_fn work, void *
         o->n_events += s->doc->n_events;
         failed |= s->failed;
     }
-    fflush(stdout);
+    if (fflush(stdout) || cli_stdout_failed()) { cli_stdout_failed(); failed = 1; }
     return failed;
 }
 
@@ -100,7 +100,7 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx)
     if (!slots) { fputs("dyad: out of memory\n", stderr); return 1; }
     for (int i = 0; i < batch; i++) slots[i].doc = dyad_doc_new();
     int failed = 0, n = 0;
-    for (int f = 0; f < nf; f++) {
+    for (int f = 0; f < nf && !cli_stdout_failed(); f++) {
         char err[1024];
         ingest_source *src = ingest_open(files[f], err, sizeof err);
         if (!src) {
@@ -116,10 +116,17 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx)
             s->err[0] = 0;
             s->failed = 0;
             if (ingest_format(src) == INGEST_JSONL && batch > 1) {
-                if (!ingest_next_line(src, &s->line, &s->line_cap, &s->line_len, &s->lineno)) break;
+                int got = ingest_next_line(src, &s->line, &s->line_cap, &s->line_len, &s->lineno);
+                if (got == 0) break;
+                if (got < 0) {
+                    snprintf(s->err, sizeof s->err, "%s", ingest_error(src));
+                    if (++n == batch) { failed |= flush_batch(o, slots, n, work, ctx); n = 0; }
+                    continue;
+                }
                 s->raw = 1;
                 s->path = ingest_path(src);
                 if (++n == batch) { failed |= flush_batch(o, slots, n, work, ctx); n = 0; }
+                if (cli_stdout_failed()) break;
                 continue;
             }
             int r = ingest_next(src, s->doc);
@@ -127,6 +134,7 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx)
             if (r < 0) snprintf(s->err, sizeof s->err, "%s", ingest_error(src));
             else dyad_doc_ensure_id(s->doc);
             if (++n == batch) { failed |= flush_batch(o, slots, n, work, ctx); n = 0; }
+            if (cli_stdout_failed()) break;
         }
         /* Flush before closing: documents keep pointers into nothing of the
          * source, but their origin name must stay valid while printed. */

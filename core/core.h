@@ -6,12 +6,15 @@
  *   json   writers that append JSON values to a dbuf with correct escaping.
  *   hash   FNV-1a over bytes and over the folded form of a word.
  *   utf8   decoding one code point and classifying letters and case.
+ *   put_printable  document text onto a terminal, control characters made
+ *          harmless (printable.c).
  */
 #ifndef DYAD_CORE_H
 #define DYAD_CORE_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "dyad.h"
 
@@ -33,6 +36,10 @@ void json_str(dbuf *b, const char *s);
 void json_strn(dbuf *b, const char *s, size_t n);
 /* `"key":` */
 void json_key(dbuf *b, const char *key);
+
+/* Write s[0..n) with C0/C1 controls and DEL as U+FFFD (tab and line
+ * breaks as a space): document text for a terminal. */
+void put_printable(FILE *f, const char *s, size_t n);
 
 /* FNV-1a, 32 bit. */
 static inline uint32_t hash_bytes(const void *p, size_t n, uint32_t h)

@@ -81,9 +81,10 @@ int dyad_date_parse(const char *s, dyad_date *out)
 {
     int y, m = 0, d = 0;
     size_t n = strlen(s);
+    /* The separators are required: "2017/08" is not the year 2017. */
     if (n < 4 || !digits(s, 4, &y)) return -1;
-    if (n >= 7 && s[4] == '-' && !digits(s + 5, 2, &m)) return -1;
-    if (n >= 10 && s[7] == '-' && !digits(s + 8, 2, &d)) return -1;
+    if (n >= 7 && (s[4] != '-' || !digits(s + 5, 2, &m))) return -1;
+    if (n >= 10 && (s[7] != '-' || !digits(s + 8, 2, &d))) return -1;
     /* Accept trailing time parts (2018-07-06T10:00:00Z) but nothing else odd. */
     if (n > 4 && n < 7) return -1;
     if (n > 7 && n < 10) return -1;

@@ -22,7 +22,10 @@ void dyad_doc_reset(dyad_doc *d)
     d->id = d->url = d->title = d->published = d->source = NULL;
     d->author = d->site = d->lang = d->extra = d->origin = NULL;
     d->origin_line = d->origin_offset = 0;
+    d->origin_record = 0;
     d->id_generated = 0;
+    d->coded = 0;
+    d->content_hash[0] = 0;
     d->raw_len = d->norm_len = d->text_len = 0;
     d->n_paras = d->n_sents = d->n_toks = d->n_debris = d->n_diags = 0;
     d->n_syn = 0;
@@ -81,4 +84,23 @@ void dyad_doc_ensure_id(dyad_doc *d)
     }
     d->id = dyad_arena_printf(d->arena, "%016llx", (unsigned long long)h);
     d->id_generated = 1;
+}
+
+void dyad_doc_content_hash(const dyad_doc *d, char out[17])
+{
+    /* A coded record was made from a body it does not carry: the hash
+     * computed then travels with it. */
+    if (d->coded && d->content_hash[0]) { memcpy(out, d->content_hash, 17); return; }
+    /* FNV-1a like the generated id, from another offset basis and with
+     * the lengths mixed in: when two different documents collide on a
+     * generated id, this still tells them apart. */
+    uint64_t h = 0x84222325cbf29ce4ull;
+    const char *parts[2] = {d->title ? d->title : "", d->raw ? d->raw : ""};
+    size_t lens[2] = {strlen(parts[0]), d->raw ? d->raw_len : 0};
+    for (int k = 0; k < 2; k++) {
+        const unsigned char *p = (const unsigned char *)parts[k];
+        for (size_t i = 0; i < lens[k]; i++) { h ^= p[i]; h *= 1099511628211ull; }
+        for (size_t n = lens[k], b = 0; b < 8; b++, n >>= 8) { h ^= n & 0xff; h *= 1099511628211ull; }
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
 }

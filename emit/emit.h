@@ -33,8 +33,16 @@ void emit_quotes_json(dbuf *b, const dyad_doc *d);
 void emit_events_json(dbuf *b, const dyad_doc *d);
 /* {"code","name","mention","span","text"} of a mention, or null. */
 void emit_mention_ref(dbuf *b, const dyad_doc *d, int32_t mi);
+/* The same for an event side, with the event's code for it (NULL: the mention's). */
+void emit_side_ref(dbuf *b, const dyad_doc *d, int32_t mi, const char *code);
 /* One GDELT-style line per event: date, source, target, CAMEO, root, quad,
  * Goldstein, document id, URL. */
 void emit_events_tsv(dbuf *b, const dyad_doc *d);
+
+/* The coded record (coded.c): emit_doc_json with every part, plus a
+ * "coded" member with the stage results the store needs, which
+ * ingest_coded_record (ingest/coded.c) restores. */
+#define EMIT_CODED_VERSION 1
+void emit_doc_coded_json(dbuf *b, const dyad_doc *d);
 
 #endif

@@ -5,14 +5,21 @@
  */
 #include "emit.h"
 
+#include <string.h>
+
+static void puts_printable(FILE *out, const char *s) { put_printable(out, s, strlen(s)); }
+
 void emit_text_human(FILE *out, const dyad_doc *d)
 {
-    fprintf(out, "== %s", d->id ? d->id : "?");
-    if (d->origin) fprintf(out, "  (%s%s", d->origin, d->origin_line ? "" : ")");
-    if (d->origin && d->origin_line) fprintf(out, ":%llu)", (unsigned long long)d->origin_line);
-    fputc('\n', out);
-    if (d->title) fprintf(out, "title: %s\n", d->title);
-    if (d->published) fprintf(out, "published: %s\n", d->published);
+    /* Metadata is as the input had it: shown with control characters
+     * made harmless (put_printable), so a title cannot drive the terminal. */
+    fputs("== ", out);
+    puts_printable(out, d->id ? d->id : "?");
+    if (d->origin) { fputs("  (", out); puts_printable(out, d->origin); }
+    if (d->origin && d->origin_line) fprintf(out, ":%llu", (unsigned long long)d->origin_line);
+    fputs(d->origin ? ")\n" : "\n", out);
+    if (d->title) { fputs("title: ", out); puts_printable(out, d->title); fputc('\n', out); }
+    if (d->published) { fputs("published: ", out); puts_printable(out, d->published); fputc('\n', out); }
     fprintf(out, "%u paragraphs, %u sentences, %u tokens\n", d->n_paras, d->n_sents, d->n_toks);
     uint32_t para = UINT32_MAX;
     for (uint32_t i = 0; i < d->n_sents; i++) {

@@ -39,6 +39,7 @@ void emit_doc_json(dbuf *b, const dyad_doc *d, unsigned parts)
             dbuf_printf(b, "{\"i\":%u,\"para\":%u,", i, s->para);
             span_json(b, d->text, s->off, s->len);
             if (s->flags & DYAD_PARA_HEADING) dbuf_puts(b, ",\"heading\":true");
+            if (s->flags & DYAD_SENT_SPLIT) dbuf_puts(b, ",\"split\":true");
             dbuf_putc(b, '}');
         }
         dbuf_putc(b, ']');

@@ -27,10 +27,18 @@ void emit_date_json(dbuf *b, dyad_date d)
 
 void emit_mention_ref(dbuf *b, const dyad_doc *d, int32_t mi)
 {
+    emit_side_ref(b, d, mi, NULL);
+}
+
+/* An event's side is the mention it came from, but with the event's own
+ * code: one mention of a compound actor ("THE_SHIRE [FRO/BIL/SAM]") gives
+ * one event per member, each with its member code. */
+void emit_side_ref(dbuf *b, const dyad_doc *d, int32_t mi, const char *code)
+{
     if (mi < 0 || (uint32_t)mi >= d->n_mentions) { dbuf_puts(b, "null"); return; }
     const dyad_mention *m = &d->mentions[mi];
     dbuf_puts(b, "{\"code\":");
-    json_str(b, m->code);
+    json_str(b, code && *code ? code : m->code);
     dbuf_puts(b, ",\"name\":");
     if (m->entity >= 0 && (uint32_t)m->entity < d->n_entities) json_str(b, d->entities[m->entity].name);
     else json_strn(b, d->text + m->off, m->len);
@@ -120,9 +128,9 @@ void emit_events_json(dbuf *b, const dyad_doc *d)
         dbuf_puts(b, "{\"date\":");
         emit_date_json(b, e->date);
         dbuf_puts(b, ",\"source\":");
-        emit_mention_ref(b, d, e->source);
+        emit_side_ref(b, d, e->source, e->source_code);
         dbuf_puts(b, ",\"target\":");
-        emit_mention_ref(b, d, e->target);
+        emit_side_ref(b, d, e->target, e->target_code);
         dbuf_printf(b, ",\"cameo\":\"%s\",\"root\":\"%.2s\",\"goldstein\":%.1f,\"quad\":%u,\"quad_name\":\"%s\"",
                     e->cameo, e->cameo, e->goldstein, e->quad, NAME(quad_names, e->quad));
         dbuf_puts(b, ",\"plover\":{\"type\":");

@@ -93,6 +93,7 @@ enum {
     DYAD_TOK_OPEN      = 1u << 19,  /* ( [ { */
     DYAD_TOK_CLOSE     = 1u << 20,  /* ) ] } */
     DYAD_TOK_COMMA     = 1u << 21,  /* , ; : */
+    DYAD_TOK_NOCASE    = 1u << 22,  /* in a story all in capitals: case unknown (flagged LOWER) */
 };
 
 /* A token is a view into doc->text.  `hash` is the hash of its folded form
@@ -106,7 +107,13 @@ typedef struct {
 enum {
     DYAD_PARA_HEADING = 1u << 0,    /* a crosshead: short, no final punctuation */
     DYAD_PARA_LIST    = 1u << 1,    /* a list item */
+    DYAD_SENT_SPLIT   = 1u << 8,    /* sentence flag: a piece of a run longer than DYAD_SENT_MAX_BYTES
+                                       with no sentence end, cut at a clause or word boundary */
 };
+/* No sentence of a real article comes near this; a longer run of text with
+ * no sentence end (a scraped table, hostile input) is split, so that every
+ * stage's work per sentence stays bounded. */
+#define DYAD_SENT_MAX_BYTES 4096u
 
 typedef struct {
     uint32_t off, len;              /* in doc->text */
@@ -118,7 +125,7 @@ typedef struct {
     uint32_t off, len;              /* in doc->text */
     uint32_t tok, ntok;             /* its tokens */
     uint32_t para;
-    uint32_t flags;                 /* DYAD_PARA_* of its paragraph */
+    uint32_t flags;                 /* DYAD_PARA_* of its paragraph, DYAD_SENT_SPLIT */
 } dyad_sentence;
 
 /* Text recognised as scraping debris and kept out of the clean text. */
@@ -284,7 +291,10 @@ typedef struct dyad_doc {
     const char *origin;             /* input name, for messages */
     uint64_t origin_line;           /* 1-based line (JSON lines), else 0 */
     uint64_t origin_offset;         /* byte offset of the record in its input */
+    int origin_record;              /* 1: origin_offset is where its web-archive record starts */
     int id_generated;               /* id is a hash of the content */
+    int coded;                      /* restored from a coded record: every stage has run */
+    char content_hash[17];          /* a coded record's: the hash of the body it was made from */
 
     /* The body as it came in (raw), normalised (norm), and clean (text). */
     char *raw;  uint32_t raw_len,  raw_cap;
@@ -322,6 +332,9 @@ void dyad_doc_diag(dyad_doc *doc, uint64_t offset, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Give the document a stable id when it has none: a hash of title and body. */
 void dyad_doc_ensure_id(dyad_doc *doc);
+/* The content hash (16 hex digits) of title and body as they came in: what
+ * tells a second document under a known id apart. */
+void dyad_doc_content_hash(const dyad_doc *doc, char out[17]);
 
 /* The text stage: normalise doc->raw, find paragraphs, remove debris,
  * tokenise and split sentences.  Always succeeds; problems become diags. */

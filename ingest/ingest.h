@@ -26,7 +26,8 @@ int ingest_next(ingest_source *src, dyad_doc *doc);
 const char *ingest_error(const ingest_source *src);
 /* JSON lines only: the next non-blank line, unparsed, copied into *buf (grown
  * as needed), so that parsing can happen on another thread with
- * ingest_json_record.  1: a line; 0: end of input. */
+ * ingest_json_record.  1: a line; 0: end of input; -1: the input failed
+ * after its last line (corrupt compressed data ...: see ingest_error). */
 int ingest_next_line(ingest_source *src, char **buf, size_t *cap, size_t *len, uint64_t *line);
 const char *ingest_path(const ingest_source *src);
 int ingest_format(const ingest_source *src);
@@ -34,6 +35,9 @@ void ingest_close(ingest_source *src);
 
 /* Parse one JSON-lines record into doc (exposed for tests). 0 ok, -1 error. */
 int ingest_json_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);
+/* Restore a coded record (`dyad code --coded`, emit/coded.c) into doc, its
+ * stages done (doc->coded).  0 ok, -1 error in err. */
+int ingest_coded_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);
 /* Split a plain-text article into headline and body (exposed for tests). */
 void ingest_plain_text(const char *buf, size_t len, dyad_doc *doc);
 

@@ -1,115 +1,173 @@
 /*
  * source.c - open an input, sniff its format, and hand out documents.
  *
- * JSON lines are read one line at a time with a growing line buffer, so a
+ * Sniffing looks at the first 64 KiB through the stream's look-ahead
+ * (stream.h), so standard input is sniffed exactly like a file and nothing
+ * is consumed: a WARC/ARC archive (plain or gzip) goes to the WARC reader
+ * with its raw bytes; any other gzip or zstd input is decoded and sniffed
+ * again (a .warc.zst is a WARC inside zstd, a .jsonl.gz JSON lines inside
+ * gzip).  Then JSON lines (first byte '{'), an HTML page ('<'), or a
+ * plain-text article; empty input and binary data are refused by name,
+ * never turned into a document.
+ *
+ * JSON lines are read one line at a time from the stream's buffer, so a
  * 50 MB line costs 50 MB once and a 5 GB file never more than its longest
- * line.  A plain-text article is one document and is read whole.
+ * line.  A plain-text article or page is one document and is read whole.
  */
 #include "ingest.h"
+#include "stream.h"
 #include "warc.h"
 #include "web.h"
 #include "../core/core.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define SNIFF_BYTES ((size_t)64 << 10)
+
 struct ingest_source {
-    FILE *f;
+    in_stream *in;            /* NULL for archives: the WARC reader owns it */
     const char *path;         /* as given, for messages */
     int format;
-    int done;
+    int done, error_told;
     uint64_t line, offset;    /* line number and byte offset of the next line */
-    char *buf;
+    char *buf;                /* a whole text or HTML document */
     size_t cap;
     web_archive web;
     char err[1024];
 };
 
-static int sniff(const unsigned char *p, size_t n)
+/* Binary data: more than 2% control bytes (NUL included, blanks and ESC
+ * not), or mostly high bytes that are not UTF-8.  Text in any 8-bit
+ * encoding passes, and so does a text with a stray NUL (the text stage
+ * reports it); random bytes, images and unknown compressions do not. */
+static int looks_binary(const unsigned char *p, size_t n)
 {
+    size_t ctrl = 0, high = 0, in_utf8 = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) ctrl++;
+        if (c < 0x80) continue;
+        high++;
+        size_t k = c >= 0xF0 && c < 0xF5 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 && c < 0xE0 ? 1 : 0;
+        if (!k || i + k >= n) continue;
+        size_t j = 1;
+        while (j <= k && (p[i + j] & 0xC0) == 0x80) j++;
+        if (j > k) { in_utf8 += k + 1; high += k; i += k; }
+    }
+    if (ctrl >= 2 && ctrl * 50 > n) return 1;
+    return n >= 16 && high * 10 > n * 3 && in_utf8 * 2 < high;
+}
+
+/* The format of decoded bytes; 0 with a message in err when it is none. */
+static int sniff(const char *path, const unsigned char *p, size_t n, int comp, char *err, size_t errlen)
+{
+    const char *inside = comp == IN_PLAIN ? "" : comp == IN_GZIP ? " (after gzip decompression)" : " (after zstd decompression)";
+    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+        snprintf(err, errlen, "%s: UTF-16 text%s, which dyad does not read; convert it first (iconv -f UTF-16 -t UTF-8)",
+                 path, inside);
+        return 0;
+    }
+    if (looks_binary(p, n)) {
+        snprintf(err, errlen, "%s: binary data%s, not text, JSON lines, HTML or a web archive "
+                              "(first bytes %02x %02x %02x %02x)", path, inside,
+                 n > 0 ? p[0] : 0, n > 1 ? p[1] : 0, n > 2 ? p[2] : 0, n > 3 ? p[3] : 0);
+        return 0;
+    }
     size_t i = 0;
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;
-    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
-    if (i < n && p[i] == '{') return INGEST_JSONL;
-    if (i < n && p[i] == '<') return INGEST_HTML;
+    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t' || p[i] == '\f' || p[i] == '\v')) i++;
+    if (i == n) {
+        if (n < SNIFF_BYTES) {
+            snprintf(err, errlen, "%s: empty input%s: no document", path, inside);
+            return 0;
+        }
+        return INGEST_TEXT;
+    }
+    if (p[i] == '{') return INGEST_JSONL;
+    if (p[i] == '<') return INGEST_HTML;
     return INGEST_TEXT;
+}
+
+static ingest_source *open_archive(ingest_source *s, char *err, size_t errlen)
+{
+    s->web.reader = warc_open_stream(s->in, 1, s->path, err, errlen);
+    s->in = NULL;
+    if (!s->web.reader) { free(s); return NULL; }
+    s->format = INGEST_WARC;
+    return s;
 }
 
 ingest_source *ingest_open(const char *path, char *err, size_t errlen)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
+    in_stream *in = in_stream_open(path, err, errlen);
+    if (!in) return NULL;
     ingest_source *s = calloc(1, sizeof *s);
-    if (!s) { if (f != stdin) fclose(f); snprintf(err, errlen, "out of memory"); return NULL; }
-    /* Web archives are sniffed from their first bytes (plain or gzip) and
-     * streamed by the WARC reader, which opens the file itself. */
-    if (f != stdin && warc_sniff_file(path) > 0) {
-        fclose(f);
-        s->web.reader = warc_open(path, err, errlen);
-        if (!s->web.reader) { free(s); return NULL; }
-        s->path = path;
-        s->format = INGEST_WARC;
-        return s;
-    }
-    s->f = f;
+    if (!s) { in_stream_close(in); snprintf(err, errlen, "%s: out of memory", path); return NULL; }
+    s->in = in;
     s->path = path;
     s->line = 1;
-    /* Peek at the first bytes without consuming them: one ungetc is all
-     * stdio promises, so skip leading blanks first and push back one byte. */
-    int c;
-    while ((c = getc(f)) != EOF) {
-        if (c == ' ' || c == '\t' || c == '\r') { s->offset++; continue; }
-        if (c == '\n') { s->line++; s->offset++; continue; }
-        break;
+    const unsigned char *head;
+    int comp = in_stream_compression(in);
+    size_t n = in_stream_peek(in, SNIFF_BYTES, &head);
+    if ((comp == IN_PLAIN || comp == IN_GZIP) && warc_sniff(head, n) > 0) return open_archive(s, err, errlen);
+    if (in_stream_decode(in, err, errlen)) goto fail;
+    if (comp != IN_PLAIN) {
+        n = in_stream_peek(in, SNIFF_BYTES, &head);
+        if (warc_sniff(head, n) > 0) return open_archive(s, err, errlen);
     }
-    unsigned char head = (unsigned char)c;
-    if (c != EOF) ungetc(c, f);
-    s->format = c != EOF ? sniff(&head, 1) : INGEST_TEXT;
+    if (in_stream_error(in)[0]) {
+        snprintf(err, errlen, "%s: %s", path, in_stream_error(in));
+        goto fail;
+    }
+    s->format = sniff(path, head, n, comp, err, errlen);
+    if (!s->format) goto fail;
     return s;
+fail:
+    in_stream_close(in);
+    free(s);
+    return NULL;
 }
 
-/* Read one line (without the newline) into s->buf; returns its length or
- * -1 at end of input.  getline grows the buffer to the longest line. */
-static long read_line(ingest_source *s)
+/* After the last document: a stream error (corrupt gzip ...) fails once. */
+static int end_of_input(ingest_source *s)
 {
-    ssize_t n = getline(&s->buf, &s->cap, s->f);
-    if (n < 0) return -1;
-    if (n > 0 && s->buf[n - 1] == '\n') s->buf[--n] = 0;
-    return (long)n;
+    if (s->error_told || !in_stream_error(s->in)[0]) return 0;
+    s->error_told = 1;
+    snprintf(s->err, sizeof s->err, "%s: %s", s->path, in_stream_error(s->in));
+    return -1;
 }
 
-/* The next non-blank line into s->buf: its length, or -1 at the end;
- * *line and *off say where it started. */
-static long next_record_line(ingest_source *s, uint64_t *line, uint64_t *off)
+/* The next non-blank line: its text and length, or -1 at the end; *line
+ * and *off say where it started. */
+static long next_record_line(ingest_source *s, char **text, uint64_t *line, uint64_t *off)
 {
     for (;;) {
         *line = s->line;
         *off = s->offset;
-        long n = read_line(s);
-        if (n < 0) return -1;
+        size_t n;
+        if (!in_stream_line(s->in, text, &n)) return -1;
         s->line++;
         s->offset += (uint64_t)n + 1;
+        const char *p = *text;
         size_t i = 0;
-        while (i < (size_t)n && (s->buf[i] == ' ' || s->buf[i] == '\t' || s->buf[i] == '\r')) i++;
-        if (i < (size_t)n) return n;                          /* else a blank line */
+        while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r')) i++;
+        if (i < n) return (long)n;                          /* else a blank line */
     }
 }
 
 static int next_jsonl(ingest_source *s, dyad_doc *d)
 {
     uint64_t line, off;
-    long n = next_record_line(s, &line, &off);
-    if (n < 0) return 0;
+    char *text;
+    long n = next_record_line(s, &text, &line, &off);
+    if (n < 0) return end_of_input(s);
     d->origin = s->path;
     d->origin_line = line;
     d->origin_offset = off;
     char why[512];
-    if (ingest_json_record(s->buf, (size_t)n, d, why, sizeof why) < 0) {
+    if (ingest_json_record(text, (size_t)n, d, why, sizeof why) < 0) {
         snprintf(s->err, sizeof s->err, "%s:%llu: %s", s->path, (unsigned long long)line, why);
         return -1;
     }
@@ -118,7 +176,7 @@ static int next_jsonl(ingest_source *s, dyad_doc *d)
 
 static int next_text(ingest_source *s, dyad_doc *d)
 {
-    if (s->done) return 0;
+    if (s->done) return end_of_input(s);
     s->done = 1;
     size_t n = 0;
     for (;;) {
@@ -129,24 +187,22 @@ static int next_text(ingest_source *s, dyad_doc *d)
             s->buf = p;
             s->cap = nc;
         }
-        size_t got = fread(s->buf + n, 1, s->cap - n - 1, s->f);
+        size_t got = in_stream_read(s->in, s->buf + n, s->cap - n - 1);
         n += got;
         if (got == 0) break;
     }
-    if (ferror(s->f)) {
-        snprintf(s->err, sizeof s->err, "%s: read error: %s", s->path, strerror(errno));
-        return -1;
-    }
+    if (in_stream_error(s->in)[0]) return end_of_input(s);
+    s->buf[n] = 0;
     d->origin = s->path;
     if (s->format == INGEST_HTML) {
         char why[512];
-        if (web_html_document(d, s->buf ? s->buf : "", n, why, sizeof why) < 0) {
+        if (web_html_document(d, s->buf, n, why, sizeof why) < 0) {
             snprintf(s->err, sizeof s->err, "%s: %s", s->path, why);
             return -1;
         }
         return 1;
     }
-    ingest_plain_text(s->buf ? s->buf : "", n, d);
+    ingest_plain_text(s->buf, n, d);
     return 1;
 }
 
@@ -156,9 +212,10 @@ int ingest_next(ingest_source *s, dyad_doc *d)
     switch (s->format) {
     case INGEST_JSONL: return next_jsonl(s, d);
     case INGEST_WARC: {
-        d->origin = s->path;
         char why[900];
         int r = web_warc_next(&s->web, d, why, sizeof why);
+        /* Set after reading: skipped records reset the document. */
+        d->origin = s->path;
         if (r < 0) snprintf(s->err, sizeof s->err, "%s", why);
         return r;
     }
@@ -172,8 +229,9 @@ const char *ingest_path(const ingest_source *s) { return s->path; }
 int ingest_next_line(ingest_source *s, char **buf, size_t *cap, size_t *len, uint64_t *line)
 {
     uint64_t at, off;
-    long n = next_record_line(s, &at, &off);
-    if (n < 0) return 0;
+    char *text;
+    long n = next_record_line(s, &text, &at, &off);
+    if (n < 0) return end_of_input(s);
     if ((size_t)n + 1 > *cap) {
         size_t nc = (size_t)n + 1;
         char *p = realloc(*buf, nc);
@@ -181,7 +239,7 @@ int ingest_next_line(ingest_source *s, char **buf, size_t *cap, size_t *len, uin
         *buf = p;
         *cap = nc;
     }
-    memcpy(*buf, s->buf, (size_t)n + 1);
+    memcpy(*buf, text, (size_t)n + 1);
     *len = (size_t)n;
     *line = at;
     return 1;
@@ -191,7 +249,7 @@ int ingest_format(const ingest_source *s) { return s->format; }
 void ingest_close(ingest_source *s)
 {
     if (!s) return;
-    if (s->f && s->f != stdin) fclose(s->f);
+    in_stream_close(s->in);
     if (s->web.reader) {
         web_archive_report(&s->web, s->path);
         warc_close(s->web.reader);

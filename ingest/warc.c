@@ -18,6 +18,7 @@
  */
 #define ZLIB_CONST
 #include "warc.h"
+#include "stream.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -43,8 +44,8 @@ struct member { unsigned long long u, c; };
 
 struct warc_reader {
     char *path;                 /* for messages; "<stdin>" for "-" */
-    FILE *fp;
-    int own_fp;
+    in_stream *src;
+    int own_src;
     int arc;                    /* ARC file: ARC header lines start records */
     size_t max_payload;
 
@@ -289,10 +290,10 @@ static void input_fill(warc_reader *r)
     size_t keep = r->in_len - r->in_pos;
     if (r->in_eof || keep == CHUNK) return;
     memmove(r->in, r->in + r->in_pos, keep);
-    size_t n = fread(r->in + keep, 1, CHUNK - keep, r->fp);
-    if (n < CHUNK - keep) {   /* fread only comes up short at end or error */
+    size_t n = in_stream_read(r->src, r->in + keep, CHUNK - keep);
+    if (n < CHUNK - keep) {   /* a stream read only comes up short at the end */
         r->in_eof = 1;
-        if (ferror(r->fp)) r->in_errno = errno ? errno : -1;
+        if (in_stream_error(r->src)[0]) r->in_errno = -1;
     }
     r->in_pos = 0;
     r->in_len = keep + n;
@@ -328,8 +329,7 @@ static void src_eof_reached(warc_reader *r)
 {
     r->src_eof = 1;
     if (r->in_errno)
-        src_fail(r, "offset %llu: read error: %s", input_offset(r),
-                 r->in_errno > 0 ? strerror(r->in_errno) : "I/O error");
+        src_fail(r, "offset %llu: %s", input_offset(r), in_stream_error(r->src));
 }
 
 /* -------------------------------------------------------------- members */
@@ -1188,7 +1188,7 @@ void warc_close(warc_reader *r)
 {
     if (!r) return;
     if (r->zs_ready) inflateEnd(&r->zs);
-    if (r->own_fp && r->fp) fclose(r->fp);
+    if (r->own_src) in_stream_close(r->src);
     free(r->path);
     free(r->in);
     free(r->mem);
@@ -1242,20 +1242,16 @@ static int open_sniff(warc_reader *r, char *err, size_t errlen)
     return 1;
 }
 
-warc_reader *warc_open(const char *path, char *err, size_t errlen)
+warc_reader *warc_open_stream(in_stream *src, int own, const char *name, char *err, size_t errlen)
 {
     char dummy[1];
     if (!err || !errlen) { err = dummy; errlen = sizeof dummy; }
     err[0] = 0;
-    if (!path) { snprintf(err, errlen, "no path"); return NULL; }
-    int use_stdin = !strcmp(path, "-");
-    FILE *fp = use_stdin ? stdin : fopen(path, "rb");
-    if (!fp) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return NULL; }
     warc_reader *r = calloc(1, sizeof *r);
-    const char *shown = use_stdin ? "<stdin>" : path;
+    const char *shown = !strcmp(name, "-") ? "<stdin>" : name;
     if (r) {
-        r->fp = fp;
-        r->own_fp = !use_stdin;
+        r->src = src;
+        r->own_src = own;
         r->max_payload = WARC_DEFAULT_MAX_PAYLOAD;
         r->brk = NO_BREAK;
         r->path = malloc(strlen(shown) + 1);
@@ -1265,7 +1261,7 @@ warc_reader *warc_open(const char *path, char *err, size_t errlen)
     }
     if (!r || !r->path || !r->in || !r->win) {
         snprintf(err, errlen, "%s: out of memory", shown);
-        if (r) warc_close(r); else if (!use_stdin) fclose(fp);
+        if (r) warc_close(r); else if (own) in_stream_close(src);
         return NULL;
     }
     memcpy(r->path, shown, strlen(shown) + 1);
@@ -1275,12 +1271,23 @@ warc_reader *warc_open(const char *path, char *err, size_t errlen)
         return NULL;
     }
     if (r->in_errno) {
-        snprintf(err, errlen, "%s: read error: %s", shown, r->in_errno > 0 ? strerror(r->in_errno) : "I/O error");
+        snprintf(err, errlen, "%s: %s", shown, in_stream_error(src));
         warc_close(r);
         return NULL;
     }
     if (!open_sniff(r, err, errlen)) { warc_close(r); return NULL; }
     return r;
+}
+
+warc_reader *warc_open(const char *path, char *err, size_t errlen)
+{
+    char dummy[1];
+    if (!err || !errlen) { err = dummy; errlen = sizeof dummy; }
+    err[0] = 0;
+    if (!path) { snprintf(err, errlen, "no path"); return NULL; }
+    in_stream *src = in_stream_open(path, err, errlen);
+    if (!src) return NULL;
+    return warc_open_stream(src, 1, path, err, errlen);
 }
 
 int warc_sniff(const unsigned char *head, size_t n)

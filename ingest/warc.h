@@ -74,6 +74,13 @@ typedef struct {
  * valid archive with no records. */
 warc_reader *warc_open(const char *path, char *err, size_t errlen);
 
+/* The same on a stream already open (see stream.h), e.g. one whose first
+ * bytes were peeked at to sniff it; the reader takes the raw bytes (gzip is
+ * inflated here, member by member).  name is for messages ("-" shows as
+ * "<stdin>"); with own the reader closes the stream. */
+struct in_stream;
+warc_reader *warc_open_stream(struct in_stream *src, int own, const char *name, char *err, size_t errlen);
+
 /* Payload cap in bytes for later records; 0 restores the default. */
 void warc_set_max_payload(warc_reader *r, size_t max_bytes);
 

@@ -85,6 +85,15 @@ static int looks_like_html(const char *body, size_t n)
                            !strncasecmp(body + i, "<head", 5) || !strncasecmp(body + i, "<!--", 4)));
 }
 
+/* A reader warning without its "path: offset N: " head: the document's
+ * messages name the input and the record already. */
+static const char *without_place(const char *warning)
+{
+    const char *at = strstr(warning, ": offset ");
+    const char *rest = at ? strstr(at + 9, ": ") : NULL;
+    return rest ? rest + 2 : warning;
+}
+
 int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen)
 {
     warc_record rec;
@@ -106,6 +115,7 @@ int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen)
             continue;
         }
         d->origin_offset = rec.offset;
+        d->origin_record = 1;
         const char *ct = rec.http_content_type && *rec.http_content_type ? rec.http_content_type : rec.content_type;
         char why[512];
         if (conversion || (ct && find_ci(ct, "text/plain"))) {
@@ -126,7 +136,7 @@ int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen)
             d->published = dyad_arena_strdup(d->arena, rec.date);
             dyad_doc_diag(d, 0, "no date in the page; WARC-Date %s used as the publication date", rec.date);
         }
-        if (rec.warning) dyad_doc_diag(d, 0, "%s", rec.warning);
+        if (rec.warning) dyad_doc_diag(d, 0, "%s", without_place(rec.warning));
         w->documents++;
         return 1;
     }

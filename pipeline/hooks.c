@@ -14,6 +14,7 @@
 void dyad_process_hooked(const dyad_model *m, dyad_doc *doc, const dyad_options *opt, const dyad_hooks *h)
 {
     dyad_date none = {0, 0, 0};
+    if (doc->coded) return;                   /* a coded record: its stages ran where it was coded */
     dyad_text_process(doc);
     time_pubdate(doc, opt ? opt->date : none);
     actors_process(m->actors, doc);           /* NULL lexicon: no mentions */

@@ -13,9 +13,13 @@
  *   CONTENT, X said. / CONTENT, said X.        (inverted: content before)
  *   According to X, CONTENT. / CONTENT, according to X.
  * Content runs to the end of the sentence, stopping early at a semicolon,
- * at ", according to", and at a trailing adverbial clause (", days after
+ * at ", according to", at a trailing adverbial clause (", days after
  * ...", ", while ..."), which is the reporter's framing rather than the
- * speaker's words.
+ * speaker's words, and where another speaker's cue begins ("X said A Y
+ * said B"; but "X said Y said B" nests, so a subject at the content's
+ * start does not stop it).  No content runs past INDIRECT_MAX_TOKENS: a
+ * reported clause is a few dozen words, and without the bound a sentence
+ * of n cues would report n overlapping quotes of the sentence's length.
  *
  * Not reported: negated or passive cues ("did not say", "was told"), cues
  * in crossheads, sentences ending in a colon (they introduce a direct
@@ -24,6 +28,16 @@
  * without "that" (their object is a thing, not speech).
  */
 #include "quotes_int.h"
+
+/* The longest content an indirect quote reports, in tokens (the longest in
+ * the bundled stories is under 60); also how far past a cue the inverted
+ * form looks for a that-clause. */
+#define INDIRECT_MAX_TOKENS 160u
+
+static uint32_t window_end(uint32_t f, uint32_t se)
+{
+    return se - f > INDIRECT_MAX_TOKENS ? f + INDIRECT_MAX_TOKENS : se;
+}
 
 static int is_char(const qctx *c, uint32_t i, char ch)
 {
@@ -218,10 +232,17 @@ static uint32_t content_start(const qctx *c, uint32_t i, uint32_t se, int *that)
 
 static uint32_t content_end(const qctx *c, uint32_t f, uint32_t se)
 {
-    for (uint32_t j = f; j < se; j++) {
+    uint32_t lim = window_end(f, se);
+    for (uint32_t j = f; j < lim; j++) {
         if (c->tspan[j] >= 0) continue;
         if (is_char(c, j, ';')) return j;
         if (content_stops_at(c, j, se)) return j;
+        /* Another speaker's cue ("... Y said B"): the content ends before
+         * Y, unless Y opens it (nested speech: "X said Y said B"). */
+        if (j > f && c->tmention[j - 1] >= 0 && qcue_at(c, j, QW_SPEECH, -1)) {
+            uint32_t m = c->d->mentions[c->tmention[j - 1]].tok;
+            if (m > f && word_count(c, f, m) >= 3) return m;
+        }
         /* "... and accused Kyiv of ...", "..., and dismissed a warning": a
          * second verb of the speaker's own is reported on its own. */
         if ((c->tclass[j] & QW_CONJ) && j > f) {
@@ -234,7 +255,7 @@ static uint32_t content_end(const qctx *c, uint32_t f, uint32_t se)
             }
         }
     }
-    return se;
+    return lim;
 }
 
 /* The first token after a dateline ("SEOUL, Oct. 29 (Reuters) -"), or sb:
@@ -274,7 +295,7 @@ static int inverted(const qctx *c, uint32_t cue, int32_t spk, uint32_t sb, uint3
      * during a rally"), and no that-clause: "Pyongyang announced it had
      * test-fired ..." reports forwards. */
     uint32_t t = m->tok == cue + 1 ? cue + 1 + m->ntok : cue + 1;
-    for (uint32_t j = cue + 1; j < se; j++)
+    for (uint32_t j = cue + 1; j < window_end(cue + 1, se); j++)
         if (c->tclass[j] & QW_THAT) return 0;
     if (t < se && !(d->toks[t].flags & (DYAD_TOK_TERM | DYAD_TOK_COMMA | DYAD_TOK_NUM | DYAD_TOK_DASH)) &&
         !(c->tclass[t] & (QW_PREP | QW_ADVERB | QW_TIMENOUN | QW_TIMEWORD | QW_TIMEMOD)))

@@ -40,7 +40,7 @@ static int progress(void *p)
 static int open_slot(serve_pool *p, serve_slot *slot, char *err, size_t errlen)
 {
     memset(slot, 0, sizeof *slot);
-    slot->s = store_open(p->path, STORE_READONLY, err, errlen);
+    slot->s = store_open(p->path, 0, err, errlen);      /* 0: read-only, never migrated */
     if (!slot->s) return -1;
     sqlite3_progress_handler(store_db(slot->s), 2000, progress, slot);
     return 0;

@@ -15,8 +15,8 @@
  *              stream, shutdown on SIGINT / SIGTERM.
  *
  * Contracts:
- *  - Nothing is written to the store (it is opened STORE_READONLY, query
- *    only); a `dyad ingest` may write meanwhile (WAL: readers see the last
+ *  - Nothing is written to the store (it is opened read-only and never
+ *    migrated); a `dyad ingest` may write meanwhile (WAL: readers see the last
  *    committed state).  POST /api/code codes a text without storing it,
  *    and only when the server was started with a model (--allow-code).
  *  - Every error is JSON {"error": MESSAGE, "status": CODE} with that

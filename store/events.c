@@ -78,7 +78,7 @@ static int find_event(store *s, const char *src, const char *tgt, const char *ca
         sqlite3_bind_int64(st, 5, dyad_date_to_days(date));
         sqlite3_bind_int(st, 6, STORE_EVENT_WINDOW);
     } else if (which == ST_EV_FIND_DATE)
-        sqlite3_bind_text(st, 5, ds, -1, SQLITE_TRANSIENT);
+        store_bind_date(st, 5, 6, date);
     else
         sqlite3_bind_int64(st, 5, docno);
     int rc = sqlite3_step(st);
@@ -95,9 +95,7 @@ static int new_event(store *s, const dyad_doc *d, const dyad_event *e, const cha
     sqlite3 *db = store_db(s);
     sqlite3_stmt *st = store_stmt(s, ST_EV_INSERT, err, errlen);
     if (!st) return -1;
-    char ds[11];
-    dyad_date_format(date, ds);
-    sqlite3_bind_text(st, 1, ds, -1, SQLITE_TRANSIENT);
+    store_bind_date(st, 1, 14, date);
     if (date.day) sqlite3_bind_int64(st, 2, dyad_date_to_days(date)); else sqlite3_bind_null(st, 2);
     sqlite3_bind_text(st, 3, src, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, tgt, -1, SQLITE_STATIC);
@@ -123,13 +121,11 @@ static int put_report(store *s, const dyad_doc *d, uint32_t i, sqlite3_int64 doc
     const dyad_event *e = &d->events[i];
     sqlite3_stmt *st = store_stmt(s, ST_REPORT, err, errlen);
     if (!st) return -1;
-    char ds[11];
-    dyad_date_format(date, ds);
     sqlite3_bind_int64(st, 1, docno);
     sqlite3_bind_int64(st, 2, i);
     sqlite3_bind_int64(st, 3, ev);
     sqlite3_bind_int64(st, 4, e->sent);
-    sqlite3_bind_text(st, 5, ds, -1, SQLITE_TRANSIENT);
+    store_bind_date(st, 5, 16, date);
     int32_t mi[2] = {e->source, e->target};
     for (int k = 0; k < 2; k++) {
         if (mi[k] >= 0 && (uint32_t)mi[k] < d->n_mentions) {

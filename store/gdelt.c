@@ -73,7 +73,7 @@ int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, si
                " e.quad, e.goldstein, e.n_reports, e.n_sources, e.n_articles, e.added, d.url,"
                " EXISTS (SELECT 1 FROM event_reports r JOIN sentences st ON st.doc = r.doc AND st.i = r.sent"
                "   WHERE r.event = e.id AND st.para = 0)"
-               " FROM events e JOIN documents d ON d.docno = e.first_doc WHERE e.negated = 0");
+               " FROM events e JOIN documents d ON d.docno = e.first_doc WHERE e.negated = 0 AND e.date <> ''");
     store_where_events(&q, f);
     sq_sql(&q, " ORDER BY e.id");
     if (f->limit > 0) sq_int(&q, " LIMIT ?", f->limit);
@@ -86,20 +86,19 @@ int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, si
         dyad_date d = {0, 0, 0};
         if (date && *date) dyad_date_parse(date, &d);
         fprintf(out, "%lld", (long long)sqlite3_column_int64(st, 0));
-        char buf[32];
-        if (d.day) snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day); else buf[0] = 0;
+        /* SQLDATE, MonthYear and Year are always filled, as in GDELT: a
+         * month- or year-dated event stands at the first day of its
+         * period (the store's date; its precision is in dyad's own
+         * exports).  FractionDate is the codebook's YEAR + (MONTH * 30 +
+         * DAY) / 365. */
+        char buf[32] = "";
+        if (d.year) snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
         field(out, buf);
-        if (d.month) snprintf(buf, sizeof buf, "%04d%02d", d.year, d.month); else buf[0] = 0;
+        if (d.year) snprintf(buf, sizeof buf, "%04d%02d", d.year, d.month);
         field(out, buf);
-        if (d.year) snprintf(buf, sizeof buf, "%04d", d.year); else buf[0] = 0;
+        if (d.year) snprintf(buf, sizeof buf, "%04d", d.year);
         field(out, buf);
-        if (d.day) {
-            /* Year plus the share of the year gone by on that day. */
-            dyad_date jan1 = {d.year, 1, 1}, next = {(int16_t)(d.year + 1), 1, 1};
-            long doy = dyad_date_to_days(d) - dyad_date_to_days(jan1) + 1;
-            long len = dyad_date_to_days(next) - dyad_date_to_days(jan1);
-            snprintf(buf, sizeof buf, "%.4f", d.year + (double)doy / (double)len);
-        } else buf[0] = 0;
+        if (d.year) snprintf(buf, sizeof buf, "%.4f", d.year + (d.month * 30 + d.day) / 365.0);
         field(out, buf);
         actor(out, (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
         actor(out, (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5));

@@ -27,18 +27,28 @@ void store_bind_span(sqlite3_stmt *st, int i, const dyad_doc *d, uint32_t off, u
     sqlite3_bind_text(st, i, d->text + off, (int)len, SQLITE_TRANSIENT);
 }
 
-static void bind_date(sqlite3_stmt *st, int i, dyad_date dt)
+const char *store_date_precision(dyad_date d)
+{
+    return !d.year ? "" : !d.month ? "year" : !d.day ? "month" : "day";
+}
+
+void store_bind_date(sqlite3_stmt *st, int i, int prec_i, dyad_date dt)
 {
     char s[11];
-    dyad_date_format(dt, s);
+    dyad_date first = dt;
+    if (first.year && !first.month) first.month = 1;
+    if (first.year && !first.day) first.day = 1;
+    dyad_date_format(first, s);
     sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, prec_i, store_date_precision(dt), -1, SQLITE_STATIC);
 }
+
 
 int store_step(sqlite3 *db, sqlite3_stmt *st, char *err, size_t errlen)
 {
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
-    snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+    store_errmsg(db, NULL, err, errlen);
     return -1;
 }
 
@@ -106,6 +116,32 @@ int store_has_doc(store *s, const char *id)
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+int store_resolve_id(store *s, const dyad_doc *d, char *id, size_t cap)
+{
+    /* The id itself, then id~2, id~3 ...: the first that is free, unless
+     * one of them already holds this very content (a re-run). */
+    char hash[17];
+    dyad_doc_content_hash(d, hash);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(store_db(s), "SELECT content_hash IS NULL OR content_hash = ?2 FROM documents WHERE id = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+    int r = -1;
+    for (int k = 1; k <= 1000; k++) {
+        if (k == 1) snprintf(id, cap, "%s", d->id ? d->id : "");
+        else snprintf(id, cap, "%s~%d", d->id ? d->id : "", k);
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE) { r = k == 1 ? 0 : 2; break; }
+        if (rc != SQLITE_ROW) break;
+        if (sqlite3_column_int(st, 0)) { r = 1; break; }
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
 #define STMT(which) do { st = store_stmt(s, which, err, errlen); if (!st) return -1; } while (0)
 
 static int put_doc_row(store *s, const dyad_doc *d, const char *skey, sqlite3_int64 *docno,
@@ -118,7 +154,10 @@ static int put_doc_row(store *s, const dyad_doc *d, const char *skey, sqlite3_in
                           d->extra, d->origin};
     for (int i = 0; i < 10; i++) store_bind_text(st, i + 1, meta[i]);
     sqlite3_bind_int(st, 11, d->id_generated != 0);
-    bind_date(st, 12, d->pubdate);
+    store_bind_date(st, 12, 23, d->pubdate);
+    char hash[17];
+    dyad_doc_content_hash(d, hash);
+    sqlite3_bind_text(st, 24, hash, -1, SQLITE_TRANSIENT);
     store_bind_text(st, 13, pubdate_source(d->pubdate_source));
     store_bind_text(st, 14, d->pubdate_evidence);
     store_bind_text(st, 15, skey);
@@ -143,7 +182,7 @@ static int put_sentences(store *s, const dyad_doc *d, sqlite3_int64 docno, char 
         sqlite3_bind_int64(st, 4, x->len);
         sqlite3_bind_int64(st, 5, x->para);
         sqlite3_bind_int64(st, 6, x->flags);
-        bind_date(st, 7, store_sentence_date(d, i));
+        store_bind_date(st, 7, 8, store_sentence_date(d, i));
         if (store_step(db, st, err, errlen)) return -1;
     }
     return 0;
@@ -200,7 +239,7 @@ static int put_timexes(store *s, const dyad_doc *d, sqlite3_int64 docno, char *e
         sqlite3_bind_int64(st, 5, t->sent);
         store_bind_text(st, 6, timex_kind(t->kind));
         sqlite3_bind_text(st, 7, t->value, (int)strnlen(t->value, sizeof t->value), SQLITE_TRANSIENT);
-        bind_date(st, 8, t->date);
+        store_bind_date(st, 8, 9, t->date);
         if (store_step(db, st, err, errlen)) return -1;
     }
     return 0;
@@ -229,7 +268,7 @@ static int put_quotes(store *s, const dyad_doc *d, sqlite3_int64 docno, char *er
         const char *code = m && m->code[0] ? m->code : e ? e->code : "";
         sqlite3_bind_text(st, 9, code, (int)strnlen(code, 16), SQLITE_TRANSIENT);
         if (q->cue_len) store_bind_span(st, 10, d, q->cue_off, q->cue_len); else sqlite3_bind_null(st, 10);
-        bind_date(st, 11, store_sentence_date(d, q->sent));
+        store_bind_date(st, 11, 13, store_sentence_date(d, q->sent));
         store_bind_span(st, 12, d, q->off, q->len);
         if (store_step(db, st, err, errlen)) return -1;
     }

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The text of a sentence: offsets are bytes, so cut the text as a blob. */
-#define SENTENCE_SQL(d, s) "CAST(substr(CAST(" d ".text AS BLOB), " s ".off + 1, " s ".len) AS TEXT)"
+/* The text of a sentence. */
+#define SENTENCE_SQL(d, s) STORE_SPAN_SQL(d ".text", s ".off", s ".len")
 
 static void limit(sq *q, long n)
 {
@@ -55,31 +55,25 @@ sqlite3_stmt *store_query_events(store *s, const store_filter *f, int wide, char
     sq q = {0};
     /* The table is for reading: the codes, what happened, how often it
      * was reported and the first report's sentence (which names the
-     * actors).  The machine formats carry every field. */
+     * actors), the date as its period.  The machine formats carry every
+     * field, the date as stored (first day of its period) beside its
+     * precision.  events_view (schema.c) joins the first report. */
     if (wide)
-        sq_sql(&q, "SELECT e.id, e.date, e.source_code AS source, e.source_name, e.target_code AS target,"
-                   " e.target_name, e.cameo, e.plover_type AS plover, e.quad, e.goldstein,"
+        sq_sql(&q, "SELECT e.id, e.date, e.date_precision, e.source_code AS source, e.source_name,"
+                   " e.target_code AS target, e.target_name, e.cameo, e.plover_type AS plover, e.quad, e.goldstein,"
                    " e.n_reports AS reports, e.n_articles AS articles, e.n_sources AS sources,"
-                   " e.plover_mode, e.negated, d.id AS doc, d.url, d.title, r.sent AS sentence,"
-                   " r.verb_text AS verb, r.rule, r.confidence, e.added,");
+                   " e.plover_mode, e.negated, e.doc_id AS doc, e.url, e.title, e.sentence,"
+                   " e.verb_text AS verb, e.rule, e.confidence, e.added, e.evidence");
     else
-        sq_sql(&q, "SELECT e.id, e.date, e.source_code AS source, e.target_code AS target, e.cameo,"
-                   " e.plover_type AS plover, e.goldstein, e.n_reports AS reports, e.n_sources AS sources,");
-    /* The table has no negation column, so a negated event says so. */
-    sq_sql(&q, wide ? " " : " CASE WHEN e.negated THEN '[negated] ' ELSE '' END ||");
-    /* The events are chosen and cut to the limit first, then joined to
-     * their first report: a page costs its rows' joins, not the store's. */
-    sq_sql(&q, " " SENTENCE_SQL("d", "st") " AS evidence"
-               " FROM (SELECT * FROM events e WHERE 1");
+        /* The table has no negation column, so a negated event says so. */
+        sq_sql(&q, "SELECT e.id, " STORE_DATE_LABEL_SQL("e.date", "e.date_precision") " AS date,"
+                   " e.source_code AS source, e.target_code AS target, e.cameo,"
+                   " e.plover_type AS plover, e.goldstein, e.n_reports AS reports, e.n_sources AS sources,"
+                   " CASE WHEN e.negated THEN '[negated] ' ELSE '' END || e.evidence AS evidence");
+    sq_sql(&q, " FROM events_view e WHERE 1");
     store_where_events(&q, f);
     sq_sql(&q, " ORDER BY e.date = '', e.date, e.id");
     limit(&q, f->limit);
-    sq_sql(&q, ") e"
-               " JOIN event_reports r ON r.doc = e.first_doc AND r.i ="
-               "   (SELECT min(i) FROM event_reports WHERE event = e.id AND doc = e.first_doc)"
-               " JOIN documents d ON d.docno = e.first_doc"
-               " LEFT JOIN sentences st ON st.doc = r.doc AND st.i = r.sent"
-               " ORDER BY e.date = '', e.date, e.id");
     sqlite3_stmt *st = sq_prepare(store_db(s), &q, err, errlen);
     sq_free(&q);
     return st;
@@ -88,8 +82,9 @@ sqlite3_stmt *store_query_events(store *s, const store_filter *f, int wide, char
 sqlite3_stmt *store_query_quotes(store *s, const store_filter *f, int wide, char *err, size_t errlen)
 {
     sq q = {0};
-    sq_sql(&q, "SELECT q.date, q.speaker_name AS speaker, q.speaker_code AS code, q.kind, q.text AS quote,"
-               " d.id AS doc");
+    if (wide) sq_sql(&q, "SELECT q.date, q.date_precision,");
+    else sq_sql(&q, "SELECT " STORE_DATE_LABEL_SQL("q.date", "q.date_precision") " AS date,");
+    sq_sql(&q, " q.speaker_name AS speaker, q.speaker_code AS code, q.kind, q.text AS quote, d.id AS doc");
     if (wide) sq_sql(&q, ", d.title, d.url, q.sent AS sentence, q.cue");
     sq_sql(&q, " FROM quotes q JOIN documents d ON d.docno = q.doc WHERE 1");
     if (f->speaker) { sq_sql(&q, " AND "); sq_actor(&q, "q.speaker_code", "q.speaker_name", f->speaker); }
@@ -163,11 +158,12 @@ sqlite3_stmt *store_query_search(store *s, const char *text, long lim, char *err
     sq_keep(&q, fts);
     /* Documents and quotes in one ranking (bm25: lower is better). */
     sq_text_n(&q, "SELECT kind, doc, date, title, speaker, snippet FROM ("
-                  " SELECT 'document' AS kind, d.id AS doc, d.pubdate AS date, d.title AS title, NULL AS speaker,"
+                  " SELECT 'document' AS kind, d.id AS doc,"
+                  "  " STORE_DATE_LABEL_SQL("d.pubdate", "d.pubdate_precision") " AS date, d.title AS title, NULL AS speaker,"
                   "  snippet(docs_fts, -1, '[', ']', '…', 16) AS snippet, bm25(docs_fts) AS rank"
                   "  FROM docs_fts JOIN documents d ON d.docno = docs_fts.rowid WHERE docs_fts MATCH ?"
                   " UNION ALL"
-                  " SELECT 'quote', d.id, q.date, d.title, q.speaker_name,"
+                  " SELECT 'quote', d.id, " STORE_DATE_LABEL_SQL("q.date", "q.date_precision") ", d.title, q.speaker_name,"
                   "  snippet(quotes_fts, 0, '[', ']', '…', 16), bm25(quotes_fts)"
                   "  FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.docno = q.doc"
                   "  WHERE quotes_fts MATCH ?)", fts);
@@ -182,7 +178,7 @@ sqlite3_stmt *store_query_reports(store *s, char *err, size_t errlen)
 {
     sqlite3_stmt *st = NULL;
     static const char sql[] =
-        "SELECT d.id AS doc, d.url, d.title, d.source, r.sent AS sentence, r.date,"
+        "SELECT d.id AS doc, d.url, d.title, d.source, r.sent AS sentence, r.date, r.date_precision,"
         " r.source_text, r.target_text, r.verb_text AS verb, r.verb_off, r.verb_len, r.rule, r.confidence, r.flags,"
         " " SENTENCE_SQL("d", "st") " AS text, st.off AS sentence_off,"
         " ms.off AS source_off, ms.len AS source_len, mt.off AS target_off, mt.len AS target_len"

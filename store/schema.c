@@ -10,10 +10,20 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct migration { int version; const char *what, *sql; };
+
+/* Add a precision column to a date column and rewrite its values as the
+ * first day of their period (both SET expressions see the old value). */
+#define DATE_STEP(table, col, prec) \
+    "ALTER TABLE " table " ADD COLUMN " prec " TEXT NOT NULL DEFAULT '';" \
+    "UPDATE " table " SET " prec " = CASE length(" col ") WHEN 10 THEN 'day' WHEN 7 THEN 'month'" \
+    " WHEN 4 THEN 'year' ELSE '' END, " col " = CASE length(" col ") WHEN 7 THEN " col " || '-01'" \
+    " WHEN 4 THEN " col " || '-01-01' ELSE " col " END;"
 
 static const struct migration migrations[] = {
     {1, "documents, sentences, actors, time, quotes and events",
@@ -100,6 +110,40 @@ static const struct migration migrations[] = {
      "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
      "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');"
      "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"},
+    {3, "dates as the first day of their period with a precision; content hashes; views",
+     /* A date was ISO text cut to what was known ("2019-06", "2006"),
+      * which SQLite's date functions misread ("2006" is a Julian day).
+      * Now every date is a whole day, the first of its period, and a
+      * precision column says which period: day, month or year ('' with
+      * an unknown date, which stays '').  Existing rows are rewritten. */
+     DATE_STEP("documents", "pubdate", "pubdate_precision")
+     DATE_STEP("sentences", "date", "date_precision")
+     DATE_STEP("timexes", "date", "date_precision")
+     DATE_STEP("quotes", "date", "date_precision")
+     DATE_STEP("events", "date", "date_precision")
+     DATE_STEP("event_reports", "date", "date_precision")
+     /* What a document said (hash of title and body as they came in), so
+      * a second document under a stored id can be told apart: NULL for
+      * documents stored before this step (taken as the same). */
+     "ALTER TABLE documents ADD COLUMN content_hash TEXT;"
+     "CREATE INDEX documents_content_hash ON documents(content_hash);"
+     /* For SQL users: each event with its actors' names and the first
+      * report's evidence; each report with its document and sentence. */
+     "CREATE VIEW events_view AS SELECT e.id, e.date, e.date_precision, e.source_code, e.source_name,"
+     "  e.target_code, e.target_name, e.cameo, e.negated, e.goldstein, e.quad, e.plover_type, e.plover_mode,"
+     "  e.n_reports, e.n_articles, e.n_sources, e.added, d.id AS doc_id, d.url, d.title, d.source,"
+     "  r.sent AS sentence, r.source_text, r.target_text, r.verb_text, r.rule, r.confidence,"
+     "  " STORE_SPAN_SQL("d.text", "st.off", "st.len") " AS evidence"
+     "  FROM events e JOIN documents d ON d.docno = e.first_doc"
+     "  LEFT JOIN event_reports r ON r.doc = e.first_doc AND r.i ="
+     "    (SELECT min(i) FROM event_reports WHERE event = e.id AND doc = e.first_doc)"
+     "  LEFT JOIN sentences st ON st.doc = r.doc AND st.i = r.sent;"
+     "CREATE VIEW reports_view AS SELECT r.event, e.source_code, e.target_code, e.cameo, e.negated,"
+     "  d.id AS doc_id, d.url, d.title, d.source, d.docno, r.i, r.sent AS sentence, r.date, r.date_precision,"
+     "  r.source_text, r.target_text, r.verb_off, r.verb_len, r.verb_text, r.rule, r.flags, r.confidence,"
+     "  " STORE_SPAN_SQL("d.text", "st.off", "st.len") " AS evidence"
+     "  FROM event_reports r JOIN events e ON e.id = r.event JOIN documents d ON d.docno = r.doc"
+     "  LEFT JOIN sentences st ON st.doc = r.doc AND st.i = r.sent;"},
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof *migrations)
 
@@ -113,11 +157,29 @@ struct store {
 
 sqlite3 *store_db(store *s) { return s->db; }
 
+void store_errmsg(sqlite3 *db, const char *msg, char *err, size_t errlen)
+{
+    /* "disk I/O error" alone does not tell a full disk from a broken one:
+     * the system's reason does (ENOSPC, EFBIG past a file size limit).
+     * SQLite keeps it only for some of its writes (not a checkpoint's), so
+     * errno, still set by the write that failed, fills in. */
+    int saved = errno;
+    int code = sqlite3_errcode(db), ext = sqlite3_extended_errcode(db), sys = sqlite3_system_errno(db);
+    if (!sys && (saved == ENOSPC || saved == EFBIG || saved == EDQUOT)) sys = saved;
+    const char *m = msg ? msg : sqlite3_errmsg(db);
+    if ((code == SQLITE_IOERR || code == SQLITE_FULL) && sys)
+        snprintf(err, errlen, "%s: %s", m, strerror(sys));
+    else if (code == SQLITE_FULL || ext == SQLITE_IOERR_WRITE)
+        snprintf(err, errlen, "%s (a write failed: is the disk full?)", m);
+    else
+        snprintf(err, errlen, "%s", m);
+}
+
 int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
 {
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK) return 0;
-    snprintf(err, errlen, "%s", msg ? msg : sqlite3_errmsg(db));
+    store_errmsg(db, msg, err, errlen);
     sqlite3_free(msg);
     return -1;
 }
@@ -165,47 +227,47 @@ int store_migrate(sqlite3 *db, int version, char *err, size_t errlen)
     return 0;
 }
 
-/* A reader: nothing is written, not even a migration, so a store of
- * another version is refused rather than upgraded.  A WAL store is read
- * beside a writer (the writer's -shm/-wal files are shared). */
-static store *open_readonly(const char *path, char *err, size_t errlen)
+/* A URI naming path read as immutable (no locks, no -shm), for a store
+ * no one can write. */
+static char *immutable_uri(const char *path)
 {
-    sqlite3 *db = NULL;
-    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-    char e[512] = "";
-    if (rc != SQLITE_OK) {
-        snprintf(err, errlen, "%s: %s", path, rc == SQLITE_CANTOPEN ? "no such store" : db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-        sqlite3_close(db);
-        return NULL;
-    }
-    sqlite3_busy_timeout(db, 5000);
-    int v = store_schema_version(db);
-    if (v != STORE_SCHEMA_VERSION || store_exec(db, "PRAGMA query_only=1", e, sizeof e)) {
-        if (v < 0 || e[0]) snprintf(err, errlen, "%s: %s", path, e[0] ? e : "not a dyad store");
-        else if (v == 0) snprintf(err, errlen, "%s: not a dyad store", path);
-        else snprintf(err, errlen, "%s: schema version %d, this dyad reads %d (run 'dyad ingest --db %s' to upgrade it)",
-                      path, v, STORE_SCHEMA_VERSION, path);
-        sqlite3_close(db);
-        return NULL;
-    }
-    store *s = calloc(1, sizeof *s);
-    if (!s) { snprintf(err, errlen, "out of memory"); sqlite3_close(db); return NULL; }
-    s->db = db;
-    return s;
+    char *u = malloc(3 * strlen(path) + 24), *o = u;
+    if (!u) return NULL;
+    o += sprintf(o, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        if (*p == '%' || *p == '?' || *p == '#' || *p < 0x21 || *p >= 0x7f) o += sprintf(o, "%%%02X", *p);
+        else *o++ = (char)*p;
+    strcpy(o, "?immutable=1");
+    return u;
 }
 
-store *store_open(const char *path, int flags, char *err, size_t errlen)
+static store *open_store(const char *path, int flags, int immutable, char *err, size_t errlen)
 {
     sqlite3 *db = NULL;
-    if (flags & STORE_READONLY) return open_readonly(path, err, errlen);
+    /* Queries open the store read-only: they never write (no WAL switch,
+     * no migration), so a store without write permission answers them. */
+    int write = (flags & (STORE_CREATE | STORE_WRITE)) != 0;
     /* NOMUTEX: a store handle belongs to one thread, like a dyad_doc. */
-    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
-    int rc = sqlite3_open_v2(path, &db, oflags, NULL);
+    int oflags = (write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX |
+                 ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    char *uri = immutable ? immutable_uri(path) : NULL;
+    if (immutable && !uri) { snprintf(err, errlen, "out of memory"); return NULL; }
+    int rc = sqlite3_open_v2(uri ? uri : path, &db, oflags | (uri ? SQLITE_OPEN_URI : 0), NULL);
+    free(uri);
     if (rc != SQLITE_OK) {
-        if (!(flags & STORE_CREATE) && rc == SQLITE_CANTOPEN)
+        if (!(flags & STORE_CREATE) && rc == SQLITE_CANTOPEN && access(path, F_OK))
             snprintf(err, errlen, "%s: no such store (create it with 'dyad ingest --db %s FILE...')", path, path);
+        else if (rc == SQLITE_READONLY || (rc == SQLITE_CANTOPEN && write && access(path, W_OK)))
+            snprintf(err, errlen, "%s: the store is read-only here: it can be queried, not written", path);
         else
             snprintf(err, errlen, "%s: %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return NULL;
+    }
+    /* SQLite opens a file it may not write read-only without a word:
+     * a writer must know now, not at its first insert. */
+    if (write && sqlite3_db_readonly(db, "main") == 1) {
+        snprintf(err, errlen, "%s: the store is read-only here: it can be queried, not written", path);
         sqlite3_close(db);
         return NULL;
     }
@@ -222,15 +284,48 @@ store *store_open(const char *path, int flags, char *err, size_t errlen)
         sqlite3_finalize(st);
     } else
         snprintf(e, sizeof e, "%s", sqlite3_errmsg(db));
+    int version = foreign == 0 ? store_schema_version(db) : -1;
+    if (!write && foreign < 0 && !immutable && access(path, W_OK)) {
+        /* A WAL store needs its -shm file, which a reader cannot create
+         * beside a file (or in a folder) it may not write: with no -wal
+         * file there is nothing uncommitted, so read the file as it is. */
+        size_t n = strlen(path) + 8;
+        char *wal = malloc(n);
+        int has_wal = !wal || (snprintf(wal, n, "%s-wal", path), !access(wal, F_OK));
+        free(wal);
+        if (!has_wal) {
+            sqlite3_close(db);
+            return open_store(path, flags, 1, err, errlen);
+        }
+    }
+    if (!write && foreign == 0 && version >= 0 && version < STORE_SCHEMA_VERSION) {
+        /* An older store (or an empty file) must be upgraded before this
+         * dyad can read it: that writes, so only when the file allows. */
+        sqlite3_close(db);
+        if (!access(path, W_OK)) return open_store(path, flags | STORE_WRITE, 0, err, errlen);
+        snprintf(err, errlen, "%s: the store has schema version %d and this dyad reads version %d; upgrading it"
+                 " needs write access once (make the file writable and run any dyad command on it)",
+                 path, version, STORE_SCHEMA_VERSION);
+        return NULL;
+    }
+    if (version > STORE_SCHEMA_VERSION) {
+        snprintf(err, errlen, "%s: the store has schema version %d; this dyad knows up to %d (a newer dyad wrote it:"
+                 " use that one)", path, version, STORE_SCHEMA_VERSION);
+        sqlite3_close(db);
+        return NULL;
+    }
     /* WAL lets readers run beside one writer; NORMAL sync in WAL mode
      * loses no committed transaction when the process dies (at worst the
      * last ones on power loss); the per-document savepoints' journal is
      * kept in memory. */
     if (foreign < 0 || foreign ||
-        store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;", e, sizeof e) ||
-        store_migrate(db, STORE_SCHEMA_VERSION, e, sizeof e)) {
+        (write && (store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;",
+                              e, sizeof e) ||
+                   store_migrate(db, STORE_SCHEMA_VERSION, e, sizeof e)))) {
         if (foreign == 1 || strstr(e, "file is not a database"))
             snprintf(err, errlen, "%s: not a dyad store", path);
+        else if (strstr(e, "readonly"))
+            snprintf(err, errlen, "%s: the store is read-only here: it can be queried, not written (%s)", path, e);
         else
             snprintf(err, errlen, "%s: %s", path, e);
         sqlite3_close(db);
@@ -240,6 +335,11 @@ store *store_open(const char *path, int flags, char *err, size_t errlen)
     if (!s) { snprintf(err, errlen, "out of memory"); sqlite3_close(db); return NULL; }
     s->db = db;
     return s;
+}
+
+store *store_open(const char *path, int flags, char *err, size_t errlen)
+{
+    return open_store(path, flags, 0, err, errlen);
 }
 
 void store_close(store *s)
@@ -289,8 +389,9 @@ int store_commit(store *s, char *err, size_t errlen)
         }
         sqlite3_bind_int64(st, 1, from[i]);
         int rc = sqlite3_step(st);
+        if (rc != SQLITE_DONE) store_errmsg(s->db, NULL, err, errlen);
         sqlite3_finalize(st);
-        if (rc != SQLITE_DONE) { snprintf(err, errlen, "%s", sqlite3_errmsg(s->db)); return -1; }
+        if (rc != SQLITE_DONE) return -1;
     }
     return store_exec(s->db, "COMMIT", err, errlen);
 }
@@ -300,32 +401,33 @@ static const char *const stmt_sql[ST__N] = {
     [ST_HAS_DOC] = "SELECT 1 FROM documents WHERE id = ?1",
     [ST_DOC] = "INSERT INTO documents (id, url, title, published, source, author, site, lang, extra,"
                " origin, id_generated, pubdate, pubdate_source, pubdate_evidence, source_key, text,"
-               " n_sentences, n_entities, n_mentions, n_timexes, n_quotes, n_events, ingested_at)"
+               " n_sentences, n_entities, n_mentions, n_timexes, n_quotes, n_events, ingested_at,"
+               " pubdate_precision, content_hash)"
                " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-               " strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-    [ST_SENT] = "INSERT INTO sentences VALUES (?1,?2,?3,?4,?5,?6,?7)",
+               " strftime('%Y-%m-%dT%H:%M:%SZ','now'),?23,?24)",
+    [ST_SENT] = "INSERT INTO sentences VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
     [ST_ENTITY] = "INSERT INTO entities VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
     [ST_MENTION] = "INSERT INTO mentions VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-    [ST_TIMEX] = "INSERT INTO timexes VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+    [ST_TIMEX] = "INSERT INTO timexes VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
     [ST_QUOTE] = "INSERT INTO quotes (doc, i, off, len, sent, kind, speaker, speaker_name, speaker_code,"
-                 " cue, date, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+                 " cue, date, text, date_precision) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
     /* The nearest day-precise event of the same key within the window. */
     [ST_EV_FIND_DAY] = "SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND cameo = ?3"
-                       " AND negated = ?4 AND day BETWEEN ?5 - ?6 AND ?5 + ?6 AND length(date) = 10"
+                       " AND negated = ?4 AND day BETWEEN ?5 - ?6 AND ?5 + ?6 AND date_precision = 'day'"
                        " ORDER BY abs(day - ?5), id LIMIT 1",
     /* Month- or year-precise dates: only the same period is the same event. */
     [ST_EV_FIND_DATE] = "SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND cameo = ?3"
-                        " AND negated = ?4 AND date = ?5 LIMIT 1",
+                        " AND negated = ?4 AND date = ?5 AND date_precision = ?6 LIMIT 1",
     /* Undated: the same event only within one document. */
     [ST_EV_FIND_UNDATED] = "SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND cameo = ?3"
                            " AND negated = ?4 AND date = '' AND first_doc = ?5 LIMIT 1",
     [ST_EV_INSERT] = "INSERT INTO events (date, day, source_code, target_code, source_name, target_name,"
-                     " cameo, negated, goldstein, quad, plover_type, plover_mode, first_doc, added)"
-                     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13, strftime('%Y-%m-%d','now'))",
+                     " cameo, negated, goldstein, quad, plover_type, plover_mode, first_doc, added, date_precision)"
+                     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13, strftime('%Y-%m-%d','now'),?14)",
     [ST_EV_HAS_DOC] = "SELECT 1 FROM event_reports WHERE event = ?1 AND doc = ?2 LIMIT 1",
     [ST_EV_HAS_SOURCE] = "SELECT 1 FROM event_reports r JOIN documents d ON d.docno = r.doc"
                          " WHERE r.event = ?1 AND d.source_key = ?2 LIMIT 1",
-    [ST_REPORT] = "INSERT INTO event_reports VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
+    [ST_REPORT] = "INSERT INTO event_reports VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
     [ST_EV_COUNT] = "UPDATE events SET n_reports = n_reports + 1, n_articles = n_articles + ?2,"
                     " n_sources = n_sources + ?3 WHERE id = ?1",
 };

@@ -3,15 +3,19 @@
  * timelines and exports out (inside libdyad, not part of the public API).
  *
  * Contracts:
- *  - store_open creates the file if asked, switches it to WAL and migrates
- *    its schema to STORE_SCHEMA_VERSION (PRAGMA user_version), one
- *    migration step per transaction, so an old store is upgraded in place.
+ *  - store_open for writing creates the file if asked, switches it to WAL
+ *    and migrates its schema to STORE_SCHEMA_VERSION (PRAGMA user_version),
+ *    one migration step per transaction, so an old store is upgraded in
+ *    place.  For queries it opens read-only and writes nothing (an older
+ *    store is upgraded first only when the file is writable).
  *  - Writes happen in batches: store_begin .. store_put_doc* .. store_commit.
  *    store_put_doc stores one document whole or not at all (a savepoint),
  *    and a batch is one transaction, so a process killed at any moment
  *    leaves every committed document complete and no document half-stored.
  *  - A document is identified by doc->id; storing an id that is already in
- *    the store is a no-op (store_has_doc lets callers skip the coding too).
+ *    the store is a no-op (store_has_doc lets callers skip the coding too);
+ *    store_resolve_id gives a document with a stored id but other content
+ *    an id of its own (ID~2), so both are kept.
  *  - Events reported by several documents (same source, target, CAMEO
  *    code, negation, and dates at most STORE_EVENT_WINDOW days apart) are
  *    one row of `events`, linked to every report in `event_reports`.
@@ -30,15 +34,22 @@
 #include "dyad.h"
 #include "../core/core.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_EVENT_WINDOW 1          /* days either side that still make one event */
 
 typedef struct store store;
 
-/* STORE_READONLY: a reader beside a writer (dyad serve): opened read-only
- * and query-only, never migrated; a store of another schema version is
- * refused with the reason. */
-enum { STORE_CREATE = 1, STORE_READONLY = 2 };
+/* A span of a text column cut in SQL: offsets are bytes, so the text is
+ * cut as a blob. */
+#define STORE_SPAN_SQL(text, off, len) "CAST(substr(CAST(" text " AS BLOB), " off " + 1, " len ") AS TEXT)"
+/* A stored date (the first day of its period) shown as its period:
+ * 2019-06-30, 2019-06, 2019, or '' when unknown. */
+#define STORE_DATE_LABEL_SQL(date, prec) \
+    "CASE " prec " WHEN 'month' THEN substr(" date ", 1, 7) WHEN 'year' THEN substr(" date ", 1, 4) ELSE " date " END"
+
+/* STORE_CREATE: create if missing and write; STORE_WRITE: write an existing
+ * store; neither: read-only (queries). */
+enum { STORE_CREATE = 1, STORE_WRITE = 2 };
 
 /* ---------------------------------------------------------------- schema.c */
 
@@ -56,6 +67,10 @@ int store_schema_version(sqlite3 *db);
  * -1 error. */
 int store_begin(store *s, char *err, size_t errlen);
 int store_commit(store *s, char *err, size_t errlen);
+/* The connection's last error into err (msg instead of SQLite's text when
+ * given), with the system's reason for I/O errors ("No space left on
+ * device", "File too large"). */
+void store_errmsg(sqlite3 *db, const char *msg, char *err, size_t errlen);
 /* Run SQL without results; 0 ok, -1 error in err. */
 int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
 
@@ -64,6 +79,12 @@ int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
 /* 1 when a document with this id is stored (or stored earlier in the open
  * batch), 0 when not, -1 on error. */
 int store_has_doc(store *s, const char *id);
+
+/* Which id a document is stored under: 0 its own (new), 1 already stored
+ * with the same content (skip it), 2 its id holds other content, so it
+ * goes in as the first free "ID~2", "ID~3" ... (written to id), -1 error.
+ * A document stored before content hashes counts as the same content. */
+int store_resolve_id(store *s, const dyad_doc *d, char *id, size_t cap);
 
 typedef struct {
     uint64_t docs, skipped, sentences, mentions, quotes, reports;
@@ -77,6 +98,12 @@ typedef struct {
  * open batch (SQLite does so on disk-full and I/O errors).  stats may be
  * NULL. */
 int store_put_doc(store *s, const dyad_doc *d, store_stats *stats, char *err, size_t errlen);
+
+/* How precise a date is: "day", "month", "year", or "" when unknown. */
+const char *store_date_precision(dyad_date d);
+/* Bind a date as stored: the first day of its period at i ('' unknown)
+ * and its precision at prec_i. */
+void store_bind_date(sqlite3_stmt *st, int i, int prec_i, dyad_date d);
 
 /* Helpers shared by put.c and events.c. */
 dyad_date store_sentence_date(const dyad_doc *d, uint32_t sent);   /* the sentence's, else pubdate */
@@ -189,6 +216,7 @@ typedef struct {
     const char *const *names;
     int maxw[64];           /* table: widest a column may be (default 40) */
     int fit;                /* table: total width to fit in (the terminal's), 0 none */
+    int tty;                /* the output is a terminal: CSV/TSV strip control characters */
     const char *noun;       /* table footer: "(3 events)" */
     long rows;
     dbuf cells;             /* table: the buffered cells, NUL-separated */
@@ -256,16 +284,40 @@ void timeline_svg(dbuf *b, const timeline *tl);
 
 /* ---------------------------------------------------------------- export.c */
 
-enum { EXPORT_JSONL, EXPORT_CSV, EXPORT_GDELT, EXPORT_PLOVER };
+enum { EXPORT_JSONL, EXPORT_CSV, EXPORT_GDELT, EXPORT_PLOVER, EXPORT_ICEWS, EXPORT_PHOENIX };
 int store_export_parse(const char *s);      /* -1 if unknown */
+typedef struct {
+    const char *data_dir;   /* CAMEO and country names (ICEWS); NULL: the default */
+    long left_out;          /* set: events the format cannot carry (negated, undated ...) */
+} store_export_opts;
 /* Write the filtered events in a format; 0 ok, -1 error in err. */
+int store_export_to(store *s, const store_filter *f, int format, store_export_opts *o, FILE *out,
+                    char *err, size_t errlen);
 int store_export(store *s, const store_filter *f, int format, FILE *out, char *err, size_t errlen);
 /* One event with every report (the jsonl export's record, no newline):
  * `ev` stepped on a row of store_query_events(wide), `rep` from
  * store_query_reports.  0 ok, -1 error in err. */
 int store_event_json(dbuf *b, sqlite3_stmt *ev, sqlite3_stmt *rep, char *err, size_t errlen);
+/* The non-negated dated events the filters select, every events_view
+ * column, by id: what the spec formats carry. */
+sqlite3_stmt *store_export_events(store *s, const store_filter *f, char *err, size_t errlen);
+/* Negated or undated events the filters select. */
+long store_export_left_out(store *s, const store_filter *f);
+/* Column index by name (-1 if absent), and its text (NULL if absent or NULL). */
+int store_col(sqlite3_stmt *st, const char *name);
+const char *store_col_text(sqlite3_stmt *st, const char *name);
 /* The GDELT 1.0 event table (58 tab-separated columns, no header). */
 int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, size_t errlen);
+/* PLOVER JSON lines (plover.c); *left_out counts the events left out. */
+int store_export_plover(store *s, const store_filter *f, FILE *out, long *left_out, char *err, size_t errlen);
+/* ICEWS-style or Phoenix TSV (tsv_formats.c). */
+int store_export_tsv(store *s, const store_filter *f, int format, const char *data_dir, FILE *out,
+                     char *err, size_t errlen);
+/* PLOVER tables (plover.c): the context of a CAMEO code (NULL none), the
+ * quad of a PLOVER category (0 unknown), whether it needs a recipient. */
+const char *store_plover_context(const char *cameo);
+int store_plover_quad(const char *type);
+int store_plover_needs_recipient(const char *type);
 
 /* Split a CAMEO actor code into GDELT's parts: country, known group,
  * religion, up to three types ("USAGOV" -> USA, GOV). */

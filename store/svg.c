@@ -27,21 +27,49 @@
 #define COLOR_G "#2d3748"
 #define FONT "font-family=\"Helvetica, Arial, sans-serif\""
 
+/* Text as XML character data: markup characters escaped, control
+ * characters (not allowed in XML 1.0) and invalid UTF-8 (actor names come
+ * from the command line) as U+FFFD, so the chart always parses. */
 static void xml_text(dbuf *b, const char *s)
 {
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': dbuf_puts(b, "&amp;"); break;
-        case '<': dbuf_puts(b, "&lt;"); break;
-        case '>': dbuf_puts(b, "&gt;"); break;
-        case '"': dbuf_puts(b, "&quot;"); break;
-        case '\'': dbuf_puts(b, "&apos;"); break;
-        default:
-            /* Control characters are not allowed in XML 1.0 at all. */
-            if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n') dbuf_putc(b, ' ');
-            else dbuf_putc(b, *s);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        switch (c) {
+        case '&': dbuf_puts(b, "&amp;"); i++; continue;
+        case '<': dbuf_puts(b, "&lt;"); i++; continue;
+        case '>': dbuf_puts(b, "&gt;"); i++; continue;
+        case '"': dbuf_puts(b, "&quot;"); i++; continue;
+        case '\'': dbuf_puts(b, "&apos;"); i++; continue;
         }
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n') dbuf_puts(b, "\xEF\xBF\xBD");
+            else dbuf_putc(b, (char)c);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int len = utf8_decode(p + i, n - i, &cp);
+        if (!len || cp == 0xFFFE || cp == 0xFFFF) { dbuf_puts(b, "\xEF\xBF\xBD"); i += len ? (size_t)len : 1; continue; }
+        dbuf_put(b, p + i, (size_t)len);
+        i += (size_t)len;
     }
+}
+
+/* An actor as the chart shows it: at most LABEL_CHARS characters, cut at
+ * a character boundary with "…" (the full name is in the <title>). */
+#define LABEL_CHARS 48
+static void label(dbuf *b, const char *s)
+{
+    size_t n = strlen(s), i = 0, chars = 0;
+    while (i < n && chars < LABEL_CHARS) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+        chars++;
+    }
+    dbuf_put(b, s, i);
+    if (i < n) dbuf_puts(b, "…");
 }
 
 /* A "nice" step (1, 2 or 5 times a power of ten) for about five ticks. */
@@ -76,33 +104,39 @@ void timeline_svg(dbuf *b, const timeline *tl)
         if (all[i].ab > max) max = all[i].ab;
         if (all[i].ba > max) max = all[i].ba;
     }
-    char title[256], sub[256], la[128], lb[128];
-    snprintf(title, sizeof title, "Events between %s and %s, per %s", tl->a, tl->b, unit(tl->by));
+    /* Built whole (names of any length), then shortened for display. */
+    dbuf full = {0}, title = {0}, sub = {0}, la = {0}, lb = {0};
+    dbuf_printf(&full, "Events between %s and %s, per %s", tl->a, tl->b, unit(tl->by));
+    dbuf_puts(&title, "Events between ");
+    label(&title, tl->a);
+    dbuf_puts(&title, " and ");
+    label(&title, tl->b);
+    dbuf_printf(&title, ", per %s", unit(tl->by));
     if (n)
-        snprintf(sub, sizeof sub, "%s to %s · %ld event%s · bars: events per direction · line: mean Goldstein score",
-                 all[0].period, all[n - 1].period, total, total == 1 ? "" : "s");
+        dbuf_printf(&sub, "%s to %s · %ld event%s · bars: events per direction · line: mean Goldstein score",
+                    all[0].period, all[n - 1].period, total, total == 1 ? "" : "s");
     else
-        snprintf(sub, sizeof sub, "no events in the store");
-    snprintf(la, sizeof la, "%s → %s", tl->a, tl->b);
-    snprintf(lb, sizeof lb, "%s → %s", tl->b, tl->a);
+        dbuf_puts(&sub, "no events in the store");
+    label(&la, tl->a); dbuf_puts(&la, " → "); label(&la, tl->b);
+    label(&lb, tl->b); dbuf_puts(&lb, " → "); label(&lb, tl->a);
 
     dbuf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     dbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%.0f\" height=\"%.0f\""
                    " viewBox=\"0 0 %.0f %.0f\" " FONT ">\n", W, H, W, H);
-    dbuf_puts(b, "<title>"); xml_text(b, title); dbuf_puts(b, "</title>\n");
-    dbuf_puts(b, "<desc>"); xml_text(b, sub); dbuf_puts(b, " (made by dyad from its event store)</desc>\n");
+    dbuf_puts(b, "<title>"); xml_text(b, full.ptr); dbuf_puts(b, "</title>\n");
+    dbuf_puts(b, "<desc>"); xml_text(b, sub.ptr); dbuf_puts(b, " (made by dyad from its event store)</desc>\n");
     dbuf_printf(b, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", W, H);
-    text_at(b, X0, 34, "start", 20, "font-weight=\"bold\" fill=\"#1a202c\"", title);
-    text_at(b, X0, 56, "start", 13, "fill=\"#4a5568\"", sub);
+    text_at(b, X0, 34, "start", 20, "font-weight=\"bold\" fill=\"#1a202c\"", title.ptr);
+    text_at(b, X0, 56, "start", 13, "fill=\"#4a5568\"", sub.ptr);
 
     /* Legend. */
     double lx = X0, ly = 82;
     dbuf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"" COLOR_AB "\"/>\n", lx, ly - 11);
-    text_at(b, lx + 20, ly, "start", 13, "fill=\"#1a202c\"", la);
-    lx += 40 + 8.0 * (double)tab_width(la, strlen(la));
+    text_at(b, lx + 20, ly, "start", 13, "fill=\"#1a202c\"", la.ptr);
+    lx += 40 + 8.0 * (double)tab_width(la.ptr, la.len);
     dbuf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"" COLOR_BA "\"/>\n", lx, ly - 11);
-    text_at(b, lx + 20, ly, "start", 13, "fill=\"#1a202c\"", lb);
-    lx += 40 + 8.0 * (double)tab_width(lb, strlen(lb));
+    text_at(b, lx + 20, ly, "start", 13, "fill=\"#1a202c\"", lb.ptr);
+    lx += 40 + 8.0 * (double)tab_width(lb.ptr, lb.len);
     dbuf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" COLOR_G "\" stroke-width=\"2\"/>"
                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"" COLOR_G "\"/>\n",
                 lx, ly - 4, lx + 24, ly - 4, lx + 12, ly - 4);
@@ -193,5 +227,6 @@ void timeline_svg(dbuf *b, const timeline *tl)
     }
     text_at(b, X1, H - 16, "end", 11, "fill=\"#a0aec0\"", "dyad event store");
     dbuf_puts(b, "</svg>\n");
+    dbuf_free(&full); dbuf_free(&title); dbuf_free(&sub); dbuf_free(&la); dbuf_free(&lb);
     free(all);
 }

@@ -10,11 +10,15 @@
  * break is quoted, quotes doubled), header first.  TSV: header first; a
  * tab, newline, carriage return or backslash in a field is written \t, \n,
  * \r, \\ so that every record is one line.
+ * Document text cannot drive the terminal: the table writes control
+ * characters as U+FFFD always, CSV and TSV when the output is a terminal
+ * (JSON escapes them anyway).
  */
 #include "store.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 size_t tab_width(const char *s, size_t n)
 {
@@ -31,6 +35,7 @@ void tab_begin(tab_out *t, FILE *out, int fmt, int ncols, const char *const *nam
     t->fmt = fmt;
     t->ncols = ncols > 64 ? 64 : ncols;
     t->names = names;
+    t->tty = isatty(fileno(out));
     for (int i = 0; i < 64; i++) t->maxw[i] = 40;
     if (fmt == OUT_CSV || fmt == OUT_TSV) {
         for (int i = 0; i < t->ncols; i++) {
@@ -41,27 +46,35 @@ void tab_begin(tab_out *t, FILE *out, int fmt, int ncols, const char *const *nam
     }
 }
 
-static void csv_field(FILE *f, const char *s)
+/* Bytes of a field; on a terminal with control characters made harmless
+ * (a file or pipe gets the data as stored). */
+static void raw(FILE *f, const char *s, size_t n, int tty)
 {
-    if (!strpbrk(s, ",\"\r\n")) { fputs(s, f); return; }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
+    if (tty) put_printable(f, s, n); else fwrite(s, 1, n, f);
 }
 
-static void tsv_field(FILE *f, const char *s)
+static void csv_field(FILE *f, const char *s, int tty)
 {
-    for (; *s; s++) {
-        switch (*s) {
-        case '\t': fputs("\\t", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\\': fputs("\\\\", f); break;
-        default: fputc(*s, f);
-        }
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote) fputc('"', f);
+    while (*s) {
+        size_t n = strcspn(s, "\"");
+        raw(f, s, n, tty);
+        s += n;
+        if (*s == '"') { fputs("\"\"", f); s++; }
+    }
+    if (quote) fputc('"', f);
+}
+
+static void tsv_field(FILE *f, const char *s, int tty)
+{
+    while (*s) {
+        size_t n = strcspn(s, "\t\n\r\\");
+        raw(f, s, n, tty);
+        s += n;
+        if (!*s) break;
+        fputs(*s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r" : "\\\\", f);
+        s++;
     }
 }
 
@@ -129,7 +142,7 @@ void tab_row(tab_out *t, const tab_cell *c)
     for (int i = 0; i < t->ncols; i++) {
         if (i) fputc(t->fmt == OUT_CSV ? ',' : '\t', t->out);
         const char *s = c[i].kind == CELL_NULL || !c[i].s ? "" : c[i].s;
-        if (t->fmt == OUT_CSV) csv_field(t->out, s); else tsv_field(t->out, s);
+        if (t->fmt == OUT_CSV) csv_field(t->out, s, t->tty); else tsv_field(t->out, s, t->tty);
     }
     fputc('\n', t->out);
 }
@@ -155,7 +168,8 @@ static void put_cell(FILE *f, const char *s, size_t colw, int right)
     int cut = w > colw;
     if (cut) { len = fit(s, colw ? colw - 1 : 0); w = colw; }
     if (right) for (size_t k = w; k < colw; k++) fputc(' ', f);
-    for (size_t i = 0; i < len; i++) fputc(s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i], f);
+    /* The table is for people: no control character reaches the screen. */
+    put_printable(f, s, len);
     if (cut) fputs("…", f);
     if (!right) for (size_t k = w; k < colw; k++) fputc(' ', f);
 }

@@ -6,7 +6,8 @@
  * and B as target or the other way round is counted in its period (day,
  * ISO week starting Monday, month or year): events per direction, the
  * Goldstein sum and mean, and the mix of quad classes.  Periods are
- * compared as text, so they sort as dates.  Events dated only to a month
+ * compared as text, so they sort as dates; a stored date is the first day
+ * of its period and date_precision says which period.  Events dated only to a month
  * or a year appear in month and year timelines only (and year-dated ones
  * in year timelines only).
  *
@@ -30,9 +31,9 @@ int store_by_parse(const char *s)
 static const char *period_sql(int by)
 {
     switch (by) {
-    case BY_DAY: return "CASE WHEN length(date) = 10 THEN date END";
-    case BY_WEEK: return "CASE WHEN length(date) = 10 THEN date(date, 'weekday 0', '-6 days') END";
-    case BY_MONTH: return "CASE WHEN length(date) >= 7 THEN substr(date, 1, 7) END";
+    case BY_DAY: return "CASE WHEN date_precision = 'day' THEN date END";
+    case BY_WEEK: return "CASE WHEN date_precision = 'day' THEN date(date, 'weekday 0', '-6 days') END";
+    case BY_MONTH: return "CASE WHEN date_precision IN ('day', 'month') THEN substr(date, 1, 7) END";
     default: return "substr(date, 1, 4)";
     }
 }
@@ -54,7 +55,7 @@ int store_timeline(store *s, const char *a, const char *b, int by, const char *f
     tl->b = b;
     tl->by = by;
     sq q = {0};
-    sq_sql(&q, "WITH ev AS (SELECT e.date, e.goldstein, e.quad, CASE WHEN ");
+    sq_sql(&q, "WITH ev AS (SELECT e.date, e.date_precision, e.goldstein, e.quad, CASE WHEN ");
     pair(&q, a, b);
     sq_sql(&q, " THEN 1 ELSE 2 END AS dir FROM events e WHERE e.date <> '' AND e.negated = 0 AND (");
     pair(&q, a, b);

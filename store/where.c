@@ -101,15 +101,38 @@ void sq_actor(sq *q, const char *code_col, const char *name_col, const char *x)
     add_param(q, word, 0, 0);
 }
 
+/* The first or the last day of the period a filter date names, as stored
+ * dates are written ("2019-06" -> 2019-06-01 or 2019-06-30). */
+static char *period_day(const char *v, int last)
+{
+    dyad_date d = {0, 0, 0};
+    char *out = malloc(11);
+    if (!out) abort();
+    dyad_date_parse(v, &d);                 /* checked by store_filter_check */
+    if (last) {
+        dyad_date next = d.day ? dyad_date_from_days(dyad_date_to_days(d) + 1)
+                       : d.month ? (dyad_date){(int16_t)(d.year + (d.month == 12)), (int8_t)(d.month % 12 + 1), 1}
+                       : (dyad_date){(int16_t)(d.year + 1), 1, 1};
+        d = dyad_date_from_days(dyad_date_to_days(next) - 1);
+    } else {
+        if (!d.month) d.month = 1;
+        if (!d.day) d.day = 1;
+    }
+    dyad_date_format(d, out);
+    return out;
+}
+
 void sq_dates(sq *q, const char *col, const char *from, const char *to)
 {
-    /* Dates are ISO strings, so they compare as text; a partial upper
-     * bound (2019-06) takes in its whole period by comparing prefixes. */
-    if (from && *from) { dbuf_printf(&q->sql, " AND %s <> '' AND %s >= ?", col, col); add_param(q, from, 0, 0); }
+    /* Stored dates are whole days (the first of their period), so they
+     * compare as text; a partial bound takes in its whole period. */
+    if (from && *from) {
+        dbuf_printf(&q->sql, " AND %s <> '' AND %s >= ?", col, col);
+        add_param(q, sq_keep(q, period_day(from, 0)), 0, 0);
+    }
     if (to && *to) {
-        dbuf_printf(&q->sql, " AND %s <> '' AND substr(%s, 1, length(?)) <= ?", col, col);
-        add_param(q, to, 0, 0);
-        add_param(q, to, 0, 0);
+        dbuf_printf(&q->sql, " AND %s <> '' AND %s <= ?", col, col);
+        add_param(q, sq_keep(q, period_day(to, 1)), 0, 0);
     }
 }
 
@@ -143,7 +166,7 @@ static int check_date(const char *what, const char *v, char *err, size_t errlen)
 {
     dyad_date d;
     if (!v || (strlen(v) <= 10 && !dyad_date_parse(v, &d))) return 0;
-    snprintf(err, errlen, "%s: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", what, v);
+    snprintf(err, errlen, "%s: '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD, a real month and day)", what, v);
     return -1;
 }
 
@@ -155,6 +178,13 @@ int store_filter_check(const store_filter *f, char *err, size_t errlen)
     for (int i = 0; i < 6; i++)
         if (vals[i] && !vals[i][strspn(vals[i], " \t")]) { snprintf(err, errlen, "%s: empty", names[i]); return -1; }
     if (check_date("--from", f->from, err, errlen) || check_date("--to", f->to, err, errlen)) return -1;
+    if (f->from && f->to) {
+        char *a = period_day(f->from, 0), *b = period_day(f->to, 1);
+        int after = strcmp(a, b) > 0;
+        free(a);
+        free(b);
+        if (after) { snprintf(err, errlen, "--from %s is after --to %s", f->from, f->to); return -1; }
+    }
     if (f->cameo) {
         size_t n = strlen(f->cameo);
         int ok = n >= 1 && n <= 4;

@@ -15,7 +15,8 @@
  *                   / copyright lines;
  *   caption         photo credits and captions;
  *   allcaps-headline an ALL-CAPS line of several words: another story's
- *                   headline dropped into the body;
+ *                   headline dropped into the body (not in a story that is
+ *                   all capitals: caseless.c);
  *   title-repeat    the headline repeated as the first paragraph.
  *
  * Each rule looks only at one paragraph and its neighbours, so it cannot
@@ -199,6 +200,8 @@ void text_debris(dyad_doc *d, text_paras *ps)
     const char *norm = d->norm;
     size_t title_len = d->title ? strlen(d->title) : 0;
     int in_related = 0;
+    /* A story all in capitals is no headline dropped into another story. */
+    int allcaps_story = text_allcaps(norm, d->norm_len);
 
     for (uint32_t i = 0; i < ps->n; i++) {
         text_para *p = &ps->v[i];
@@ -227,6 +230,6 @@ void text_debris(dyad_doc *d, text_paras *ps)
         else if (is_byline(s, n, w)) p->debris = "byline";
         else if (is_caption(s, n)) p->debris = "caption";
         else if (is_boilerplate(s, n, w)) p->debris = "boilerplate";
-        else if (is_allcaps_headline(s, n)) p->debris = "allcaps-headline";
+        else if (!allcaps_story && is_allcaps_headline(s, n)) p->debris = "allcaps-headline";
     }
 }

@@ -18,4 +18,5 @@ void dyad_text_process(dyad_doc *d)
     free(ps.v);
     text_tokenize(d);
     text_sentences(d);
+    text_caseless(d);
 }

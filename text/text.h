@@ -9,6 +9,7 @@
  *   text_build_clean    norm minus debris -> text, paragraphs re-based.
  *   text_tokenize       text -> tokens.
  *   text_sentences      tokens -> sentences.
+ *   text_caseless       an all-capitals story: its words flagged NOCASE.
  */
 #ifndef DYAD_TEXT_H
 #define DYAD_TEXT_H
@@ -35,6 +36,9 @@ void text_debris(dyad_doc *doc, text_paras *paras);
 void text_build_clean(dyad_doc *doc, const text_paras *paras);
 void text_tokenize(dyad_doc *doc);
 void text_sentences(dyad_doc *doc);
+void text_caseless(dyad_doc *doc);
+/* Is [s, s+n) written in capitals only (at least 40 letters)? */
+int text_allcaps(const char *s, size_t n);
 
 /* True when the token (already folded to lower case, without its period)
  * is an abbreviation that takes a period: "mr", "gen", "jan", "inc". */

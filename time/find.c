@@ -48,7 +48,7 @@ static int is(const fx *x, uint32_t i, int id)
 static int cls(const fx *x, uint32_t i) { const tx_word *w = lk(x, i); return w ? w->cls : TXC_NONE; }
 static int val(const fx *x, uint32_t i) { const tx_word *w = lk(x, i); return w ? w->val : 0; }
 static int is_comma(const fx *x, uint32_t i) { return (fl(x, i) & DYAD_TOK_COMMA) && x->d->text[x->d->toks[i].off] == ','; }
-static int capital(const fx *x, uint32_t i) { return (fl(x, i) & (DYAD_TOK_CAP | DYAD_TOK_UPPER)) != 0; }
+static int capital(const fx *x, uint32_t i) { return (fl(x, i) & (DYAD_TOK_CAP | DYAD_TOK_UPPER | DYAD_TOK_NOCASE)) != 0; }
 
 /* A unit word at i: its unit, *plural set; 0 if none. */
 static int unit_at(const fx *x, uint32_t i, int *plural)
@@ -266,12 +266,38 @@ static int month_context(const fx *x, uint32_t p)
     return 0;
 }
 
+/* "last year", "this year", "next year" at j: the shift (-1, 0, 1) + 2, or 0. */
+static int year_shift_at(const fx *x, uint32_t j)
+{
+    int plural;
+    if (unit_at(x, j + 1, &plural) != U_YEAR || plural) return 0;
+    if (is(x, j, W_LAST)) return 1;
+    if (is(x, j, W_THIS)) return 2;
+    if (is(x, j, W_NEXT)) return 3;
+    return 0;
+}
+
 static uint32_t try_month(fx *x, uint32_t i, int ctx)
 {
     const tx_word *w = lk(x, i);
     if (!capital(x, i)) return 0;                /* months are capitalised in news copy */
     int d, y;
     uint32_t end = month_day_year(x, i, &d, &y);
+    /* "March last year", "June 5 this year": the year is the publication
+     * year shifted, not the nearest March. */
+    {
+        int dd = day_at(x, i + 1);
+        uint32_t j = i + 1 + (dd ? 1 : 0);
+        int ys = !y && (w->need_num != 1 || dd) ? year_shift_at(x, j) : 0;
+        if (ys) {
+            tx_raw *r = push(x, TX_DATE, i, j + 2);
+            r->month = (int8_t)w->val;
+            r->day = (int8_t)dd;
+            r->shift = (int8_t)(ys - 2);
+            r->flags |= TXF_YEARSHIFT;
+            return j + 2 - i;
+        }
+    }
     if (end) {
         tx_raw *r = push(x, TX_DATE, i, end);
         r->month = (int8_t)w->val;

@@ -24,7 +24,11 @@
  *     copy names the day of publication, so P moves to that weekday within
  *     the following week.
  * The answer is the earliest day consistent with all of it ("a story is
- * written soon after what it reports"), reported only as precisely as the
+ * written soon after what it reports") when the story is also bounded from
+ * above within about three years (an office term that ends, a year named
+ * as to come, an occasion under way) or a full date named as past binds
+ * it; a lower bound alone dates nothing ("elected in 1997" in a 2005
+ * story).  It is reported only as precisely as the
  * binding evidence goes: a dateline or a full date: the day; a yearless
  * month-day: the month (the day too when the lead's weekday fixes it); an
  * occasion under way: the month (the day when its weekdays fix it); a
@@ -232,6 +236,21 @@ int tx_infer(dyad_doc *d, dyad_date md)
         intersect(&st.f, &from, 1, &next);
         st.f = next;
     }
+    /* 1b. the earliest year named as to come ("will hold its 2006
+     *     conference", "by 2007"): the story is written before it ends */
+    const tx_raw *future = NULL;
+    for (uint32_t i = 0; i < raw.n; i++) {
+        const tx_raw *r = &raw.v[i];
+        if (r->type != TX_DATE || !r->year || r->month || r->tense != T_FUTURE) continue;
+        if (!future || r->year < future->year) future = r;
+    }
+    if (future) {
+        tx_span until = {LONG_MIN, tx_days(tx_date(future->year, 12, 31))};
+        spanset next;
+        intersect(&st.f, &until, 1, &next);
+        if (next.n) st.f = next;
+        else future = NULL;                       /* contradicts the past: a typo or a quote */
+    }
 
     /* 2. office-holders, then dated world events (less certain: they give
      *    way to the offices when the two disagree) */
@@ -243,6 +262,20 @@ int tx_infer(dyad_doc *d, dyad_date md)
 
     long p = st.f.v[0].from;
     if (!explicit || p != lo) gran = G_YEAR;          /* an office term binds: only the year */
+    /* A year named as past bounds the story from below only: "elected in
+     * 1997", "the first time since 1925" are background in a 2005 story.
+     * Alone (nothing else narrows the story to a year or two) it dates
+     * nothing; with a year to come it dates the story to the year before
+     * that one (plans are told a year or so ahead), not to the past year. */
+    long hi = st.f.v[st.f.n - 1].to;
+    int year_only = gran == G_YEAR && !st.nmarks && !yearless_mention(&raw) && !(md.month && md.day);
+    if (year_only && explicit && !st.nhits && !future) return 0;
+    if (year_only && future) {
+        if (future->year - dyad_date_from_days(p).year > 4) return 0;   /* 1970 ... 2015: no telling */
+        long q = tx_days(tx_date(future->year - 1, 1, 1));
+        if (q > p) p = first_in(&st.f, q);
+        if (p == LONG_MAX) return 0;
+    }
     /* An occasion told as under way dates the story to its month. */
     for (int i = 0; i < st.nmarks; i++)
         if (st.marks[i].current && st.marks[i].written.from == p && gran < G_MONTH) gran = G_MONTH;
@@ -280,6 +313,17 @@ int tx_infer(dyad_doc *d, dyad_date md)
     }
     p = first_in(&st.f, p);
     if (p == LONG_MAX) return 0;
+    /* The earliest consistent day is only a lower bound.  It is the
+     * answer when something also bounds the story from above within a
+     * few years (an office term that ends, a year to come, an occasion
+     * under way, a dateline) or a full date named as past binds it;
+     * otherwise the story could be from any later year ("In June 1991 ..."
+     * and "in January" in a 2005 story). */
+    int under_way = 0;
+    for (int i = 0; i < st.nmarks; i++) under_way |= st.marks[i].current;
+    if (!dateline_binds && !under_way && !(explicit && gran == G_DAY && p == lo && !binding) &&
+        (hi == LONG_MAX || hi - p > 3 * 366))
+        return 0;
 
     /* 4. the lead's weekday */
     const tx_raw *lead = NULL;
@@ -325,6 +369,11 @@ int tx_infer(dyad_doc *d, dyad_date md)
     if (explicit) {
         ev(&e, "latest date named as past ");
         ev_span(&e, d, explicit->tok, explicit->ntok);
+        ev(&e, "; ");
+    }
+    if (future) {
+        ev(&e, "earliest year named as to come ");
+        ev_span(&e, d, future->tok, future->ntok);
         ev(&e, "; ");
     }
     for (int i = 0; i < st.nhits; i++) {

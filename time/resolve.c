@@ -189,6 +189,13 @@ static int resolve_date(const tx_raw *r, dyad_date pub, dyad_timex *o, vbuf *b)
         set_date(o, b, d);
         return 1;
     }
+    if (r->flags & TXF_YEARSHIFT) {                 /* March last year, June 5 next year */
+        if (!pub.year) goto unresolved;
+        dyad_date d = tx_date(pub.year + r->shift, r->month, r->day);
+        if (!dyad_date_valid(d)) return 0;
+        set_date(o, b, d);
+        return 1;
+    }
     if (r->flags & TXF_SHIFT) {                     /* last June, next March, this June */
         if (!tx_has_month(pub)) goto unresolved;
         int y = pub.year;

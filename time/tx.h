@@ -157,6 +157,7 @@ enum tx_flag {
     TXF_RELATIVE  = 1u << 4,  /* relative to another event: "days after" */
     TXF_BOUND     = 1u << 5,  /* after by/until/before: a deadline, not an event time */
     TXF_SHIFT     = 1u << 6,  /* shift was written (last/this/next) */
+    TXF_YEARSHIFT = 1u << 7,  /* "March last year": shift is in years from the publication year */
 };
 
 enum tx_range { R_ALL = 0, R_BEFORE, R_AFTER };   /* "earlier this week", "later this year" */

@@ -50,6 +50,12 @@ async function api(path, params) {
   return body;
 }
 
+// A stored date is the first day of its period; shown as the period.
+function shownDate(date, precision) {
+  if (!date) return '';
+  return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date;
+}
+
 function hashState() {
   return Object.fromEntries(new URLSearchParams(location.hash.slice(1)));
 }
@@ -63,7 +69,7 @@ function setHash(changes) {
 
 async function loadInfo() {
   const i = await api('info');
-  const span = i.first_date ? `, ${i.first_date} – ${i.last_date}` : '';
+  const span = i.first_date ? `, ${i.first_date.slice(0, 4)} – ${i.last_date.slice(0, 4)}` : '';
   $('#info').textContent = `${i.documents} stories, ${i.events} events, ${i.quotes} quotes${span}`;
   const a = await api('actors', { limit: 300 });
   const dl = $('#actor-codes');
@@ -175,7 +181,7 @@ async function loadEvents(fresh) {
 function eventRow(e) {
   const g = e.goldstein;
   const tr = el('tr', { 'data-id': e.id, tabindex: 0 },
-    el('td', { text: e.date || '—' }),
+    el('td', { text: shownDate(e.date, e.date_precision) || '—' }),
     el('td', { title: e.source_name || '', text: e.source || '—' }),
     el('td', { title: e.target_name || '', text: e.target || '—' }),
     el('td', { text: e.cameo }),
@@ -236,7 +242,7 @@ async function openEvent(id, fromClick) {
   box.replaceChildren(el('h2', { text: `Event ${e.id}` }));
   const who = (x) => (x.code || '—') + (x.name ? ` (${x.name})` : '');
   box.append(el('dl', { class: 'facts' },
-    el('dt', { text: 'date' }), el('dd', { text: e.date || 'unknown' }),
+    el('dt', { text: 'date' }), el('dd', { text: shownDate(e.date, e.date_precision) || 'unknown' }),
     el('dt', { text: 'source' }), el('dd', { text: who(e.source) }),
     el('dt', { text: 'target' }), el('dd', { text: who(e.target) }),
     el('dt', { text: 'CAMEO' }), el('dd', { text: `${e.cameo}${e.negated ? ' (negated)' : ''}` }),
@@ -247,7 +253,7 @@ async function openEvent(id, fromClick) {
     const title = r.url ? el('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer', text: r.title || r.url })
                         : el('span', { text: r.title || r.doc });
     box.append(el('div', { class: 'report' },
-      el('div', {}, el('strong', {}, title), el('span', { class: 'muted', text: ` · ${r.date || 'undated'}${r.source ? ' · ' + r.source : ''}${r.url ? '' : ' · no URL'}` })),
+      el('div', {}, el('strong', {}, title), el('span', { class: 'muted', text: ` · ${shownDate(r.date, r.date_precision) || 'undated'}${r.source ? ' · ' + r.source : ''}${r.url ? '' : ' · no URL'}` })),
       markedSentence(r),
       el('div', { class: 'muted', text: `sentence ${r.sentence + 1} · rule ${r.rule || '?'} · confidence ${r.confidence}` +
         (r.flags.length ? ' · ' + r.flags.join(', ') : '') })));
@@ -270,7 +276,7 @@ async function loadQuotes(who) {
   if (!q.quotes.length) list.append(el('li', { class: 'muted', text: `No quotes of ${who}.` }));
   for (const x of q.quotes)
     list.append(el('li', {}, el('blockquote', { text: x.quote }),
-      el('div', { class: 'muted', text: `${x.speaker || x.code || 'unknown'} · ${x.cue || x.kind} · ${x.date || 'undated'} · ${x.title || x.doc}` })));
+      el('div', { class: 'muted', text: `${x.speaker || x.code || 'unknown'} · ${x.cue || x.kind} · ${shownDate(x.date, x.date_precision) || 'undated'} · ${x.title || x.doc}` })));
 }
 
 async function search(q) {
@@ -300,7 +306,7 @@ function drawMap(events) {
   for (let la = -90; la <= 90; la += 30) s.append(svg('line', { class: 'land', x1: 0, y1: y(la), x2: W, y2: y(la) }));
   for (const [la, lo, e] of pts) {
     const c = svg('circle', { class: 'pt', cx: x(lo), cy: y(la), r: 4 });
-    c.append(svg('title', {}, `${e.date} ${e.source}→${e.target} ${e.cameo}`));
+    c.append(svg('title', {}, `${shownDate(e.date, e.date_precision)} ${e.source}→${e.target} ${e.cameo}`));
     c.addEventListener('click', () => report(openEvent(e.id, true)));
     s.append(c);
   }

@@ -12,6 +12,7 @@ ex003="$SHARED/examples/003_023876788a9e6448.txt"
 ex000="$SHARED/examples/000_409f928aa0776bbe.txt"
 
 # 003 at its publication date: the codes the issue asks for, in JSON.
+if t_shared actors-examples examples/003_023876788a9e6448.txt examples/000_409f928aa0776bbe.txt; then
 "$DYAD" actors --json --date 2018-07-12 "$ex003" > "$TMP/003.json" 2> "$TMP/003.err"; rc=$?
 [ $rc -eq 0 ] && t_ok ex003-exit-0 || t_fail ex003-exit-0 "exit $rc: $(head -c 300 "$TMP/003.err")"
 python3 - "$TMP/003.json" 2> "$TMP/py003" <<'PY' && t_ok ex003-codes || t_fail ex003-codes "$(tail -n 1 "$TMP/py003")"
@@ -76,6 +77,7 @@ trump = [x for x in b["mentions"] if x.get("name") == "Donald Trump"]
 assert trump and all(x["code"] != "USAGOV" for x in trump), [x["code"] for x in trump][:3]
 assert [x for x in b["mentions"] if x["text"] == "Yoon Suk Yeol"][0]["code"] == "KORGOV"
 PY
+fi
 
 # The date from JSON-lines metadata; an unknown date is flagged.
 printf '%s\n' '{"id":"w1","published":"2019-06-30","text":"President Donald Trump met North Korean leader Kim Jong Un at the border. Kim said he was happy."}' > "$TMP/w.jsonl"
@@ -116,8 +118,10 @@ t_grep candidate-short-name 'Khalid +-> Abu Khalid +REB +coref-name' "$TMP/c2.ou
 t_grep candidate-context 'Rebel commander Abu Khalid +-> Abu Khalid +REB +context' "$TMP/c2.out"
 
 # --count: totals only.
+if t_shared actors-count examples/003_023876788a9e6448.txt examples/000_409f928aa0776bbe.txt; then
 "$DYAD" actors --count --date 2018-07-12 "$ex003" "$ex000" > "$TMP/count" 2>/dev/null
 t_grep count-line '^documents 2 sentences [0-9]+ tokens [0-9]+' "$TMP/count"
+fi
 
 # A private data folder: a broken line is reported with file:line, the rest works.
 mkdir -p "$TMP/data/actors"

@@ -36,7 +36,7 @@ head -c 20000 /dev/urandom > "$TMP/noise.txt"
 "$DYAD" dict check "$TMP/noise.txt" > /dev/null 2>&1; rc=$?
 [ $rc -le 1 ] && t_ok check-noise-no-crash || t_fail check-noise-no-crash "exit $rc"
 
-if [ -f "$D/CAMEO.091003.master.verbs.txt" ]; then
+if t_shared dict-check-real dictionaries/CAMEO.091003.master.verbs.txt; then
   "$DYAD" dict check --no-warnings "$D/CAMEO.091003.master.verbs.txt" "$D/Phoenix.Countries.actors.txt" \
       "$D/Phoenix.MilNonState.actors.txt" "$D/Phoenix.agents.txt" > "$TMP/real.out" 2>&1; rc=$?
   [ $rc -eq 1 ] && t_ok check-real-exit-1 || t_fail check-real-exit-1 "exit $rc"
@@ -170,6 +170,22 @@ assert m["code"] == "FRDGOV" and m["kind"] == "person", m
 assert docs["dated"]["actors"][m["entity"]]["name"] == "Rufus T Firefly", docs["dated"]["actors"]
 PY
 
+# A compound actor gives one event per member, and the JSON record names
+# each event's own member code, as --tsv does (not the mention's joined code).
+{ cat $F/code.actors.txt; echo 'THE_SHIRE  [FRO/BIL/SAM]'; } > "$TMP/shire.actors.txt"
+printf '{"id":"shire","published":"1935-06-01","text":"The Shire attacked Freedonia and Sylvania."}\n' > "$TMP/shire.jsonl"
+"$DYAD" code --tsv --verbs $F/code.verbs.txt --actors "$TMP/shire.actors.txt" "$TMP/shire.jsonl" > "$TMP/shire.tsv" 2>&1
+"$DYAD" code --verbs $F/code.verbs.txt --actors "$TMP/shire.actors.txt" "$TMP/shire.jsonl" > "$TMP/shire.json" 2>&1
+python3 - "$TMP/shire.json" "$TMP/shire.tsv" > "$TMP/py" 2>&1 <<'PY' && t_ok code-json-compound-sides || t_fail code-json-compound-sides "$(tail -n 1 "$TMP/py")"
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+js = sorted((e["source"]["code"], e["target"]["code"], e["cameo"]) for e in d["events"])
+tsv = sorted(tuple(l.split("\t")[1:4]) for l in open(sys.argv[2]).read().splitlines()[1:])
+assert len(js) == 6 and len(set(js)) == 6, js
+assert js == tsv, (js, tsv)
+assert {s for s, _, _ in js} == {"FRO", "BIL", "SAM"}, js
+PY
+
 # --explain names the verb, the pattern and the slots.
 grep '"longest"' "$TMP/s.jsonl" | "$DYAD" code --explain --verbs $F/code.verbs.txt --actors $F/code.actors.txt - > "$TMP/x.out" 2>&1
 t_grep code-explain-pattern 'pattern code\.verbs\.txt:6 \[\* \+ BORDER \[195\]\] \$=- \+=SYL' "$TMP/x.out"
@@ -235,7 +251,7 @@ expect add 'FRD>SYL:051' "$TMP/own.tsv"
 
 # ---------------------------------------------------------------- the public dictionaries
 
-if [ -f "$D/CAMEO.091003.master.verbs.txt" ]; then
+if t_shared dict-code-real dictionaries/CAMEO.091003.master.verbs.txt; then
   ACT="--actors $D/Phoenix.Countries.actors.txt $D/Phoenix.International.actors.txt $D/Phoenix.MilNonState.actors.txt --agents $D/Phoenix.agents.txt"
   cat > "$TMP/real.py" <<'PY'
 import json, sys

@@ -44,7 +44,7 @@ t_grep eval-missing-corpus-message 'nowhere/eval/story.txt' "$TMP/err"
 [ $rc -eq 2 ] && t_ok eval-usage-exit-2 || t_fail eval-usage-exit-2 "exit $rc"
 
 # The development gold set over ../shared.
-if [ -f "$SHARED/corpus/bbc.jsonl" ] && [ -f "$SHARED/corpus/reuters21578.jsonl" ] && [ -d "$SHARED/examples" ]; then
+if t_shared eval-gold corpus/bbc.jsonl corpus/reuters21578.jsonl examples; then
   "$DYAD" eval events tests/gold/events.tsv --shared "$SHARED" > "$TMP/gold" 2> "$TMP/err"; rc=$?
   [ $rc -eq 0 ] && t_ok eval-gold-exit-0 || t_fail eval-gold-exit-0 "exit $rc: $(head -c 300 "$TMP/err")"
   t_grep eval-gold-size '^25 documents, 447 sentences' "$TMP/gold"
@@ -52,6 +52,4 @@ if [ -f "$SHARED/corpus/bbc.jsonl" ] && [ -f "$SHARED/corpus/reuters21578.jsonl"
   t_nogrep eval-gold-spans-inside 'lies outside document' "$TMP/err"
   "$DYAD" eval events tests/gold/events.tsv --shared "$SHARED" --list > "$TMP/gl" 2>&1
   t_nogrep eval-gold-sentences-found 'sentence not found' "$TMP/gl"
-else
-  echo "skip eval-gold: needs ../shared (corpus/bbc.jsonl, corpus/reuters21578.jsonl, examples/)"
 fi

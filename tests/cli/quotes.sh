@@ -185,7 +185,7 @@ t_grep count-line '^documents 2 sentences [0-9]+ tokens [0-9]+' "$TMP/count"
 # --- the real examples ----------------------------------------------------
 ex0="$SHARED/examples/000_409f928aa0776bbe.txt"
 ex3="$SHARED/examples/003_023876788a9e6448.txt"
-if [ -f "$ex0" ] && [ -f "$ex3" ]; then
+if t_shared quotes-examples examples/000_409f928aa0776bbe.txt examples/003_023876788a9e6448.txt; then
   "$DYAD" quotes --json --date 2025-10-29 "$ex0" > "$TMP/ex0.json"
   q_expect ex0-fell-in-love        "$TMP/ex0.json" "And then we fell in love" direct USAGOV Trump
   q_expect ex0-good-relationship   "$TMP/ex0.json" "good relationship" direct USAGOV Trump
@@ -219,6 +219,4 @@ if [ -f "$ex0" ] && [ -f "$ex3" ]; then
   q_expect ex3-major               "$TMP/ex3.json" "major" partial PRKGOV "Kim Jong Un"
   q_expect ex3-security-guarantees "$TMP/ex3.json" "security guarantees" partial PRKGOV "Kim Jong Un"
   q_absent ex3-leaders-apostrophe  "$TMP/ex3.json" "summit.. we" scare
-else
-  t_fail examples-present "missing $ex0 or $ex3"
 fi

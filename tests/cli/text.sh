@@ -63,10 +63,11 @@ t_grep nul-reported "NUL byte at byte 18" "$TMP/u.err"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "\ufffd" in d["text"] and d["n_sentences"]==1' "$TMP/u.json" \
   && t_ok invalid-utf8-replaced || t_fail invalid-utf8-replaced "$(cat "$TMP/u.json")"
 
-# Empty file: one empty document, no crash.
+# Empty file: no document (not an empty one), an error naming it, exit 1.
 : > "$TMP/empty.txt"
-"$DYAD" text --json "$TMP/empty.txt" > "$TMP/empty.json"; rc=$?
-[ $rc -eq 0 ] && grep -q '"n_sentences":0' "$TMP/empty.json" && t_ok empty-file || t_fail empty-file "rc=$rc"
+"$DYAD" text --json "$TMP/empty.txt" > "$TMP/empty.json" 2> "$TMP/empty.err"; rc=$?
+[ $rc -eq 1 ] && [ ! -s "$TMP/empty.json" ] && t_ok empty-file || t_fail empty-file "rc=$rc $(cat "$TMP/empty.json")"
+t_grep empty-file-named "^dyad: $TMP/empty.txt: empty input: no document" "$TMP/empty.err"
 
 # Missing file: message naming it, exit 1, other files still processed.
 "$DYAD" text "$TMP/nope.txt" "$TMP/a.txt" > "$TMP/m.out" 2> "$TMP/m.err"; rc=$?
@@ -90,6 +91,7 @@ head -c 50000000 /dev/zero | tr '\0' 'a' > "$TMP/blob.txt"
 timeout 60 "$DYAD" text --json "$TMP/blob.txt" > /dev/null && t_ok fifty-mb-token || t_fail fifty-mb-token "failed"
 
 # The real examples: debris gone, story kept.
+if t_shared text-examples examples/000_409f928aa0776bbe.txt examples/003_023876788a9e6448.txt; then
 "$DYAD" text "$SHARED/examples/000_409f928aa0776bbe.txt" > "$TMP/000.txt"
 t_grep ex000-story-kept "he said\.$" "$TMP/000.txt"
 t_nogrep ex000-no-related "^\[[0-9]+\].*(Dolly Parton|Maxine Waters|Nuclear Silence)" "$TMP/000.txt"
@@ -98,3 +100,4 @@ t_grep ex000-related-reported "^removed \(related-block" "$TMP/000.txt"
 t_nogrep ex003-no-caps-headline "^\[[0-9]+\].*NORTH KOREA SAYS" "$TMP/003.txt"
 t_grep ex003-caps-reported "^removed \(allcaps-headline" "$TMP/003.txt"
 t_grep ex003-contributor-reported "^removed \(contributor" "$TMP/003.txt"
+fi

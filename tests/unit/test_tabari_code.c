@@ -308,7 +308,7 @@ static void test_real_tabari(void)
     snprintf(mns, sizeof mns, "%s", check_shared("dictionaries/Phoenix.MilNonState.actors.txt"));
     snprintf(agents, sizeof agents, "%s", check_shared("dictionaries/Phoenix.agents.txt"));
     FILE *probe = fopen(verbs, "r");
-    if (!probe) { printf("skip test_real_tabari: %s not found\n", verbs); return; }
+    if (!probe) { CHECK_SKIP("needs ../shared (%s)", check_missing); return; }
     fclose(probe);
     const char *a[3] = {countries, intl, mns};
     tabari_files f = {verbs, a, 3, agents, NULL, NULL};
@@ -352,7 +352,7 @@ static void test_real_petrarch(void)
     snprintf(countries, sizeof countries, "%s", check_shared("dictionaries/Phoenix.Countries.actors.txt"));
     snprintf(agents, sizeof agents, "%s", check_shared("dictionaries/Phoenix.agents.txt"));
     FILE *probe = fopen(verbs, "r");
-    if (!probe) { printf("skip test_real_petrarch: %s not found\n", verbs); return; }
+    if (!probe) { CHECK_SKIP("needs ../shared (%s)", check_missing); return; }
     fclose(probe);
     tabari_coder *c = load(verbs, countries, agents, NULL);
     if (!c) { CHECK(c != NULL); return; }

@@ -150,6 +150,19 @@ static void test_weekdays_in_news_convention(void)
     CHECK_INT(tx("Wednesday night", 0)->kind, DYAD_TIMEX_TIME);
 }
 
+/* "March last year" is March of the year before the story's, not the
+ * nearest March (which, in a June story, is this year's). */
+static void test_month_with_year_shift(void)
+{
+    run(NULL, "2005-06-10",
+        "The talks began in March last year. Elections are due in May next year. "
+        "On June 5 this year he resigned, and in January last year he had been re-elected.");
+    CHECK_TX("March last year", 0, "2004-03", "2004-03");
+    CHECK_TX("May next year", 0, "2006-05", "2006-05");
+    CHECK_TX("June 5 this year", 0, "2005-06-05", "2005-06-05");
+    CHECK_TX("January last year", 0, "2004-01", "2004-01");
+}
+
 static void test_relative_days_and_periods(void)
 {
     run(NULL, "2025-10-29",
@@ -243,8 +256,7 @@ static void test_durations_sets_and_clock_times(void)
 static void test_unknown_pubdate_leaves_relative_dates_unresolved(void)
 {
     run(NULL, NULL, "Officials met on Wednesday and talked last week. They met in 2019.");
-    CHECK_INT(doc->pubdate.year, 2019);                             /* inferred from "in 2019" */
-    CHECK_INT(doc->pubdate_source, DYAD_PUB_INFERRED);
+    CHECK_INT(doc->pubdate.year, 0);             /* "in 2019" only bounds the story from below */
     CHECK_TX("Wednesday", 0, "XXXX-WXX-3", "");
     CHECK(tx("Wednesday", 0)->flags & DYAD_TIMEX_UNRESOLVED);
     CHECK_TX("last week", 0, "XXXX-WXX", "");
@@ -350,9 +362,20 @@ static void test_pubdate_inferred_from_text(void)
     /* Office terms alone do not date a story. */
     run(NULL, NULL, "President Bush met Prime Minister Tony Blair.");
     CHECK_INT(doc->pubdate.year, 0);
-    /* A future year is no evidence. */
+    /* A past year and a year to come far apart: no telling when. */
     run(NULL, NULL, "The war ended in 1953. Elections will be held in 2030.");
-    CHECK_STR(fmt(doc->pubdate), "1953");
+    CHECK_STR(fmt(doc->pubdate), "");
+    /* Background years do not date a story (a 2005 BBC story was dated
+     * 1998 from them); a year to come close after them does: the year
+     * before it. */
+    run(NULL, NULL, "In 1998 the party said it would not return to the town, but it did so in 2002. "
+                    "The party will hold its autumn conference in Manchester in 2006.");
+    CHECK_STR(fmt(doc->pubdate), "2005");
+    CHECK(doc->pubdate_evidence && strstr(doc->pubdate_evidence, "year named as to come \"2006\""));
+    run(NULL, NULL, "Barbara Follett, elected in 1997, said women MPs were still mocked in January.");
+    CHECK_INT(doc->pubdate.year, 0);
+    run(NULL, NULL, "Cameras were last allowed into courts in 1925, the minister said on Tuesday.");
+    CHECK_INT(doc->pubdate.year, 0);
 }
 
 static void test_pubdate_inferred_from_world_events(void)
@@ -378,23 +401,20 @@ static void test_pubdate_inferred_from_world_events(void)
     /* Without Trump in the story it is somebody else's tour. */
     run(NULL, NULL, "The band's Asia tour, now under way, reached Malaysia on Friday.");
     CHECK_INT(doc->pubdate.year, 0);
-    /* An event looked back on: only "on or after", to the year. */
+    /* An event looked back on is only "on or after": alone it dates nothing. */
     run(NULL, NULL,
         "Grain exports have fallen by a third since Russia's full-scale invasion of Ukraine, the ministry said.");
-    CHECK_STR(fmt(doc->pubdate), "2022");
-    CHECK(doc->pubdate_evidence && strstr(doc->pubdate_evidence, "after Russia's full-scale invasion of Ukraine, 2022-02-24"));
-    /* A date that names an event is not the news: "September" here does
-     * not move the story to September. */
+    CHECK_STR(fmt(doc->pubdate), "");
     run(NULL, NULL, "Security at airports was tightened after the September 11 attacks, officials said.");
-    CHECK_STR(fmt(doc->pubdate), "2001");
+    CHECK_STR(fmt(doc->pubdate), "");
     /* A future mention says nothing about when the story was written. */
     run(NULL, NULL, "Trump and Kim Jong Un will meet for a summit in Hanoi, aides say.");
     CHECK_INT(doc->pubdate.year, 0);
     /* Office terms outrank a world event: the event is set aside. */
     run(NULL, NULL,
-        "Prime Minister Tony Blair said in 2003 that the euro zone rules since the invasion of Ukraine "
+        "Prime Minister Tony Blair said in 2006 that the euro zone rules since the invasion of Ukraine "
         "by Russian troops were too strict.");
-    CHECK_STR(fmt(doc->pubdate), "2003");
+    CHECK_STR(fmt(doc->pubdate), "2006");         /* Blair's term ends 2007: bounded both ways */
     CHECK(doc->pubdate_evidence && strstr(doc->pubdate_evidence, "1 world event set aside as contradicting"));
 }
 
@@ -486,6 +506,7 @@ int main(void)
     RUN(test_leap_days);
     RUN(test_weekdays_in_news_convention);
     RUN(test_relative_days_and_periods);
+    RUN(test_month_with_year_shift);
     RUN(test_ago_and_anchored);
     RUN(test_bare_years_months_seasons_decades);
     RUN(test_durations_sets_and_clock_times);
