@@ -9,7 +9,7 @@
 set -e
 cd "$(dirname "$0")"
 PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev zlib1g-dev libzstd-dev
-libgumbo-dev sqlite3 python3 python3-dev python3-pandas python3-dask python3-distributed time
+libgumbo-dev libgeonames-dev sqlite3 python3 python3-dev python3-pandas python3-dask python3-distributed time
 libmicrohttpd-dev curl chromium"
 
 missing=""

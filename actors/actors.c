@@ -98,6 +98,8 @@ void actors_lexicon_stats(const actors_lexicon *lex, actors_stats *o)
     o->agents = lex->n_agents;
     o->names = lex->n_names;
     o->warnings = (uint32_t)lex->warnings;
+    o->imported = lex->n_imported;
+    o->imported_dup = lex->n_imported_dup;
     for (uint32_t i = 0; i < lex->n_names; i++) o->surnames += lex->names[i].kind == NK_SURNAME;
 }
 

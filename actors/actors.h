@@ -7,7 +7,13 @@
  * hash tables keyed by folded token sequences; the result is read-only and
  * shared by threads.  Lines it cannot use are reported on stderr as
  * "dyad: FILE:LINE: why" and skipped; only an unreadable countries.txt is an
- * error (NULL, reason in err).
+ * error (NULL, reason in err).  After them come the office-holders:
+ * data_dir/actors/officeholders/people.txt (written by `dyad lexicon
+ * import`) and every office-holder TSV named in DYAD_PEOPLE (colon-separated,
+ * read directly; one that cannot be read is an error).  An office-holder
+ * whose name the lexicon already has is left out (hand-written wins), and
+ * an office-holder's surname alone names them only once the story has
+ * named them in full (docs/officeholders.md).
  *
  * actors_process fills doc->mentions and doc->entities from doc->toks /
  * doc->sents, resolving dated roles with doc->pubdate (which must be set
@@ -35,6 +41,20 @@ typedef struct actors_lexicon actors_lexicon;
 
 actors_lexicon *actors_load(const char *data_dir, char *err, size_t errlen);
 void actors_free(actors_lexicon *lex);
+/* Only the four hand-written files: no data/actors/officeholders/people.txt
+ * and no DYAD_PEOPLE (the reference `dyad lexicon import` merges against). */
+actors_lexicon *actors_load_handwritten(const char *data_dir, char *err, size_t errlen);
+
+/* The person a full name or alias names, or -1. */
+int32_t actors_person_named(const actors_lexicon *lex, const char *name);
+/* "Name: CODE FROM..TO, ..." of person p, for reports. */
+void actors_person_describe(const actors_lexicon *lex, uint32_t p, char *out, size_t cap);
+int actors_country_known(const actors_lexicon *lex, const char *code);
+
+/* The places (cities and regions with their country) loaded with the
+ * lexicon from libgeonames (actors/gazetteer.h), or NULL without them. */
+struct gazetteer;
+const struct gazetteer *actors_gazetteer(const actors_lexicon *lex);
 void actors_process(const actors_lexicon *lex, dyad_doc *doc);
 
 /* After the time stage: a mention that took its person's code is coded
@@ -50,6 +70,7 @@ enum { ACTORS_MF_QUOTED = 1, ACTORS_MF_PLURAL = 2 };
 /* Sizes of the loaded lexicon, for reports and tests. */
 typedef struct {
     uint32_t countries, country_names, people, roles, surnames, orgs, agents, names, warnings;
+    uint32_t imported, imported_dup;    /* office-holders added; left out as already named */
 } actors_stats;
 void actors_lexicon_stats(const actors_lexicon *lex, actors_stats *out);
 

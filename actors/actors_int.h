@@ -23,8 +23,11 @@
 #define DYAD_ACTORS_INT_H
 
 #include "actors.h"
+#include "gazetteer.h"
 #include "../core/core.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 #define ACT_MAX_NAME_TOKS 16   /* longer lexicon names are reported and skipped */
@@ -100,6 +103,8 @@ typedef struct {
     uint8_t gender;         /* 'm', 'f' or 0 */
     uint8_t head;           /* title: names a head of state or government (not "Former") */
     int32_t title_agent;    /* the agent noun in title:, or -1 */
+    uint8_t imported;       /* from an office-holder list: its surname alone never names it */
+    uint32_t surname_hash;  /* imported: hash of the one-word surname (not a lexicon name), or 0 */
 } act_person;
 
 typedef struct {
@@ -148,12 +153,28 @@ struct actors_lexicon {
     act_words w;
     float decay[64];        /* ACT_DECAY^k: salience fading over k sentences */
 
+    /* places: libgeonames' cities and regions; place_country[i] is the
+     * country index of place i, or -1.  Built on first use (act_places),
+     * under places_lock: a run that never meets a place does not pay for
+     * reading 24,000 cities. */
+    gazetteer *gaz;
+    int16_t *place_country;
+    pthread_mutex_t places_lock;
+    atomic_int places_ready;
+
     /* counts for `dyad actors --stats` and the report */
     uint32_t n_country_names;
     int warnings;
+    uint32_t n_imported, n_imported_dup;  /* office-holders added / left out as already known */
+    uint8_t loading_imported;   /* loader only: records now read are office-holders */
+    act_table seen;         /* loader only: name hash -> bits 1 << NK_* of the names so far */
     dyad_token *scratch;    /* loader only: tokens of the name being added */
     uint32_t scratch_cap;
 };
+
+/* The gazetteer, built on the first call (thread-safe); NULL without
+ * libgeonames data. */
+const gazetteer *act_places(const actors_lexicon *lex);
 
 /* ---- table.c */
 void act_table_build(actors_lexicon *lex);
@@ -222,6 +243,7 @@ typedef struct {
     uint8_t surname;        /* surname alone: the person comes from coreference */
     uint8_t metonym;        /* capital / seat for the government */
     uint8_t credit;
+    uint8_t fallback;       /* surname link that, failing, is a new actor (cand_name) */
     int32_t country, agent, person, org;
     int32_t atom;           /* surname: the atom with the candidate people */
     int32_t poss_of;        /* agent owned by an earlier pm ("Kim Jong Un's government") */

@@ -162,6 +162,13 @@ static int32_t person_entity(act_doc *ad, uint32_t p)
     act_ent *x = &ad->ents[e];
     if (per->title_agent >= 0) add_title(x, lex->agents[per->title_agent].last);
     x->home_title = 0;
+    if (per->imported && per->surname_hash) {
+        /* An office-holder's surname is no lexicon name: a later lone
+         * "Blunkett" links to the story's David Blunkett as to a new actor. */
+        x->last_word = per->surname_hash;
+        x->first_word = 0;
+        ad->n_cands++;
+    }
     if (ad->today) ad->flagged = 1;
     return e;
 }
@@ -241,7 +248,8 @@ static int32_t link_surname(act_doc *ad, const act_pm *p)
         uint32_t h = ad->doc->toks[a->tok].hash;
         for (uint32_t i = 0; i < ad->n_mru; i++) {
             const act_ent *e = &ad->ents[ad->mru[i]];
-            if (e->ekind != E_CAND || (e->first_word != h && e->last_word != h)) continue;
+            int imported = e->ekind == E_PERSON && lex->people[e->target].imported;
+            if ((e->ekind != E_CAND && !imported) || (e->first_word != h && e->last_word != h)) continue;
             float s = sal_now(ad, e);
             if (s > best_sal) { best_sal = s; best = (int32_t)ad->mru[i]; }
         }
@@ -414,6 +422,12 @@ static int32_t entity_for(act_doc *ad, act_pm *p, int32_t *antecedent)
     if (p->surname) {
         int32_t e = link_surname(ad, p);
         if (e >= 0) { *antecedent = ad->ents[e].last_mention; p->how = DYAD_HOW_COREF_NAME; return e; }
+        if (e == -1 && p->fallback && p->cand_name) {
+            p->kind = DYAD_ACTOR_CANDIDATE;
+            p->how = DYAD_HOW_CONTEXT;
+            p->surname = 0;
+            return entity_for(ad, p, antecedent);
+        }
         if (e == -1) return -1;
         p->how = DYAD_HOW_LEXICON;
         return person_entity(ad, (uint32_t)(-2 - e));
@@ -516,6 +530,14 @@ static void emit_mention(act_doc *ad, act_pm *p, int32_t e, int32_t antecedent)
     m->kind = p->kind;
     m->how = p->how;
     m->flags = (uint16_t)((p->quoted ? ACTORS_MF_QUOTED : 0) | (p->plural ? ACTORS_MF_PLURAL : 0));
+    /* An office-holder out of office on this date, titled here ("chief
+     * secretary George Osborne"), takes the code of the title. */
+    if (e >= 0 && !d->entities[e].code[0] && ad->ents[e].ekind == E_PERSON && p->title_agent >= 0 &&
+        lex->people[ad->ents[e].target].imported) {
+        const char *ag = lex->agents[p->title_agent].code;
+        if (p->country >= 0) snprintf(d->entities[e].code, sizeof d->entities[e].code, "%s%s", lex->countries[p->country].code, ag);
+        else snprintf(d->entities[e].code, sizeof d->entities[e].code, "%s", ag);
+    }
     /* A linked mention takes its entity's code; a composed one keeps its own. */
     if (e >= 0 && (p->how != DYAD_HOW_COMPOSED || p->kind == DYAD_ACTOR_PERSON)) set_code(m->code, d->entities[e].code);
     else set_code(m->code, p->code);

@@ -13,6 +13,7 @@
  * usable data folder at all) is an error.
  */
 #include "actors_int.h"
+#include "officeholders.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -103,7 +104,53 @@ int act_add_name(actors_lexicon *lex, const char *s, uint8_t kind, uint32_t targ
         h = hash_seq(h, t->hash);
     }
     nm->hash = h;
+    if (lex->seen.slots) act_words_add(&lex->seen, h, (uint16_t)(1u << kind));
     return 0;
+}
+
+/* An office-holder's full name: added unless the lexicon already has that
+ * name (the hand-written record, a country, an organisation: those win) or
+ * it is a single word (a mononym of one of 100,000 people is too often an
+ * ordinary word).  Returns 1 when added. */
+static int add_imported_name(actors_lexicon *lex, const char *s, uint32_t target)
+{
+    uint32_t n_names = lex->n_names, n_ltoks = lex->n_ltoks, text_len = lex->text_len;
+    act_table seen = lex->seen;
+    lex->seen.slots = NULL;             /* look before recording */
+    const char *why;
+    int ok = !act_add_name(lex, s, NK_PERSON, target, 0, &why);
+    lex->seen = seen;
+    if (!ok) return 0;
+    const act_name *nm = &lex->names[lex->n_names - 1];
+    if (act_words_get(&lex->seen, nm->hash) || nm->ntok < 2) {
+        lex->n_names = n_names;
+        lex->n_ltoks = n_ltoks;
+        lex->text_len = text_len;
+        return 0;
+    }
+    act_words_add(&lex->seen, nm->hash, (uint16_t)(1u << NK_PERSON));
+    return 1;
+}
+
+/* The word the press uses alone for an imported person: the last word,
+ * before a suffix ("Jr.", "III") or a peerage's "of" ("Baroness Ashton of
+ * Upholland" -> Ashton).  Empty when the name is one word. */
+static void imported_surname(const char *name, char *out, size_t cap)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", name);
+    char *of = strstr(buf, " of ");
+    if (of) *of = 0;
+    static const char *const suffix[] = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", NULL};
+    for (;;) {
+        char *sp = strrchr(buf, ' ');
+        if (!sp) { out[0] = 0; return; }
+        int cut = 0;
+        for (int i = 0; suffix[i]; i++) if (!strcmp(sp + 1, suffix[i])) cut = 1;
+        if (sp > buf && sp[-1] == ',') sp[-1] = 0;
+        if (!cut) { snprintf(out, cap, "%s", sp + 1); return; }
+        *sp = 0;
+    }
 }
 
 /* ------------------------------------------------------------ records */
@@ -361,6 +408,99 @@ static void role_value(actors_lexicon *lex, const record *r, const field *f, con
     lex->roles[lex->n_roles++] = role;
 }
 
+/* ------------------------------------------------------------ office-holders */
+
+/* Start an imported person named `name`; -1 (and counted) when the lexicon
+ * already names someone so. */
+static int32_t imported_person(actors_lexicon *lex, const char *name, char gender, const char *title)
+{
+    uint32_t idx = lex->n_people;
+    lex->people = xgrow(lex->people, &lex->cap_people, lex->n_people + 1, sizeof *lex->people);
+    if (!add_imported_name(lex, name, idx)) { lex->n_imported_dup++; return -1; }
+    lex->n_people++;
+    act_person *p = &lex->people[idx];
+    memset(p, 0, sizeof *p);
+    p->name = str(lex, name);
+    p->role0 = lex->n_roles;
+    p->gender = (uint8_t)gender;
+    p->title = title ? str(lex, title) : NULL;
+    p->imported = 1;
+    lex->n_imported++;
+    return (int32_t)idx;
+}
+
+static void imported_done(actors_lexicon *lex, uint32_t idx)
+{
+    act_person *p = &lex->people[idx];
+    p->nroles = lex->n_roles - p->role0;
+    char sur[128];
+    imported_surname(p->name, sur, sizeof sur);
+    /* Not a name of the table: 15,000 people's surnames alone would turn
+     * every Brown, Scott and Martin into a guess.  Coreference links the
+     * surname to the person once the story has named them. */
+    if (sur[0] && !strchr(sur, ' ')) {
+        p->surname = str(lex, sur);
+        p->surname_hash = hash_folded(sur, strlen(sur));
+    }
+}
+
+static void imported_alias(actors_lexicon *lex, const record *r, const field *f, const char *v, void *ctx)
+{
+    (void)r; (void)f;
+    add_imported_name(lex, v, *(const uint32_t *)ctx);
+}
+
+/* A record of data/actors/officeholders/people.txt (written by `dyad
+ * lexicon import`): the people format, read as office-holders. */
+static void imported_record(actors_lexicon *lex, record *r)
+{
+    const char *g = get(r, "gender", NULL);
+    int32_t idx = imported_person(lex, r->f[0].val, g ? (char)tolower((unsigned char)g[0]) : 0, get(r, "title", NULL));
+    if (idx < 0) return;
+    uint32_t u = (uint32_t)idx;
+    for (uint32_t i = 0; i < r->n; i++) {
+        field *f = &r->f[i];
+        if (!strcmp(f->key, "alias")) each_value(lex, r, f, imported_alias, &u);
+        else if (!strcmp(f->key, "role")) each_value(lex, r, f, role_value, NULL);
+    }
+    imported_done(lex, u);
+}
+
+static int country_known(const char *code, void *ctx)
+{
+    const actors_lexicon *lex = ctx;
+    for (uint32_t i = 0; i < lex->n_countries; i++)
+        if (!strcmp(lex->countries[i].code, code)) return 1;
+    return 0;
+}
+
+/* An office-holder TSV loaded directly (--people FILE, DYAD_PEOPLE). */
+static int load_officeholders_tsv(actors_lexicon *lex, const char *path, char *err, size_t errlen)
+{
+    oh_set *set = oh_new();
+    if (!set) { snprintf(err, errlen, "out of memory"); return -1; }
+    if (oh_read(set, path, country_known, lex, err, errlen)) { oh_free(set); return -1; }
+    oh_finish(set);
+    for (uint32_t i = 0; i < oh_count(set); i++) {
+        const oh_person *op = oh_get(set, i);
+        if (!op->n_roles) continue;
+        int32_t idx = imported_person(lex, op->name, op->gender, op->title);
+        if (idx < 0) continue;
+        for (uint32_t k = 0; k < op->n_aliases; k++) add_imported_name(lex, op->aliases[k], (uint32_t)idx);
+        lex->roles = xgrow(lex->roles, &lex->cap_roles, lex->n_roles + op->n_roles, sizeof *lex->roles);
+        for (uint32_t k = 0; k < op->n_roles; k++) {
+            act_role *role = &lex->roles[lex->n_roles++];
+            memset(role, 0, sizeof *role);
+            snprintf(role->code, sizeof role->code, "%s", op->roles[k].code);
+            role->from = op->roles[k].from;
+            role->to = op->roles[k].to;
+        }
+        imported_done(lex, (uint32_t)idx);
+    }
+    oh_free(set);
+    return 0;
+}
+
 static void person_record(actors_lexicon *lex, record *r)
 {
     int line = r->f[0].line;
@@ -368,6 +508,7 @@ static void person_record(actors_lexicon *lex, record *r)
         warn(lex, r->file, line, "a record must start with 'person:', not '%s:'", r->f[0].key);
         return;
     }
+    if (lex->loading_imported) { imported_record(lex, r); return; }
     lex->people = xgrow(lex->people, &lex->cap_people, lex->n_people + 1, sizeof *lex->people);
     uint32_t idx = lex->n_people++;
     act_person *p = &lex->people[idx];
@@ -407,7 +548,7 @@ static void person_record(actors_lexicon *lex, record *r)
             else if (!p->base[0]) memcpy(p->base, code, sizeof code);
         } else if (!strcmp(f->key, "title")) {
             if (!p->title) p->title = str(lex, f->val);
-        } else if (!strcmp(f->key, "note") || !strcmp(f->key, "born") ||
+        } else if (!strcmp(f->key, "note") || !strcmp(f->key, "born") || !strcmp(f->key, "source") ||
                    !strcmp(f->key, "wiki") || !strcmp(f->key, "info")) {
             continue;
         } else
@@ -635,13 +776,16 @@ static void build_words(actors_lexicon *lex)
         "provincial", "newly", "elected", "appointed", "previous", "predecessor", "successor",
         "hawkish", "dovish", "moderate", "conservative", "liberal", "progressive", "populist",
         "right-wing", "left-wing", "far-right", "far-left", "then-president", "all", "both",
+        "city", "municipal",
         NULL,
     };
     static const char *const speech[] = {
         "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "tweeted",
         "posted", "asked", "asks", "stated", "declared", "announced", "insisted", "replied",
         "responded", "warned", "noted", "explained", "claimed", "argued", "recalled", "continued",
-        "remarked", "quipped", "vowed", "urged", NULL,
+        "remarked", "quipped", "vowed", "urged", "gushed", "chimed", "enthused", "mused", "scoffed",
+        "fumed", "shouted", "admitted", "conceded", "acknowledged", "stressed", "cautioned", "countered",
+        "retorted", "exclaimed", "testified", "confirmed", "denied", "complained", "predicted", NULL,
     };
     static const char *const notname[] = {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -724,6 +868,8 @@ static void add_blockers(actors_lexicon *lex)
 {
     static const char *const blockers[] = {
         "Latin America", "South America", "North America", "Central America", "Middle America",
+        "Latin American", "South American", "North American", "Central American", "Latin Americans",
+        "South Americans", "North Americans", "Central Americans", "Pan-American", "Pan American",
         "New Mexico", "New Guinea", "Guinea pig", "Turkey Day", "Jordan River", "Congo River",
         "Congo Basin", "Lake Chad", "Georgia Tech", "New South Wales", "Washington State",
         "Washington state", "George Washington", "Washington Post", "Washington Times",
@@ -790,16 +936,153 @@ static int load_file(actors_lexicon *lex, const char *dir, const char *name, int
     return 0;
 }
 
+/* After the hand-written lexicons: the imported office-holders of the data
+ * folder (data/actors/officeholders/people.txt, when present), then every
+ * TSV named in DYAD_PEOPLE (colon-separated; `--people FILE` sets it).  Names
+ * the lexicon already has stay with their first owner, so hand-written
+ * records win over imported ones and the default import over a TSV.  A
+ * TSV the user named that cannot be read is an error. */
+static int load_people_extra(actors_lexicon *lex, const char *data_dir, char *err, size_t errlen)
+{
+    for (uint32_t i = 0; i < lex->n_names; i++)
+        act_words_add(&lex->seen, lex->names[i].hash, (uint16_t)(1u << lex->names[i].kind));
+    lex->loading_imported = 1;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/actors/officeholders/people.txt", data_dir);
+    size_t len;
+    char *buf = read_file(path, &len);
+    if (buf) { parse_records(lex, path, buf, person_record); free(buf); }
+    const char *env = getenv("DYAD_PEOPLE");
+    int rc = 0;
+    if (env && *env) {
+        char *list = strdup(env);
+        for (char *f = list, *next; f && *f && !rc; f = next) {
+            next = strchr(f, ':');
+            if (next) *next++ = 0;
+            if (*f) rc = load_officeholders_tsv(lex, f, err, errlen);
+        }
+        free(list);
+    }
+    lex->loading_imported = 0;
+    act_table_free(&lex->seen);
+    return rc;
+}
+
+static actors_lexicon *load(const char *data_dir, int with_imported, char *err, size_t errlen);
+
 actors_lexicon *actors_load(const char *data_dir, char *err, size_t errlen)
+{
+    return load(data_dir, 1, err, errlen);
+}
+
+actors_lexicon *actors_load_handwritten(const char *data_dir, char *err, size_t errlen)
+{
+    return load(data_dir, 0, err, errlen);
+}
+
+/* GeoNames' country name -> the country of the lexicon with that name or
+ * alias ("United States" -> USA). */
+static int gaz_country(const char *name, char out[4], void *ctx)
+{
+    const actors_lexicon *lex = ctx;
+    uint32_t n = 0, len = (uint32_t)strlen(name), cap = 0;
+    dyad_token *toks = NULL;
+    if (!strncmp(name, "The ", 4)) { name += 4; len -= 4; }           /* "The Gambia" */
+    if (len > 6 && !strcmp(name + len - 6, " S.A.R")) len -= 6;     /* "Hong Kong S.A.R" */
+    dyad_tokenize(name, len, &toks, &n, &cap);
+    uint32_t h = HASH_SEED;
+    for (uint32_t i = 0; i < n; i++) h = hash_seq(h, toks[i].hash);
+    free(toks);
+    const act_slot *sl = n ? act_table_find(&lex->table, h) : NULL;
+    for (uint32_t c = 0; sl && c < sl->count; c++) {
+        const act_name *nm = &lex->names[sl->first + c];
+        if (nm->kind != NK_COUNTRY || nm->ntok != n) continue;
+        memcpy(out, lex->countries[nm->target].code, 4);
+        return 1;
+    }
+    out[0] = 0;
+    return 0;
+}
+/* The gazetteer, and each place's country index for composition
+ * ("Chicago police" -> USA + COP).  Without libgeonames data the stage
+ * works on, without city names. */
+static void load_places(actors_lexicon *lex)
+{
+    char err[256];
+    lex->gaz = gazetteer_load(gaz_country, lex, err, sizeof err);
+    if (!lex->gaz) { fprintf(stderr, "dyad: gazetteer: %s; city names will not be places\n", err); return; }
+    uint32_t n = gazetteer_count(lex->gaz);
+    lex->place_country = malloc((n ? n : 1) * sizeof *lex->place_country);
+    if (!lex->place_country) { fputs("dyad: out of memory\n", stderr); abort(); }
+    /* One-word places that are first of all English words ("Western"
+     * province, Mobile, Independence): never a country for composition. */
+    static const char *const common[] = {
+        "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
+        "upper", "lower", "greater", "capital", "coast", "delta", "bay", "lakes", "islands", "island",
+        "mountain", "valley", "river", "lake", "plateau", "centre", "center", "midlands", "national",
+        "mobile", "independence", "union", "liberal", "young", "mary", "hope", "split", "nice", "bath",
+        "reading", "orange", "surprise", "enterprise", "eagle", "normal", "pride", "friendship",
+        "concord", "harmony", "marathon", "eureka", "price", "commerce", "progress", "victory",
+        "liberty", "freedom", "justice", "unity", "providence", "paradise", "garden", "grove",
+        "highland", "highlands", "spring", "springs", "summit", "march", "may", "florida", "santa",
+        "san", "saint", "st.", "la", "el", "los", "las", "san", "sale", "bury", "wells", "bolton",
+        "derby", "chester", "lincoln", "jackson", "madison", "washington", "franklin", "clinton",
+        "monroe", "burlington", "georgetown", "university", NULL,
+    };
+    act_table stop = {0};
+    for (const char *const *w = common; *w; w++) act_words_add(&stop, hash_folded(*w, strlen(*w)), 1);
+    int16_t *by_code = calloc(26 * 26 * 26, sizeof *by_code);     /* code -> country index + 1 */
+    if (!by_code) { fputs("dyad: out of memory\n", stderr); abort(); }
+    for (uint32_t c = 0; c < lex->n_countries; c++) {
+        const char *k = lex->countries[c].code;
+        if (k[0] >= 'A' && k[0] <= 'Z' && k[1] >= 'A' && k[1] <= 'Z' && k[2] >= 'A' && k[2] <= 'Z' && !by_code[((k[0] - 'A') * 26 + (k[1] - 'A')) * 26 + (k[2] - 'A')])
+            by_code[((k[0] - 'A') * 26 + (k[1] - 'A')) * 26 + (k[2] - 'A')] = (int16_t)(c + 1);
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const gaz_place *pl = gazetteer_place(lex->gaz, i);
+        lex->place_country[i] = -1;
+        if (!strchr(pl->name, ' ') && !strchr(pl->name, '-') && act_words_get(&stop, pl->key ? hash_folded(pl->name, strlen(pl->name)) : 0))
+            continue;
+        const char *k = pl->country;
+        if (k[0] >= 'A' && k[0] <= 'Z' && k[1] >= 'A' && k[1] <= 'Z' && k[2] >= 'A' && k[2] <= 'Z') lex->place_country[i] = (int16_t)(by_code[((k[0] - 'A') * 26 + (k[1] - 'A')) * 26 + (k[2] - 'A')] - 1);
+    }
+    free(by_code);
+    act_table_free(&stop);
+}
+
+const gazetteer *act_places(const actors_lexicon *lex)
+{
+    /* The one part of the lexicon written after actors_load: guarded by a
+     * lock and published with a release store, so threads sharing the
+     * lexicon see either nothing or the whole table. */
+    actors_lexicon *l = (actors_lexicon *)lex;
+    if (atomic_load_explicit(&l->places_ready, memory_order_acquire)) return l->gaz;
+    pthread_mutex_lock(&l->places_lock);
+    if (!atomic_load_explicit(&l->places_ready, memory_order_relaxed)) {
+        load_places(l);
+        atomic_store_explicit(&l->places_ready, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&l->places_lock);
+    return l->gaz;
+}
+
+const gazetteer *actors_gazetteer(const actors_lexicon *lex) { return lex ? act_places(lex) : NULL; }
+
+static actors_lexicon *load(const char *data_dir, int with_imported, char *err, size_t errlen)
 {
     actors_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex) { snprintf(err, errlen, "out of memory"); return NULL; }
     lex->strings = dyad_arena_new(64 * 1024);
+    pthread_mutex_init(&lex->places_lock, NULL);
     build_words(lex);
     if (load_file(lex, data_dir, "countries.txt", 1, country_record, err, errlen) ||
         load_file(lex, data_dir, "people.txt", 0, person_record, err, errlen) ||
         load_file(lex, data_dir, "orgs.txt", 0, org_record, err, errlen) ||
         load_file(lex, data_dir, "agents.txt", 0, NULL, err, errlen)) {
+        actors_free(lex);
+        return NULL;
+    }
+    if (with_imported && load_people_extra(lex, data_dir, err, errlen)) {
         actors_free(lex);
         return NULL;
     }
@@ -821,5 +1104,49 @@ void actors_free(actors_lexicon *lex)
     free(lex->names); free(lex->ltoks); free(lex->scratch);
     act_table_free(&lex->table);
     act_table_free(&lex->words);
+    act_table_free(&lex->seen);
+    gazetteer_free(lex->gaz);
+    free(lex->place_country);
+    pthread_mutex_destroy(&lex->places_lock);
     free(lex);
+}
+
+/* ------------------------------------------------------------ queries */
+
+int32_t actors_person_named(const actors_lexicon *lex, const char *name)
+{
+    dyad_token *toks = NULL;
+    uint32_t n = 0, cap = 0;
+    dyad_tokenize(name, (uint32_t)strlen(name), &toks, &n, &cap);
+    uint32_t h = HASH_SEED;
+    for (uint32_t i = 0; i < n; i++) h = hash_seq(h, toks[i].hash);
+    int32_t found = -1;
+    const act_slot *sl = n ? act_table_find(&lex->table, h) : NULL;
+    for (uint32_t c = 0; sl && c < sl->count && found < 0; c++) {
+        const act_name *nm = &lex->names[sl->first + c];
+        if (nm->kind != NK_PERSON || nm->ntok != n) continue;
+        uint32_t q = 0;
+        while (q < n && lex->ltoks[nm->ltok + q].hash == toks[q].hash) q++;
+        if (q == n) found = (int32_t)nm->target;
+    }
+    free(toks);
+    return found;
+}
+
+void actors_person_describe(const actors_lexicon *lex, uint32_t pi, char *out, size_t cap)
+{
+    const act_person *p = &lex->people[pi];
+    size_t n = (size_t)snprintf(out, cap, "%s:", p->name);
+    for (uint32_t i = 0; i < p->nroles && n < cap; i++) {
+        const act_role *r = &lex->roles[p->role0 + i];
+        char f[11], t[11];
+        dyad_date_format(r->from, f);
+        dyad_date_format(r->to, t);
+        n += (size_t)snprintf(out + n, cap - n, "%s %s %s..%s", i ? "," : "", r->code, f, t);
+    }
+}
+
+int actors_country_known(const actors_lexicon *lex, const char *code)
+{
+    return country_known(code, (void *)lex);
 }

@@ -536,6 +536,98 @@ static uint32_t compose_cw(mctx *m, uint32_t j)
     return j + 1;
 }
 
+/* A city or region of the gazetteer before an agent noun: "Chicago
+ * police" (USA + COP), "Melbourne's lord mayor", "Gyeongju city officials",
+ * "Chicago Mayor Jane Doe".  The place gives the country, as a country
+ * word would; its most populous bearer of the name decides.  The capitals
+ * and countries of the lexicon never get here (they are lexicon atoms). */
+/* Has the story so far an actor of country c (a country, its government,
+ * anyone coded to it), or does this sentence name it? */
+static int story_names_country(const mctx *m, int32_t c)
+{
+    const char *code = m->lex->countries[c].code;
+    const dyad_doc *d = m->doc;
+    for (uint32_t i = 0; i < d->n_entities; i++)
+        if (!strncmp(d->entities[i].code, code, 3)) return 1;
+    for (uint32_t i = 0; i < m->ad->n_atoms; i++) {
+        const act_name *n = cw_name(m, &m->ad->atoms[i]);
+        if (n && (int32_t)n->target == c) return 1;
+    }
+    return 0;
+}
+
+static int place_role(mctx *m, uint32_t j, uint32_t *next)
+{
+    act_doc *ad = m->ad;
+    const actors_lexicon *lex = m->lex;
+    const act_atom *a = &ad->atoms[j];
+    if (j + 1 >= ad->n_atoms) return 0;
+    uint32_t pos = aend(a);
+    if (pos < m->se && (T(m, pos)->flags & DYAD_TOK_POSS)) pos++;
+    const act_name *ag_name = agent_at(m, j + 1, pos);
+    if (!ag_name) return 0;
+    const gazetteer *gaz = act_places(lex);
+    if (!gaz) return 0;
+    /* The whole run is the place: "Wells Fargo" is no Fargo, "George Mason"
+     * no Mason.  Its most populous bearer decides the country. */
+    uint32_t h = HASH_SEED, first = 0;
+    for (uint32_t i = a->tok; i < aend(a); i++) h = hash_seq(h, T(m, i)->hash);
+    uint32_t n = gazetteer_lookup_key(gaz, h ? h : 1, &first);
+    /* Which of the places of that name: a city of a million or more; else
+     * the most populous in a country the story has named; else a city of
+     * half a million or more, which the press names without its country.  "Ajax
+     * spokesman" in a football story is not Ajax, Ontario. */
+    int32_t country = -1;
+    uint32_t pick = 0;
+    if (n && lex->place_country[first] >= 0 && gazetteer_place(gaz, first)->population >= 1000000) {
+        country = lex->place_country[first];        /* a metropolis: Melbourne is Australia's */
+        pick = first;
+    }
+    for (uint32_t c = 0; c < n && country < 0; c++) {
+        int32_t pc = lex->place_country[first + c];
+        if (pc >= 0 && story_names_country(m, pc)) { country = pc; pick = first + c; }
+    }
+    if (country < 0 && n && lex->place_country[first] >= 0 && gazetteer_place(gaz, first)->population >= 500000) {
+        country = lex->place_country[first];
+        pick = first;
+    }
+    if (country < 0) return 0;
+    uint32_t from = a->tok;
+    /* A lone word opening the sentence may be any capitalised word: only a
+     * city of 100,000 people or more is taken there. */
+    if (a->ntok == 1 && a->tok == m->sb && gazetteer_place(gaz, pick)->population < 100000) return 0;
+    /* "Oxford University", "Independence Party", "Delta Airlines": a
+     * capitalised noun after the place makes one proper name, an
+     * organisation of its own, unless it is a title before a name. */
+    int proper = (T(m, ad->atoms[j + 1].tok)->flags & DYAD_TOK_CAP) != 0;
+    act_name place = {0};
+    place.kind = NK_COUNTRY;
+    place.target = (uint32_t)country;
+    uint32_t k = j + 1;
+    act_atom *aa = &ad->atoms[k];
+    const act_agent *ag = &lex->agents[ag_name->target];
+    int the = 0;
+    uint32_t start = from == a->tok ? extend_left(m, from, floor_of(m, j), &the) : from;
+    if (title_name(m, start, &place, ag_name, k + 1, NULL)) {
+        ad->atoms[j].used = aa->used = 1;
+        *next = k + 1;
+        return 1;
+    }
+    if (proper) return 0;
+    act_pm *p = new_pm(m, start, aend(aa), DYAD_ACTOR_ROLE, DYAD_HOW_COMPOSED);
+    p->country = country;
+    p->agent = (int32_t)ag_name->target;
+    p->ag_tok = aa->tok;
+    p->ag_ntok = aa->ntok;
+    p->plural = ag_name->plural;
+    p->gender = ag->gender;
+    p->quoted = a->quoted;
+    cw_code(m, &place, ag, p->code);
+    ad->atoms[j].used = aa->used = 1;
+    *next = k + 1;
+    return 1;
+}
+
 /* An agent noun with no country word before it. */
 static uint32_t compose_agent(mctx *m, uint32_t j)
 {
@@ -622,7 +714,28 @@ static uint32_t compose_org(mctx *m, uint32_t j)
         ad->atoms[j + 1].used = 1;
         return j + 2;
     }
-    act_pm *p = new_pm(m, start, aend(a), DYAD_ACTOR_ORG, DYAD_HOW_LEXICON);
+    /* "The FSA has been investigating" in a story that never names Syria:
+     * an all-capitals short name of a national armed group (CCCREB...)
+     * stands for it only when the story is about its country (the UK's
+     * Financial Services Authority is not the Free Syrian Army; the RSF of
+     * a press-freedom story is not Sudan's militia).  The FBI, VW or AP
+     * need no such context. */
+    if (!org->media && a->ntok == 1 && (T(m, a->tok)->flags & DYAD_TOK_UPPER) && T(m, a->tok)->len <= 5 &&
+        strlen(org->code) >= 6 && !strncmp(org->code + 3, "REB", 3)) {
+        int32_t c = -1;
+        for (uint32_t k = 0; k < m->lex->n_countries && c < 0; k++)
+            if (!strncmp(m->lex->countries[k].code, org->code, 3)) c = (int32_t)k;
+        if (c >= 0 && !story_names_country(m, c)) return j + 1;
+    }
+    /* "Amnesty International UK", "Oxfam America": the organisation's
+     * national branch is the organisation, not the country. */
+    uint32_t end = aend(a);
+    if (j + 1 < ad->n_atoms && ad->atoms[j + 1].tok == end && has_kind(&ad->atoms[j + 1], NK_COUNTRY) &&
+        !(T(m, end)->flags & DYAD_TOK_LOWER)) {
+        ad->atoms[j + 1].used = 1;
+        end = aend(&ad->atoms[j + 1]);
+    }
+    act_pm *p = new_pm(m, start, end, DYAD_ACTOR_ORG, DYAD_HOW_LEXICON);
     p->org = (int32_t)on->target;
     p->quoted = a->quoted;
     snprintf(p->code, sizeof p->code, "%s", org->code);
@@ -639,15 +752,74 @@ static uint32_t compose_org(mctx *m, uint32_t j)
 /* NAME , the COUNTRY-WORD [premods] AGENT: the appositive places an unknown
  * name ("Sung Kim, the U.S. special representative ...").  The appositive
  * itself is left for composition, so it corefers with the candidate. */
+static int qword(const mctx *m, uint32_t i, const char *w)
+{
+    const dyad_token *t = T(m, i);
+    return t->len == strlen(w) && !memcmp(m->doc->text + t->off, w, t->len);
+}
+
+/* "Dong Xiaolin, head of China's National Grain Bureau", "..., chief of
+ * the Iranian central bank": a leader of something of a country.  The
+ * code is the country's, with the agent the rest of the phrase names (a
+ * ministry, bureau or agency: GOV; a company or bank: BUS), else the
+ * country alone. */
+static int head_of(mctx *m, uint32_t j, uint32_t b, uint32_t e)
+{
+    static const char *const heads[] = {"head", "chief", "director", "chairman", "chairwoman", "leader",
+                                        "president", "boss", "governor", "commander", NULL};
+    static const char *const gov[] = {"ministry", "Ministry", "bureau", "Bureau", "department", "Department",
+                                      "agency", "Agency", "commission", "Commission", "office", "Office",
+                                      "administration", "Administration", "government", "council", "Council", NULL};
+    static const char *const bus[] = {"company", "Company", "bank", "Bank", "group", "Group", "Corp", "Corporation",
+                                      "firm", "Inc", "Ltd", NULL};
+    act_doc *ad = m->ad;
+    uint32_t i = e + 1;
+    if (i + 2 >= m->se) return 0;
+    if (is_word(m, i, m->lex->w.the) || is_word(m, i, m->lex->w.a)) i++;
+    int head = 0;
+    for (const char *const *w = heads; *w && !head; w++) head = qword(m, i, *w);
+    if (!head || !(is_word(m, i + 1, m->lex->w.of) || qword(m, i + 1, "at"))) return 0;
+    uint32_t y = i + 2;
+    if (is_word(m, y, m->lex->w.the)) y++;
+    uint32_t q = j + 1;
+    while (q < ad->n_atoms && ad->atoms[q].tok < y) q++;
+    if (q >= ad->n_atoms || ad->atoms[q].tok != y || !is_cw(&ad->atoms[q])) return 0;
+    const act_name *cw = cw_name(m, &ad->atoms[q]);
+    const char *agent = "";
+    for (uint32_t t = aend(&ad->atoms[q]); t < m->se && t < aend(&ad->atoms[q]) + 6 && !*agent; t++) {
+        if (T(m, t)->flags & (DYAD_TOK_COMMA | DYAD_TOK_TERM)) break;
+        for (const char *const *w = gov; *w && !*agent; w++) if (qword(m, t, *w)) agent = "GOV";
+        for (const char *const *w = bus; *w && !*agent; w++) if (qword(m, t, *w)) agent = "BUS";
+    }
+    char code[ACT_CODE];
+    snprintf(code, sizeof code, "%s%s", m->lex->countries[cw->target].code, agent);
+    act_atom run = ad->atoms[j];
+    run.type = AT_CAPS;
+    run.tok = b;
+    run.ntok = e - b;
+    act_pm *p = candidate(m, b, &run, code, (int32_t)cw->target, -1);
+    p->foreign = 1;
+    /* the phrase after the comma is this person's: nothing in it is an actor of its own */
+    for (uint32_t z = j + 1; z < ad->n_atoms && ad->atoms[z].tok < m->se; z++) {
+        if (ad->atoms[z].tok > aend(&ad->atoms[q]) + 6) break;
+        int stop = 0;
+        for (uint32_t t = e + 1; t < ad->atoms[z].tok; t++) if (T(m, t)->flags & (DYAD_TOK_COMMA | DYAD_TOK_TERM)) stop = 1;
+        if (stop) break;
+        ad->atoms[z].used = 1;
+    }
+    return 1;
+}
+
 static int appositive(mctx *m, uint32_t j, uint32_t b, uint32_t e)
 {
     act_doc *ad = m->ad;
     if (e + 2 >= m->se || !(T(m, e)->flags & DYAD_TOK_COMMA) || T(m, e)->len != 1 || m->doc->text[T(m, e)->off] != ',')
         return 0;
+    if (head_of(m, j, b, e)) return 1;
     uint32_t i = e + 1;
     uint32_t h = T(m, i)->hash;
-    if (h != m->lex->w.the && h != m->lex->w.a && h != m->lex->w.an) return 0;
-    i++;
+    int det = h == m->lex->w.the || h == m->lex->w.a || h == m->lex->w.an;
+    if (det) i++;
     uint32_t k = j + 1;
     while (k < ad->n_atoms && ad->atoms[k].tok < i) k++;
     if (k >= ad->n_atoms || !premods_between(m, i, ad->atoms[k].tok)) return 0;
@@ -658,6 +830,21 @@ static int appositive(mctx *m, uint32_t j, uint32_t b, uint32_t e)
     if (!ag_name || ag_name->plural || !m->lex->agents[ag_name->target].person) return 0;
     const act_agent *ag = &m->lex->agents[ag_name->target];
     if (!titles_names(m, ag)) return 0;
+    /* Without an article only a lower-case role noun: "Dong Xiaolin, head
+     * of ...", not "Smith, Jones and Brown". */
+    if (!det && !(T(m, ad->atoms[cw ? k + 1 : k].tok)->flags & DYAD_TOK_LOWER) && !cw) return 0;
+    if (!cw) {
+        /* "..., head of China's grain bureau", "..., spokesman for the
+         * Iranian foreign ministry": the country after of / for. */
+        uint32_t ak = k, x = aend(&ad->atoms[ak]);
+        if (x + 1 < m->se && (is_word(m, x, m->lex->w.of) || qword(m, x, "for"))) {
+            uint32_t y = x + 1;
+            if (is_word(m, y, m->lex->w.the)) y++;
+            uint32_t q = ak + 1;
+            while (q < ad->n_atoms && ad->atoms[q].tok < y) q++;
+            if (q < ad->n_atoms && ad->atoms[q].tok == y && is_cw(&ad->atoms[q])) cw = cw_name(m, &ad->atoms[q]);
+        }
+    }
     char code[ACT_CODE];
     if (cw) cw_code(m, cw, ag, code);
     else snprintf(code, sizeof code, "%s", ag->code);
@@ -667,7 +854,96 @@ static int appositive(mctx *m, uint32_t j, uint32_t b, uint32_t e)
     run.ntok = e - b;
     act_pm *p = candidate(m, b, &run, code, cw ? (int32_t)cw->target : -1, (int32_t)ag_name->target);
     p->foreign = cw != NULL;
+    if (h != m->lex->w.the) {
+        /* "Alexander Litvinenko, a former Russian spy": the role is the
+         * person's description, not a second actor a later "he" could
+         * take.  ("the U.S. envoy" stays a mention linked to the person.) */
+        for (uint32_t z = j + 1; z < ad->n_atoms && z <= (cw && is_cw(ca) ? k + 1 : k); z++) ad->atoms[z].used = 1;
+    }
     return 1;
+}
+
+/* An unknown name next to a speech verb is a speaker: "said Mr. Clyburn",
+ * "Blitzer said", "Ana Souza gushed".  It is kept as a named actor with no
+ * code (never a lexicon namesake's), so a quotation has its speaker and
+ * later pronouns an antecedent.  [b, e) is the run, atoms up to q. */
+static int speaker_name(mctx *m, uint32_t j, uint32_t q, uint32_t b, uint32_t e)
+{
+    act_doc *ad = m->ad;
+    uint32_t start = b;
+    uint8_t gender = 0;
+    if (b > m->sb && (wclass(m, b - 1) & WC_HONORIFIC)) {
+        gender = (wclass(m, b - 1) & WC_FEMALE) ? 'f' : 'm';
+        start = b - 1;
+    }
+    int after = e < m->se && (wclass(m, e) & WC_SPEECH);
+    int before = start > m->sb && (wclass(m, start - 1) & WC_SPEECH);
+    /* "said X" names the speaker when X ends the clause ("said Mr. Clyburn.",
+     * "said Dong Xiaolin, head of ..."), not "said Asia-Pacific countries". */
+    if (before && e < m->se && (T(m, e)->flags & DYAD_TOK_WORD)) before = 0;
+    /* Before "X said" only the sentence start, a mark or "and" / "but":
+     * "officials in the city of Mykolaiv said", "parts of Pakistani Punjab
+     * said", "the JCS said" have another subject, or an organisation. */
+    if (after && !before && start > m->sb) {
+        const dyad_token *pt = T(m, start - 1);
+        if ((pt->flags & DYAD_TOK_WORD) && !qword(m, start - 1, "and") && !qword(m, start - 1, "but")) after = 0;
+    }
+    if (!after && !before) return 0;
+    static const char *const nobody[] = {"Nobody", "Everybody", "Everyone", "Someone", "Somebody", "Anyone",
+                                         "Officials", "Police", "Critics", "Analysts", "Experts", "Witnesses", NULL};
+    for (const char *const *w = nobody; *w; w++) if (e == b + 1 && qword(m, b, *w)) return 0;
+    act_atom run = ad->atoms[j];
+    run.type = AT_CAPS;
+    run.tok = b;
+    run.ntok = e - b;
+    /* One word is a name next to the verb, or after an honorific; even
+     * first in the sentence ("Blitzer said"), but not a pronoun-like
+     * capitalised word ("This said"). */
+    int single_ok = gender || before || after;
+    if (!namelike(m, &run, single_ok) && !(run.ntok == 1 && b == m->sb && after && !(wclass(m, b) & WC_NOTNAME) &&
+                                           !orgish(m, b)))
+        return 0;
+    if (run.ntok == 1 && (wclass(m, b) & WC_NOTNAME)) return 0;
+    act_pm *p = candidate(m, start, &run, "", -1, -1);
+    p->gender = gender;
+    if (run.ntok == 1 && ad->n_cands) {
+        /* "Kihara said" after "Defence Minister Minoru Kihara": the
+         * story's own actor first; a new one only if none has that name. */
+        p->kind = DYAD_ACTOR_PERSON;
+        p->how = DYAD_HOW_COREF_NAME;
+        p->surname = 2;
+        p->atom = (int32_t)q;
+        p->fallback = 1;
+    }
+    return 1;
+}
+
+/* A country or capital that is a word of a longer proper name: a club or
+ * company named after a city ("Real Madrid", "Paris Saint-Germain",
+ * "Inter Milan"), an institution "of" a country ("Bank of Japan",
+ * "University of Tokyo").  Then it is no actor of its own. */
+static const char *d_text(const mctx *m, uint32_t i) { return m->doc->text + T(m, i)->off; }
+
+static int inside_proper_name(const mctx *m, uint32_t j)
+{
+    const act_doc *ad = m->ad;
+    const act_atom *a = &ad->atoms[j];
+    const act_name *n = cw_name(m, a);
+    if (!n || n->kind == NK_ADJ) return 0;
+    int capital = n->kind == NK_CAPITAL || n->kind == NK_SEAT;
+    /* a capitalised word glued before, not opening the sentence and no name of its own */
+    if (capital && a->tok > m->sb && j > 0 && ad->atoms[j - 1].type == AT_CAPS && aend(&ad->atoms[j - 1]) == a->tok &&
+        !(wclass(m, a->tok - 1) & (WC_NOTNAME | WC_PREMOD | WC_HONORIFIC)))
+        return 1;
+    /* a capitalised word glued after: "Paris Saint-Germain", "Madrid Open" */
+    if (capital && j + 1 < ad->n_atoms && ad->atoms[j + 1].type == AT_CAPS && ad->atoms[j + 1].tok == aend(a) &&
+        !(wclass(m, aend(a)) & WC_NOTNAME))
+        return 1;
+    /* "Bank of Japan": an organisation word, "of", the country */
+    if (a->tok >= m->sb + 2 && is_word(m, a->tok - 1, m->lex->w.of) && orgish(m, a->tok - 2) &&
+        (T(m, a->tok - 2)->flags & DYAD_TOK_CAP) && !(T(m, a->tok - 2)->flags & DYAD_TOK_UPPER))
+        return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------ atoms */
@@ -802,12 +1078,27 @@ void act_match_sentence(act_doc *ad, uint32_t s)
             j++;
             continue;
         }
+        if (a->type == AT_CAPS && a->ntok == 1 && (wclass(&m, a->tok) & WC_HONORIFIC) && j + 1 < ad->n_atoms &&
+            ad->atoms[j + 1].tok == aend(a) && has_kind(&ad->atoms[j + 1], NK_SURNAME)) {
+            /* "Mr Blair": the surname's own rule takes the honorific */
+            a->used = 1;
+            j++;
+            continue;
+        }
         if (a->type == AT_CAPS) {
+            uint32_t next;
+            if (place_role(&m, j, &next)) { j = next; continue; }
             /* "Sung Kim, the U.S. special representative": a run, maybe with
              * a known surname glued on, placed by an appositive. */
             uint32_t e = aend(a), q = j;
             act_atom given = *a;
             int glued = namelike(&m, &given, 1);    /* not a lone first word: "Like Trump" */
+            /* ... unless a surname follows it and it is no function word:
+             * "Ryan Johnson, a local builder" opening a sentence. */
+            if (!glued && a->ntok == 1 && a->tok == m.sb && !(wclass(&m, a->tok) & (WC_NOTNAME | WC_PREMOD | WC_HONORIFIC)) &&
+                !orgish(&m, a->tok) && j + 1 < ad->n_atoms && ad->atoms[j + 1].tok == aend(a) &&
+                has_kind(&ad->atoms[j + 1], NK_SURNAME) && !has_kind(&ad->atoms[j + 1], NK_PERSON))
+                glued = 1;
             while (q + 1 < ad->n_atoms && ad->atoms[q + 1].tok == e &&
                    (has_kind(&ad->atoms[q + 1], NK_SURNAME) || ad->atoms[q + 1].type == AT_CAPS ||
                     (glued && has_kind(&ad->atoms[q + 1], NK_PERSON))))
@@ -815,6 +1106,11 @@ void act_match_sentence(act_doc *ad, uint32_t s)
             act_atom run = *a;
             run.ntok = e - a->tok;
             if (namelike(&m, &run, 0) && appositive(&m, q, a->tok, e)) {
+                for (uint32_t z = j; z <= q; z++) ad->atoms[z].used = 1;
+                j = q + 1;
+                continue;
+            }
+            if (speaker_name(&m, j, q, a->tok, e)) {
                 for (uint32_t z = j; z <= q; z++) ad->atoms[z].used = 1;
                 j = q + 1;
                 continue;
@@ -835,6 +1131,17 @@ void act_match_sentence(act_doc *ad, uint32_t s)
                 p->atom = (int32_t)j;
                 p->quoted = a->quoted;
             }
+            a->used = 1;
+            j++;
+            continue;
+        }
+        if (a->type == AT_NAME && a->tok > m.sb && T(&m, a->tok - 1)->len == 1 && d_text(&m, a->tok - 1)[0] == '<') {
+            /* "Unilever <UN.AS>": a stock ticker, not the UN */
+            a->used = 1;
+            j++;
+            continue;
+        }
+        if (is_cw(a) && !has_kind(a, NK_PERSON) && !has_kind(a, NK_ORG) && inside_proper_name(&m, j)) {
             a->used = 1;
             j++;
             continue;
@@ -862,7 +1169,14 @@ void act_match_sentence(act_doc *ad, uint32_t s)
         if (has_kind(a, NK_SURNAME)) {
             /* A surname alone, maybe after Mr./Ms. */
             if (j + 1 < ad->n_atoms && ad->atoms[j + 1].tok == aend(a) && ad->atoms[j + 1].type == AT_CAPS) {
-                /* "Kim Jong-nam": a surname starting an unknown full name. */
+                /* "Kim Jong-nam": a surname starting an unknown full name,
+                 * an actor of its own when context places it ("Dong
+                 * Xiaolin, head of China's ...") or it speaks. */
+                act_atom run = *a;
+                run.type = AT_CAPS;
+                run.ntok = aend(&ad->atoms[j + 1]) - a->tok;
+                if (namelike(&m, &run, 0) && !appositive(&m, j + 1, a->tok, aend(&ad->atoms[j + 1])))
+                    speaker_name(&m, j + 1, j + 1, a->tok, aend(&ad->atoms[j + 1]));
                 a->used = ad->atoms[j + 1].used = 1;
                 j += 2;
                 continue;

@@ -41,6 +41,21 @@ stage() {  # name corpus dyad-args...
       n, c, b/1e6, t, b/1e6/t, d/t, s/t, e/t, r/1024, w, t/w }'
 }
 
+# Tagging + parsing: `dyad parse --count` (text + syntax stages) against
+# `dyad text --count` over the same corpus; the difference is the syntax
+# stage, reported as tokens/s beside the whole command's tokens/s.
+parse_stage() {  # corpus
+  local corpus=$1 toks secs tsecs wsecs rss
+  toks=$("$dyad" parse --count "$corpus" 2>/dev/null | tail -n 1 | awk '{print $6}')
+  read -r secs rss <<< "$(measure "$dyad" parse --count "$corpus")"
+  read -r tsecs _ <<< "$(measure "$dyad" text --count "$corpus")"
+  read -r wsecs _ <<< "$(measure wc -w "$corpus")"
+  awk -v c="$(basename "$corpus")" -v n="$toks" -v t="$secs" -v x="$tsecs" -v r="$rss" -v w="$wsecs" 'BEGIN {
+    if (t <= 0) t = 0.001; if (w <= 0) w = 0.001; s = t - x; if (s <= 0) s = 0.001;
+    printf "parse    %-20s %9d tokens %6.2f s (text %5.2f s) %10.0f tokens/s whole, %10.0f tokens/s tag+parse %6.1f MB RSS   wc -w %5.2f s  ratio %5.2fx wc\n",
+      c, n, t, x, n/t, n/s, r/1024, w, t/w }'
+}
+
 # HTML to clean text over the page fixtures (each a different site layout),
 # each file given REPS times on one command line.
 html_stage() {
@@ -96,6 +111,7 @@ for c in $corpora; do
     case $s in
       html|dask|serve) continue ;;
       code-j2) stage "$s" "$c" code -j 2 ;;
+      parse) parse_stage "$c" ;;
       *) stage "$s" "$c" "$s" ;;
     esac
   done

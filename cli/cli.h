@@ -54,7 +54,7 @@ typedef struct cli_option {
 
 enum {
     CLI_O_JSON = 1, CLI_O_TSV, CLI_O_CSV, CLI_O_EXPLAIN, CLI_O_QUIET, CLI_O_VERBOSE, CLI_O_COUNT,
-    CLI_O_DATE, CLI_O_DB, CLI_O_DATA, CLI_O_JOBS,
+    CLI_O_DATE, CLI_O_DB, CLI_O_DATA, CLI_O_JOBS, CLI_O_PEOPLE,
     CLI_O_OWN = 100,
 };
 
@@ -65,6 +65,7 @@ enum {
 #define CLI_OPT_QUIET {"quiet", 'q', NULL, CLI_O_QUIET, "no warnings and no progress on standard error"}
 #define CLI_OPT_VERBOSE {"verbose", 'v', NULL, CLI_O_VERBOSE, "every warning of every document (else repeated ones are summarised)"}
 #define CLI_OPT_DB    {"db", 0, "PATH", CLI_O_DB, "the store (SQLite; default dyad.db)"}
+#define CLI_OPT_PEOPLE {"people", 0, "FILE", CLI_O_PEOPLE, "also the office-holders of this TSV (docs/officeholders.md; repeatable; or DYAD_PEOPLE)"}
 #define CLI_OPT_END   {0, 0, 0, 0, 0}
 
 typedef struct cli_command {
@@ -112,6 +113,10 @@ int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx);
 int cli_stdout_failed(void);
 /* The errno of that failure (0 if unknown). */
 int cli_stdout_error(void);
+
+/* --people FILE: one more office-holders TSV for the actors lexicon
+ * (appended to DYAD_PEOPLE, which actors_load reads). */
+void cli_add_people(const char *file);
 
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_doc_warnings(const dyad_doc *d);

@@ -37,7 +37,8 @@ const cli_option actors_options[] = {
     {"json", 0, NULL, CLI_O_JSON, "one JSON object per document (with --candidates, per candidate)"},
     CLI_OPT_DATE,
     {"candidates", 0, NULL, OPT_CANDIDATES, "the unknown names that context placed, over all the inputs,\nwith a suggested lexicon record for each"},
-    CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+    CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_PEOPLE,
+    CLI_OPT_END,
 };
 
 static int extra_option(cli_opts *o, int id, const char *arg)

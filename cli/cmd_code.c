@@ -2,6 +2,7 @@
  * cmd_code.c - `dyad code`: the whole pipeline, one JSON record per
  * document (actors, time, quotes, events), or one GDELT-style TSV line per
  * event, or --explain: per sentence, which verb pattern fired and why.
+ * --require-target drops events without a target.
  */
 #include "cli.h"
 #include "code_dict.h"
@@ -11,7 +12,7 @@
 
 #include <stdlib.h>
 
-enum { CODE_O_CODED = CLI_O_OWN + 50 };
+enum { CODE_O_CODED = CLI_O_OWN + 50, CODE_O_REQUIRE_TARGET };
 
 typedef struct {
     cli_opts *o;
@@ -20,11 +21,14 @@ typedef struct {
     code_dict *dict;                  /* --verbs / --actors ...: TABARI dictionaries */
 } code_ctx;
 
+static int require_target;            /* --require-target */
+
 static int code_one(dyad_doc *d, dbuf *out, void *p)
 {
     code_ctx *c = p;
     if (c->dict) code_dict_process(c->dict, d, &c->opt);
     else dyad_process(c->model, d, &c->opt);
+    if (require_target) events_require_target(d);
     if (c->o->count) return 0;
     if (c->o->explain) {
         /* Explanations go straight to stdout: --explain runs on one thread. */
@@ -50,14 +54,17 @@ const cli_option code_options[] = {
     {"json", 0, NULL, CLI_O_JSON, "the JSON record (the default)"},
     {"coded", 0, NULL, CODE_O_CODED, "the record with a \"coded\" member: what the store needs, so that 'dyad ingest' "
                                      "stores it without coding it again (code on many machines, store on one)"},
+    {"require-target", 0, NULL, CODE_O_REQUIRE_TARGET, "drop events without a target"},
     CLI_OPT_DATE,
     {"jobs", 'j', "N", CLI_O_JOBS, "N threads; the output stays in input order"},
-    CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+    CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_PEOPLE,
+    CLI_OPT_END,
 };
 
 static int code_option(cli_opts *o, int id, const char *arg)
 {
     if (id == CODE_O_CODED) { o->coded = 1; return 0; }
+    if (id == CODE_O_REQUIRE_TARGET) { require_target = 1; return 0; }
     return code_dict_option(o, id, arg);
 }
 

@@ -27,7 +27,8 @@ enum { OPT_LIST = CLI_O_OWN, OPT_SHARED };
 const cli_option eval_options[] = {
     {"shared", 0, "DIR", OPT_SHARED, "the shared corpora (default $DYAD_SHARED, else ../shared)"},
     {"list", 0, NULL, OPT_LIST, "also list every missed, spurious and wrongly dated event"},
-    CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_END,
+    CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_PEOPLE,
+    CLI_OPT_END,
 };
 
 static int eval_option(cli_opts *o, int id, const char *arg)

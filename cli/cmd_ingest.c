@@ -117,7 +117,8 @@ static int ingest_one(dyad_doc *d, void *ctx)
 const cli_option ingest_options[] = {
     CLI_OPT_DB, CLI_OPT_DATE,
     {"batch", 0, "N", STORE_O_BATCH, "commit every N documents (default 200) or every second"},
-    CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+    CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_PEOPLE,
+    CLI_OPT_END,
 };
 
 int cmd_ingest(cli_opts *o);

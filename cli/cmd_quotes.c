@@ -90,7 +90,8 @@ static int quotes_one(dyad_doc *d, void *ctxp)
 
 const cli_option quotes_options[] = {
     {"json", 0, NULL, CLI_O_JSON, "one JSON object per document"},
-    CLI_OPT_DATE, CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_END,
+    CLI_OPT_DATE, CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_PEOPLE,
+    CLI_OPT_END,
 };
 
 int cmd_quotes(cli_opts *o);

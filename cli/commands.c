@@ -20,12 +20,16 @@ int cmd_search(cli_opts *o);
 int cmd_timeline(cli_opts *o);
 int cmd_export(cli_opts *o);
 int cmd_dict(cli_opts *o);
+int cmd_lexicon(cli_opts *o);
 int cmd_eval(cli_opts *o);
 int cmd_serve(cli_opts *o);
 
+int cmd_parse(cli_opts *o);
+int cmd_train(cli_opts *o);
+
 extern const cli_option text_options[], actors_options[], time_options[], quotes_options[], code_options[],
     ingest_options[], events_options[], search_options[], timeline_options[], export_options[], dict_options[],
-    eval_options[], serve_options[];
+    eval_options[], parse_options[], train_options[], lexicon_options[], serve_options[];
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
@@ -110,6 +114,18 @@ const cli_command cli_commands[] = {
      "errors.  To code with the dictionaries: dyad code --verbs F --actors F...\n"
      "--agents F [--discards F] [--add]; see docs/tabari-dictionaries.md.",
      dict_options, cmd_dict, NULL},
+    {"lexicon", "import office-holder lists into the people lexicon; lexicon sizes; places",
+     "lexicon import FILE.tsv... -o DIR | lexicon stats | lexicon places NAME... [OPTIONS]",
+     "import: office-holder TSVs (docs/officeholders.md) -> DIR/people.txt in the people\n"
+     "lexicon format, with dated CAMEO roles; people the hand-written lexicon already\n"
+     "names are left to it and listed in DIR/conflicts.tsv.\n"
+     "stats: sizes of the actors lexicon as the other commands load it, and load time.\n"
+     "places: the cities and regions (libgeonames) of each name, most populous first:\n"
+     "name, feature, country, region, GeoNames country, lat, lon, population; exit 1 if\n"
+     "some name is no place (docs/gazetteer.md).\n"
+     "Commands that code take --people FILE (or DYAD_PEOPLE=FILE[:FILE...]): an\n"
+     "office-holders TSV read at load time, e.g. the non-commercial Peppercat set.",
+     lexicon_options, cmd_lexicon, NULL},
     {"eval", "score the coder against a hand-coded gold set: precision, recall, F1",
      "eval events GOLD.tsv [CORPUS...] [OPTIONS]",
      "Codes every document the gold file names (tests/gold/events.tsv; format in\n"
@@ -129,6 +145,21 @@ const cli_command cli_commands[] = {
      "described at /api/openapi.json and in docs/serve.md.  Stops on Ctrl-C or\n"
      "SIGTERM.",
      serve_options, cmd_serve, NULL},
+    {"parse", "tags, lemmas and dependency parse as CoNLL-U, or scores against a treebank",
+     "parse [OPTIONS] [FILE...|-]\n       parse --eval GOLD.conllu [--tokenize]",
+     "Prints each document's sentences as CoNLL-U with dyad's own tokens: form,\n"
+     "lemma, UPOS, XPOS, head and label (MISC: SpaceAfter=No, Neg=Yes for a\n"
+     "contracted negation).  With --eval, tags and parses the gold words of a\n"
+     "treebank and prints one line: UPOS XPOS LEMMA UAS LAS sentences tokens,\n"
+     "the CoNLL 2018 way (punctuation included, LAS on the label before ':').\n"
+     "See docs/syntax.md.",
+     parse_options, cmd_parse, NULL},
+    {"train", "train the syntax models (tagger, parser) on a CoNLL-U treebank",
+     "train tagger|parser --train F.conllu [--dev F.conllu] -o MODEL [OPTIONS]",
+     "Averaged perceptrons over hashed features; the iteration with the best dev\n"
+     "score is kept; the same options give the same model.  The parser learns\n"
+     "from tags predicted by --jackknife fold taggers.  See docs/syntax.md.",
+     train_options, cmd_train, NULL},
     {0, 0, 0, 0, 0, 0, 0},
 };
 

@@ -31,9 +31,24 @@ void cli_usage_error(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+void cli_add_people(const char *file)
+{
+    /* The actors lexicon reads DYAD_PEOPLE wherever it is loaded (the
+     * pipeline, the actors and quotes commands), so the option simply
+     * adds to it. */
+    const char *old = getenv("DYAD_PEOPLE");
+    dbuf b = {0};
+    if (old && *old) { dbuf_puts(&b, old); dbuf_putc(&b, ':'); }
+    dbuf_puts(&b, file);
+    dbuf_putc(&b, 0);
+    setenv("DYAD_PEOPLE", b.ptr, 1);
+    dbuf_free(&b);
+}
+
 static int common_option(cli_opts *o, const cli_option *row, const char *v)
 {
     switch (row->id) {
+    case CLI_O_PEOPLE: cli_add_people(v); return 0;
     case CLI_O_JSON: o->json = 1; return 0;
     case CLI_O_TSV: o->tsv = 1; return 0;
     case CLI_O_CSV: o->csv = 1; return 0;

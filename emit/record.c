@@ -146,10 +146,19 @@ void emit_events_json(dbuf *b, const dyad_doc *d)
             dbuf_putc(b, '}');
         dbuf_puts(b, ",\"rule\":");
         json_str(b, e->rule);
-        dbuf_printf(b, ",\"negated\":%s,\"modal\":%s,\"quoted\":%s,\"passive\":%s,\"confidence\":%.2f}",
+        dbuf_printf(b, ",\"negated\":%s,\"modal\":%s,\"quoted\":%s,\"passive\":%s,\"confidence\":%.2f",
                     e->flags & DYAD_EV_NEGATED ? "true" : "false", e->flags & DYAD_EV_MODAL ? "true" : "false",
                     e->flags & DYAD_EV_QUOTED ? "true" : "false", e->flags & DYAD_EV_PASSIVE ? "true" : "false",
                     e->confidence);
+        dbuf_printf(b, ",\"historical\":%s,\"future\":%s,\"matcher\":\"%s\",\"reports\":%u",
+                    e->flags & DYAD_EV_HISTORICAL ? "true" : "false", e->flags & DYAD_EV_FUTURE ? "true" : "false",
+                    e->flags & DYAD_EV_SHALLOW ? "tokens" : "parse", e->reports ? e->reports : 1);
+        if (e->reports > 1 && e->also_sent < d->n_sents) {
+            dbuf_printf(b, ",\"also\":{\"sentence\":%u,\"evidence\":", e->also_sent);
+            json_strn(b, d->text + d->sents[e->also_sent].off, d->sents[e->also_sent].len);
+            dbuf_putc(b, '}');
+        }
+        dbuf_putc(b, '}');
     }
     dbuf_putc(b, ']');
 }

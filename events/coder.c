@@ -135,6 +135,22 @@ static const char *const conditionals[] = {"if", "unless", "whether", "until", "
 static uint32_t h_future[8];
 static const char *const futures[] = {"will", "would", "shall", "won't", "wouldn't", NULL};
 
+/* People as the object of force: the target is where they are (inner_target). */
+static const char *const people_words[] = {
+    "people", "civilians", "villagers", "residents", "protesters", "protestors", "demonstrators", "students",
+    "men", "women", "children", "worshippers", "passengers", "workers", "fishermen", "farmers", "refugees",
+    "migrants", "pilgrims", "voters", "crowd", "crowds", "mourners", "shoppers", "journalists", "activists", NULL};
+static uint32_t h_people[32], h_loc[8], h_whose[8], h_policy[40];
+/* Whose a criticised or rejected thing is: "the plans of the Tories". */
+static const char *const whose_words[] = {"of", "by", "from", NULL};
+/* Things said or decided: attacked or shot down as such they are criticised. */
+static const char *const policy_words[] = {
+    "plans", "plan", "policy", "policies", "record", "claims", "claim", "proposals", "proposal", "remarks",
+    "comments", "decision", "stance", "budget", "manifesto", "failure", "sums", "figures", "strategy",
+    "approach", "handling", "reforms", "bill", "idea", "ideas", "promises", "pledge", "pledges", "leadership",
+    "tactics", "campaign", "statement", "position", "views", "arguments", NULL};
+static const char *const loc_words[] = {"in", "near", "of", "from", "across", "outside", NULL};
+
 static const char *const to_lookthrough[] = {
     "able", "continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun", "start",
     "starts", "started", "starting", "managed", "manages", "moved", "moves", "came", "went", "used", "proceeded",
@@ -208,6 +224,10 @@ void coder_init(events_model *m)
             if (a->n_hash) m->elem_bloom[e] |= 1ull << (m->hashes[a->hash_at] >> 26);
         }
     for (int i = 0; conditionals[i]; i++) h_conditional[i] = word_hash(conditionals[i]);
+    for (int i = 0; people_words[i] && i < 31; i++) h_people[i] = word_hash(people_words[i]);
+    for (int i = 0; loc_words[i] && i < 7; i++) h_loc[i] = word_hash(loc_words[i]);
+    for (int i = 0; whose_words[i] && i < 7; i++) h_whose[i] = word_hash(whose_words[i]);
+    for (int i = 0; policy_words[i] && i < 39; i++) h_policy[i] = word_hash(policy_words[i]);
     for (int i = 0; futures[i]; i++) h_future[i] = word_hash(futures[i]);
     for (int l = 0; l < 2; l++) {
         const char *const *words = l ? to_lookthrough : between_words;
@@ -247,6 +267,8 @@ typedef struct {
     int passive;                     /* the verb being matched is a passive participle */
     int32_t prev_src;                /* the source of the last verb with one, for "X did A and B" */
     uint32_t prev_verb;              /* that verb's token */
+    int32_t inner;                   /* a target found inside the object ("Kuwaiti boats", "people in Kabul") */
+    char inner_code[16];             /* its code for this event: the country, + CVL for people */
 } sent_view;
 
 static int32_t mention_at(const sent_view *v, uint32_t k) { return k >= v->a && k < v->b ? v->starts[k - v->a] : -1; }
@@ -919,11 +941,64 @@ static const char *map_code(const events_model *m, const char *code, int mod, in
 
 /* ---- events out */
 
-static void set_side(const sent_view *v, int32_t mi, int32_t *idx, char code[16])
+static void set_side(const sent_view *v, int32_t mi, int32_t *idx, char code[16], int is_target)
 {
     *idx = mi;
-    if (mi >= 0) snprintf(code, 16, "%s", v->d->mentions[mi].code);
+    if (mi >= 0 && is_target && mi == v->inner) snprintf(code, 16, "%s", v->inner_code);
+    else if (mi >= 0) snprintf(code, 16, "%s", v->d->mentions[mi].code);
     else code[0] = 0;
+}
+
+
+/* Material conflict done to no actor the pattern names: is the target
+ * inside the object ("seized seven Kuwaiti speed boats") or where it
+ * happened ("killed 12 people in Kabul", "arrested protesters in
+ * Moscow"), or, for people of no named country, the source's own?  Looks
+ * over the object [a, b) and a place after it (not past a clause edge).  Sets v->inner and its code (the place's country, with
+ * CVL when the object is people) and returns the mention, or -1. */
+static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source, int speech)
+{
+    int people = 0;
+    int32_t found = -1;
+    for (uint32_t k = a; k < b && k < v->b; k++) {
+        if (word_in(v, k, h_people)) people = 1;
+        int32_t mi = mention_in(v, k);
+        if (found < 0 && mi >= 0 && mention_usable(v, mi) && !possessive_pronoun(v, k) &&
+            v->d->mentions[mi].kind != DYAD_ACTOR_PRONOUN)
+            found = mi;
+    }
+    for (uint32_t k = b; found < 0 && k + 1 < v->b && k < b + 3; k++) {
+        if (F(v, k) & (DYAD_TOK_TERM | DYAD_TOK_COMMA) || IN(v, WC_STOP, k)) break;
+        if (word_in(v, k, h_people)) people = 1;
+        if (!word_in(v, k, speech ? h_whose : h_loc)) continue;
+        uint32_t q = k + 1;
+        while (q < v->b && coder_in(v->m, WC_DET, H(v, q)) && mention_at(v, q) < 0) q++;
+        int32_t mi = mention_at(v, q);
+        if (mi >= 0 && mention_usable(v, mi) && v->d->mentions[mi].kind != DYAD_ACTOR_PRONOUN) found = mi;
+        break;
+    }
+    /* "Iranian authorities arrested dozens of protesters": a state's
+     * government, forces, police or courts acting on people of no named
+     * country act on its own (not rebels: Hamas's hostages are not
+     * Palestinian). */
+    if (speech) people = 0;
+    if (found < 0 && people && source >= 0) {
+        const char *sc = v->d->mentions[source].code;
+        size_t n = strlen(sc);
+        int state = n == 3 || (n >= 6 && (!strncmp(sc + 3, "GOV", 3) || !strncmp(sc + 3, "MIL", 3) ||
+                                          !strncmp(sc + 3, "COP", 3) || !strncmp(sc + 3, "JUD", 3) ||
+                                          !strncmp(sc + 3, "SPY", 3)));
+        if (state && strncmp(sc, "IGO", 3) && strncmp(sc, "IMG", 3) && strncmp(sc, "NGO", 3) &&
+            strncmp(sc, "MNC", 3) && !bare_agent(sc)) {
+            v->inner = source;
+            snprintf(v->inner_code, sizeof v->inner_code, "%.3sCVL", sc);
+            return source;
+        }
+    }
+    if (found < 0) return -1;
+    v->inner = found;
+    snprintf(v->inner_code, sizeof v->inner_code, "%.3s%s", v->d->mentions[found].code, people ? "CVL" : "");
+    return found;
 }
 
 static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_entry *ce, const pattern_t *p,
@@ -931,9 +1006,10 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
 {
     dyad_doc *d = v->d;
     const dyad_mention *ms = &d->mentions[src];
+    const char *tcode = tgt < 0 ? "" : tgt == v->inner ? v->inner_code : d->mentions[tgt].code;
     if (tgt >= 0) {
         const dyad_mention *mt = &d->mentions[tgt];
-        if ((ms->entity >= 0 && ms->entity == mt->entity) || !strcmp(ms->code, mt->code)) {
+        if ((tgt != v->inner && ms->entity >= 0 && ms->entity == mt->entity) || !strcmp(ms->code, tcode)) {
             if (v->explain) fprintf(v->explain, "    no event: source and target are the same actor\n");
             return;
         }
@@ -942,15 +1018,15 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
     for (uint32_t i = 0; i < d->n_events; i++) {
         const dyad_event *e = &d->events[i];
         if (e->sent == v->s && !strcmp(e->source_code, ms->code) && !strcmp(e->cameo, ce->code) &&
-            !strcmp(e->target_code, tgt >= 0 ? d->mentions[tgt].code : ""))
+            !strcmp(e->target_code, tcode))
             return;
     }
     d->events = dyad_grow(d->events, &d->cap_events, d->n_events + 1, sizeof *d->events);
     dyad_event *e = &d->events[d->n_events++];
     memset(e, 0, sizeof *e);
     e->sent = v->s;
-    set_side(v, src, &e->source, e->source_code);
-    set_side(v, tgt, &e->target, e->target_code);
+    set_side(v, src, &e->source, e->source_code, 0);
+    set_side(v, tgt, &e->target, e->target_code, 1);
     snprintf(e->cameo, sizeof e->cameo, "%s", ce->code);
     e->goldstein = ce->goldstein;
     e->quad = ce->quad;
@@ -959,12 +1035,19 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
     e->verb_off = verb_off;
     e->verb_len = verb_len;
     e->rule = rule ? rule : p->id;
-    e->flags = flags;
+    e->flags = flags | DYAD_EV_SHALLOW;          /* token distance, not a parse */
     e->confidence = conf;
+    e->reports = 1;
     e->date = (d->sent_dates && v->s < d->cap_sent_dates) ? d->sent_dates[v->s] : d->pubdate;
-    if (v->explain)
+    if (v->explain) {
+        char ds[11];
+        dyad_date_format(e->date, ds);
         fprintf(v->explain, "    event %s %s -> %s (%s; rule %s: %s)\n", ce->code, e->source_code,
                 e->target_code[0] ? e->target_code : "-", ce->name, e->rule, p->text);
+        fprintf(v->explain, "    date %s: %s\n", ds[0] ? ds : "unknown",
+                d->sent_dates && v->s < d->cap_sent_dates ? "the sentence's date (its own time expression, else the one carried from before it, else the story's)"
+                                                         : "the story's date");
+    }
 }
 
 /* Mentions coordinated with mi by "and" / ",": X and Y, X, Y and Z. */
@@ -1079,7 +1162,21 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     }
     if (irreal) c.mod = MOD_HYPO;
     const char *why_not = NULL;
-    const char *code = map_code(m, p->cameo->code, c.mod, c.negated, target >= 0, &why_not);
+    const char *base = p->cameo->code;
+    /* Verb sense: force "attacked Labour plans", "hit the Tories' record":
+     * a thing said or decided is criticised, not assaulted. */
+    int base_root = (base[0] - '0') * 10 + (base[1] - '0');
+    if (base_root >= 18 && mt->target >= 0) {
+        const dyad_mention *tm = &v->d->mentions[mt->target];
+        uint32_t after = tm->tok + tm->ntok;
+        if (after < v->b && (F(v, after) & DYAD_TOK_POSS)) after++;
+        if (after < v->b && word_in(v, after, h_policy)) {
+            if (v->explain) fprintf(v->explain, "    sense: \"%.*s\" is a thing said or decided: criticism (111)\n",
+                                    (int)v->d->toks[after].len, v->d->text + v->d->toks[after].off);
+            base = "111";
+        }
+    }
+    const char *code = map_code(m, base, c.mod, c.negated, target >= 0, &why_not);
     if (v->explain)
         fprintf(v->explain, "  verb \"%.*s\" pattern %s [%s] code %s%s%s%s\n", (int)v->d->toks[k].len,
                 v->d->text + v->d->toks[k].off, p->id, p->text, p->cameo->code,
@@ -1107,8 +1204,6 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     int32_t srcs[4], tgts[4];
     int ns = reduced ? 1 : coordinated(v, source, srcs, 4, 1);
     if (reduced) srcs[0] = source;
-    int nt = target >= 0 ? coordinated(v, target, tgts, 4, 0) : 1;
-    if (target < 0) tgts[0] = -1;
     uint32_t voff = v->d->toks[k].off;
     uint32_t last = mt->end > k + 1 ? mt->end - 1 : k;
     /* The verb phrase stops before a target that ends the match ("signed a
@@ -1122,6 +1217,23 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         }
     }
     uint32_t vend = v->d->toks[last].off + v->d->toks[last].len;
+    v->inner = -1;
+    int code_root = (ce->code[0] - '0') * 10 + (ce->code[1] - '0');
+    static const char speech_roots[21] = {[1] = 1, [2] = 1, [4] = 1, [5] = 1, [6] = 1, [10] = 1, [11] = 1,
+                                          [12] = 1, [16] = 1};
+    if (target < 0 && !c.passive && code_root >= 17)
+        target = inner_target(v, k + 1, mt->end, source, 0);
+    else if (target < 0 && !c.passive && code_root >= 0 && code_root <= 20 && speech_roots[code_root]) {
+        /* "rejected the Kremlin's demand", "criticised the plans of the Tories" */
+        target = inner_target(v, k + 1, mt->end, source, 1);
+        if (target >= 0) v->inner = -1;             /* the actor itself, with its own code */
+    }
+    if (target >= 0 && target == v->inner && !strncmp(v->inner_code, v->d->mentions[source].code, 3)) {
+        /* "Russian police arrested protesters in Moscow": the source's own people */
+        if (!v->inner_code[3]) target = v->inner = -1;
+    }
+    int nt = target >= 0 ? coordinated(v, target, tgts, 4, 0) : 1;
+    if (target < 0) tgts[0] = -1;
     /* "Trump and Kim would meet": a reciprocal verb with no object is an
      * event between the coordinated subjects, both ways. */
     const char *pc = p->cameo->code;
@@ -1141,14 +1253,8 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     }
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
+            /* One act, one event: a visit is not also coded as its host's 043. */
             add_event(v, srcs[i], tgts[j], ce, p, voff, vend - voff, flags, conf, NULL);
-            /* A visit is also hosted: the host side gets its 043. */
-            if (!strcmp(ce->code, "042") && tgts[j] >= 0) {
-                const cameo_entry *host = ontology_find(m, "043");
-                if (host)
-                    add_event(v, tgts[j], srcs[i], host, p, voff, vend - voff, flags, conf - 0.1f,
-                              dyad_arena_printf(v->d->arena, "%s+host", p->id));
-            }
         }
 }
 
@@ -1249,7 +1355,7 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
     uint32_t mi = 0;
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
-        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0};
+        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, -1, {0}};
         if (explain) fprintf(explain, "[%u] %.*s\n", s + 1, (int)st->len, d->text + st->off);
         if (st->flags & DYAD_PARA_HEADING) continue;
         v.starts = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.starts);

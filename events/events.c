@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 void events_code(const events_model *m, dyad_doc *d, FILE *explain);
+void events_finish(dyad_doc *d, int require_target, FILE *explain);
 
 /* The ontology always; dyad's own verb dictionary unless a coder brings
  * its own patterns (dict/tabari_code.h), so that `dyad code --verbs FILE`
@@ -47,9 +48,20 @@ void events_free(events_model *m)
     free(m);
 }
 
-void events_process(const events_model *m, dyad_doc *doc) { events_code(m, doc, NULL); }
+void events_process(const events_model *m, dyad_doc *doc)
+{
+    events_code(m, doc, NULL);
+    events_finish(doc, 0, NULL);
+}
 
-void events_explain(const events_model *m, dyad_doc *doc, FILE *out) { events_code(m, doc, out); }
+void events_explain(const events_model *m, dyad_doc *doc, FILE *out)
+{
+    events_code(m, doc, out);
+    if (out) fprintf(out, "story:\n");
+    events_finish(doc, 0, out);
+}
+
+void events_require_target(dyad_doc *doc) { events_finish(doc, 1, NULL); }
 
 uint32_t events_pattern_count(const events_model *m) { return m->n_pats; }
 uint32_t events_verb_count(const events_model *m) { return m->n_verbs; }

@@ -17,6 +17,8 @@ void events_free(events_model *m);
 void events_process(const events_model *m, dyad_doc *doc);
 /* Code again, printing per sentence what fired and why (dyad code --explain). */
 void events_explain(const events_model *m, dyad_doc *doc, FILE *out);
+/* Drop every event without a target (dyad code --require-target). */
+void events_require_target(dyad_doc *doc);
 uint32_t events_pattern_count(const events_model *m);
 uint32_t events_verb_count(const events_model *m);
 

@@ -175,7 +175,8 @@ enum dyad_deprel {
  * know where a sentence starts; the root of a sentence has head -1.  A
  * sentence the pipeline chose not to parse (no dictionary verb form and no
  * actor or quotation) has upos NONE and deprel NONE on all its tokens:
- * dyad_sent_parsed() says which.  The lemma is lower case and lives either
+ * dyad_sent_parsed() says which.  The lemma is lower case (except proper
+ * nouns, capitalised adjectives and "I", the UD way) and lives either
  * in doc->text (a prefix of the token) or in the model (an irregular form,
  * or a stem plus suffix built in the document's arena); lemma_hash is its
  * folded hash, the same function tokens and lexicon entries use, so
@@ -185,16 +186,39 @@ typedef struct {
     uint8_t upos;                   /* dyad_upos */
     uint8_t deprel;                 /* dyad_deprel */
     uint8_t xpos;                   /* Penn tag index: dyad_xpos_name() */
-    uint8_t flags;                  /* reserved */
+    uint8_t flags;                  /* DYAD_SYN_* */
     const char *lemma; uint32_t lemma_len;
     uint32_t lemma_hash;
 } dyad_syn;
+
+/* Penn tags as English EWT uses them, in this order (dyad_xpos_name). */
+enum dyad_xpos {
+    DYAD_XPOS_NONE = 0,
+    DYAD_XPOS_NN, DYAD_XPOS_IN, DYAD_XPOS_DT, DYAD_XPOS_NNP, DYAD_XPOS_PRP, DYAD_XPOS_JJ,
+    DYAD_XPOS_RB, DYAD_XPOS_PERIOD, DYAD_XPOS_VB, DYAD_XPOS_NNS, DYAD_XPOS_COMMA, DYAD_XPOS_CC,
+    DYAD_XPOS_VBD, DYAD_XPOS_VBP, DYAD_XPOS_VBZ, DYAD_XPOS_CD, DYAD_XPOS_VBN, DYAD_XPOS_VBG,
+    DYAD_XPOS_MD, DYAD_XPOS_TO, DYAD_XPOS_PRPS, DYAD_XPOS_RRB, DYAD_XPOS_LRB, DYAD_XPOS_WDT,
+    DYAD_XPOS_COLON, DYAD_XPOS_WRB, DYAD_XPOS_LQUOTE, DYAD_XPOS_RQUOTE, DYAD_XPOS_WP, DYAD_XPOS_RP,
+    DYAD_XPOS_UH, DYAD_XPOS_POS, DYAD_XPOS_HYPH, DYAD_XPOS_NNPS, DYAD_XPOS_JJR, DYAD_XPOS_JJS,
+    DYAD_XPOS_EX, DYAD_XPOS_NFP, DYAD_XPOS_RBR, DYAD_XPOS_ADD, DYAD_XPOS_GW, DYAD_XPOS_DOLLAR,
+    DYAD_XPOS_SYM, DYAD_XPOS_PDT, DYAD_XPOS_LS, DYAD_XPOS_FW, DYAD_XPOS_RBS, DYAD_XPOS_AFX,
+    DYAD_XPOS_WPS, DYAD_XPOS_XX,
+    DYAD_XPOS_COUNT
+};
+
+/* dyad_syn.flags */
+enum {
+    DYAD_SYN_NEG = 1u << 0,         /* the token carries a negation: don't, can't, cannot */
+    DYAD_SYN_SPLIT = 1u << 1,       /* the parser saw the token as two words (don't = do + n't,
+                                       I'm = I + 'm); the token has the first word's parse */
+};
 
 const char *dyad_upos_name(int upos);            /* "NOUN"; "_" for NONE */
 const char *dyad_deprel_name(int deprel);        /* "nsubj:pass"; "_" for NONE */
 const char *dyad_xpos_name(int xpos);            /* "NNS"; "_" when unknown */
 int dyad_upos_from_name(const char *s, size_t n);      /* 0 if unknown */
 int dyad_deprel_from_name(const char *s, size_t n);    /* DEP if unknown, 0 if empty */
+int dyad_xpos_from_name(const char *s, size_t n);      /* 0 if unknown */
 
 /* ---------------------------------------------------------------- actors */
 
@@ -265,7 +289,12 @@ typedef struct {
 
 /* ---------------------------------------------------------------- events */
 
-enum { DYAD_EV_NEGATED = 1, DYAD_EV_MODAL = 2, DYAD_EV_QUOTED = 4, DYAD_EV_PASSIVE = 8 };
+enum {
+    DYAD_EV_NEGATED = 1, DYAD_EV_MODAL = 2, DYAD_EV_QUOTED = 4, DYAD_EV_PASSIVE = 8,
+    DYAD_EV_HISTORICAL = 16,        /* dated more than a year before the story: background */
+    DYAD_EV_FUTURE = 32,            /* announced for after the story's date (intent) */
+    DYAD_EV_SHALLOW = 64,           /* coded by the token matcher, not from a parse */
+};
 
 typedef struct {
     uint32_t sent;
@@ -280,6 +309,8 @@ typedef struct {
     uint32_t flags;                 /* DYAD_EV_* */
     float confidence;
     dyad_date date;
+    uint32_t reports;               /* sentences of the story that tell it (1 + merged retellings) */
+    uint32_t also_sent;             /* the latest other sentence that told it, when reports > 1 */
 } dyad_event;
 
 /* ---------------------------------------------------------------- document */
@@ -355,7 +386,7 @@ dyad_model *dyad_model_load(const char *data_dir, char *err, size_t errlen);
 void dyad_model_free(dyad_model *m);
 const char *dyad_default_data_dir(void);
 
-/* All stages in order: text, publication date, actors, time, quotes, events. */
+/* All stages in order: text, syntax, publication date, actors, time, quotes, events. */
 void dyad_process(const dyad_model *m, dyad_doc *doc, const dyad_options *opt);
 
 /* Token tokenizer over any buffer (lexicon entries are tokenised with the

@@ -16,6 +16,7 @@ void dyad_process_hooked(const dyad_model *m, dyad_doc *doc, const dyad_options 
     dyad_date none = {0, 0, 0};
     if (doc->coded) return;                   /* a coded record: its stages ran where it was coded */
     dyad_text_process(doc);
+    syntax_process(m->syntax, doc);           /* NULL model: guessed tags, no parse */
     time_pubdate(doc, opt ? opt->date : none);
     actors_process(m->actors, doc);           /* NULL lexicon: no mentions */
     if (h && h->after_actors) h->after_actors(h->ctx, doc);
@@ -37,7 +38,8 @@ dyad_model *dyad_model_load_parts(const char *data_dir, int actors, int events, 
         return NULL;
     }
     if ((actors && !(m->actors = actors_load(data_dir, err, errlen))) ||
-        (events && !(m->events = events_load(data_dir, err, errlen)))) {
+        (events && !(m->events = events_load(data_dir, err, errlen))) ||
+        !(m->syntax = syntax_load(data_dir, err, errlen))) {
         dyad_model_free(m);
         return NULL;
     }

@@ -1,7 +1,8 @@
 /*
  * pipeline.c - load the model once; run every stage over a document.
  *
- * The order is the data flow of the design: text, then the publication
+ * The order is the data flow of the design: text, syntax (tags, lemmas,
+ * dependency parse), then the publication
  * date (actors resolve dated roles with it), actors, time expressions and
  * sentence dates, quotations, events.
  */
@@ -34,6 +35,8 @@ dyad_model *dyad_model_load(const char *data_dir, char *err, size_t errlen)
     if (!m->actors) { dyad_model_free(m); return NULL; }
     m->events = events_load(data_dir, err, errlen);
     if (!m->events) { dyad_model_free(m); return NULL; }
+    m->syntax = syntax_load(data_dir, err, errlen);
+    if (!m->syntax) { dyad_model_free(m); return NULL; }
     return m;
 }
 
@@ -42,6 +45,7 @@ void dyad_model_free(dyad_model *m)
     if (!m) return;
     actors_free(m->actors);
     events_free(m->events);
+    syntax_free(m->syntax);
     free(m->data_dir);
     free(m);
 }

@@ -8,11 +8,13 @@
 #include "dyad.h"
 #include "../actors/actors.h"
 #include "../events/events.h"
+#include "../syntax/syntax.h"
 
 struct dyad_model {
     char *data_dir;
     actors_lexicon *actors;
     events_model *events;
+    syntax_model *syntax;           /* tagger and parser; NULL members: guessed tags, no parse */
 };
 
 #endif

@@ -144,10 +144,12 @@ static int after_kind(const qctx *c, const qspan *q, int32_t within, uint32_t *c
         if (c->tspan[i] != within) break;                      /* another quotation */
         /* Only a subject may stand between ("a spokesman for the office",
          * "Lee's adviser, Wi Sung-lac,"), no clause of its own ("law in May
-         * that critics said", "actions, while China said"). */
+         * that critics said", "actions, while China said").  A cue word
+         * used as a noun ("the report said", "his statement read") is part
+         * of the subject: only a cue verb of another class ends the search. */
         if (i > j && ((c->tclass[i] & (QW_THAT | QW_RELPRON | QW_SUBORD | QW_AUX)) ||
                       ((c->tclass[i] & QW_CONJ) && is_char(c, i - 1, ',')) ||     /* ", and said" */
-                      ((c->tclass[i] & QW_CUE) && !qcue_at(c, i, QW_SPEECH, within))))
+                      (qcue_at(c, i, QW_CUE, within) && !qcue_at(c, i, QW_SPEECH, within))))
             break;
         if (d->toks[i].flags & DYAD_TOK_TERM) break;
         /* "..., urging Pyongyang to ...": a participle continues the

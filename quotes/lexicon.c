@@ -49,7 +49,8 @@ static const wordlist lists[] = {
                 "quipped joked exclaimed testified testifies inform informs informed assure assures assured "
                 "boast boasts boasted lament laments lamented hint hints hinted hinting "
                 "remind reminds reminded countered retorted announce demanded demands "
-                "maintained repeated concluded revealed disclosed indicated signaled signalled posted briefed"},
+                "maintained repeated concluded revealed disclosed indicated signaled signalled posted briefed "
+                "gush gushes gushed gushing chimed enthused mused scoffed fumed shouted"},
     /* Stance verbs: a quoted phrase in their clause is the subject's own
      * wording ("praised his “extraordinary efforts”", "wants “security
      * guarantees”"), though they report no speech of their own. */

@@ -3,11 +3,14 @@
  *
  * 58 tab-separated columns per event, no header, in GDELT's order
  * (GLOBALEVENTID ... DATEADDED, SOURCEURL); a column dyad does not know
- * (tone, ethnicity, geography) is empty.  Actor codes are split into
+ * (ethnicity, geography until dyad geocodes) is empty.  AvgTone is the
+ * mean tone (tone.c) of the documents reporting the event, empty for
+ * documents stored before tones were.  Actor codes are split into
  * GDELT's parts by their three-letter blocks: a first block that is not an
  * agent type or religion is the country; agent types (GOV, MIL ...) fill
  * Type1-3, religions Religion1-2, and any other block the known group.
- * Negated events are left out: GDELT records what happened.
+ * Negated and undated events are left out: GDELT records what happened,
+ * on a day.
  */
 #include "store.h"
 
@@ -71,6 +74,9 @@ int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, si
     sq q = {0};
     sq_sql(&q, "SELECT e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo,"
                " e.quad, e.goldstein, e.n_reports, e.n_sources, e.n_articles, e.added, d.url,"
+               /* AvgTone: the mean tone of the documents that report it. */
+               " (SELECT round(avg(d2.tone), 4) FROM documents d2"
+               "   WHERE d2.docno IN (SELECT doc FROM event_reports WHERE event = e.id)),"
                " EXISTS (SELECT 1 FROM event_reports r JOIN sentences st ON st.doc = r.doc AND st.i = r.sent"
                "   WHERE r.event = e.id AND st.para = 0)"
                " FROM events e JOIN documents d ON d.docno = e.first_doc WHERE e.negated = 0 AND e.date <> ''");
@@ -102,7 +108,7 @@ int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, si
         field(out, buf);
         actor(out, (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
         actor(out, (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5));
-        field(out, sqlite3_column_int(st, 14) ? "1" : "0");             /* IsRootEvent */
+        field(out, sqlite3_column_int(st, 15) ? "1" : "0");             /* IsRootEvent */
         const char *cameo = (const char *)sqlite3_column_text(st, 6);
         char base[4] = "", root[3] = "";
         if (cameo && strlen(cameo) >= 2) { memcpy(root, cameo, 2); root[2] = 0; }
@@ -115,7 +121,7 @@ int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, si
         field(out, (const char *)sqlite3_column_text(st, 9));                /* NumMentions */
         field(out, (const char *)sqlite3_column_text(st, 10));               /* NumSources */
         field(out, (const char *)sqlite3_column_text(st, 11));               /* NumArticles */
-        field(out, "");                                                      /* AvgTone */
+        field(out, (const char *)sqlite3_column_text(st, 14));               /* AvgTone */
         for (int k = 0; k < 21; k++) field(out, "");                         /* three Geo groups of 7 */
         const char *added = (const char *)sqlite3_column_text(st, 12);
         dyad_date a = {0, 0, 0};

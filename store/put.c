@@ -11,6 +11,7 @@
  */
 #include "store.h"
 
+#include <math.h>
 #include <string.h>
 
 void store_bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -158,6 +159,9 @@ static int put_doc_row(store *s, const dyad_doc *d, const char *skey, sqlite3_in
     char hash[17];
     dyad_doc_content_hash(d, hash);
     sqlite3_bind_text(st, 24, hash, -1, SQLITE_TRANSIENT);
+    double tone;
+    if (store_doc_tone(d, &tone)) sqlite3_bind_double(st, 25, round(tone * 10000.0) / 10000.0);
+    else sqlite3_bind_null(st, 25);
     store_bind_text(st, 13, pubdate_source(d->pubdate_source));
     store_bind_text(st, 14, d->pubdate_evidence);
     store_bind_text(st, 15, skey);

@@ -110,7 +110,7 @@ static const struct migration migrations[] = {
      "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
      "INSERT INTO docs_fts(docs_fts) VALUES('rebuild');"
      "INSERT INTO quotes_fts(quotes_fts) VALUES('rebuild');"},
-    {3, "dates as the first day of their period with a precision; content hashes; views",
+    {3, "dates as the first day of their period with a precision; content hashes, tone; views",
      /* A date was ISO text cut to what was known ("2019-06", "2006"),
       * which SQLite's date functions misread ("2006" is a Julian day).
       * Now every date is a whole day, the first of its period, and a
@@ -126,6 +126,9 @@ static const struct migration migrations[] = {
       * a second document under a stored id can be told apart: NULL for
       * documents stored before this step (taken as the same). */
      "ALTER TABLE documents ADD COLUMN content_hash TEXT;"
+     /* The document's tone ((positive - negative words) / words x 100, as
+      * GDELT's AvgTone averages it); NULL before this step. */
+     "ALTER TABLE documents ADD COLUMN tone REAL;"
      "CREATE INDEX documents_content_hash ON documents(content_hash);"
      /* For SQL users: each event with its actors' names and the first
       * report's evidence; each report with its document and sentence. */
@@ -402,9 +405,9 @@ static const char *const stmt_sql[ST__N] = {
     [ST_DOC] = "INSERT INTO documents (id, url, title, published, source, author, site, lang, extra,"
                " origin, id_generated, pubdate, pubdate_source, pubdate_evidence, source_key, text,"
                " n_sentences, n_entities, n_mentions, n_timexes, n_quotes, n_events, ingested_at,"
-               " pubdate_precision, content_hash)"
+               " pubdate_precision, content_hash, tone)"
                " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-               " strftime('%Y-%m-%dT%H:%M:%SZ','now'),?23,?24)",
+               " strftime('%Y-%m-%dT%H:%M:%SZ','now'),?23,?24,?25)",
     [ST_SENT] = "INSERT INTO sentences VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
     [ST_ENTITY] = "INSERT INTO entities VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
     [ST_MENTION] = "INSERT INTO mentions VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",

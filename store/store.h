@@ -105,6 +105,12 @@ const char *store_date_precision(dyad_date d);
  * and its precision at prec_i. */
 void store_bind_date(sqlite3_stmt *st, int i, int prec_i, dyad_date d);
 
+/* tone.c: a document's tone as GDELT scores it ((positive - negative
+ * words) / words x 100); 0 when it has no words.  store_tone_sorted is 1
+ * when the word lists are in search order (a test). */
+int store_doc_tone(const dyad_doc *d, double *tone);
+int store_tone_sorted(void);
+
 /* Helpers shared by put.c and events.c. */
 dyad_date store_sentence_date(const dyad_doc *d, uint32_t sent);   /* the sentence's, else pubdate */
 void store_bind_span(sqlite3_stmt *st, int i, const dyad_doc *d, uint32_t off, uint32_t len);

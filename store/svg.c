@@ -141,6 +141,7 @@ void timeline_svg(dbuf *b, const timeline *tl)
                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"" COLOR_G "\"/>\n",
                 lx, ly - 4, lx + 24, ly - 4, lx + 12, ly - 4);
     text_at(b, lx + 32, ly, "start", 13, "fill=\"#1a202c\"", "mean Goldstein score (right axis)");
+    dbuf_free(&full); dbuf_free(&title); dbuf_free(&sub); dbuf_free(&la); dbuf_free(&lb);
 
     /* Left axis: event counts, with grid lines. */
     double step = nice_step((double)(max ? max : 1));
@@ -227,6 +228,5 @@ void timeline_svg(dbuf *b, const timeline *tl)
     }
     text_at(b, X1, H - 16, "end", 11, "fill=\"#a0aec0\"", "dyad event store");
     dbuf_puts(b, "</svg>\n");
-    dbuf_free(&full); dbuf_free(&title); dbuf_free(&sub); dbuf_free(&la); dbuf_free(&lb);
     free(all);
 }

@@ -57,7 +57,7 @@ if t_shared example-003 examples/003_023876788a9e6448.txt; then
   "$DYAD" code --tsv --date 2018-07-12 "$ex" > "$TMP/003.tsv"
   t_grep "example-letter-date" '^2018-07-06	PRKGOV	USAGOV	051	' "$TMP/003.tsv"
   t_grep "example-visit" '^2018-07-12	USAGOV	PRK	042	' "$TMP/003.tsv"
-  t_grep "example-host" '^2018-07-12	PRK	USAGOV	043	' "$TMP/003.tsv"
+  t_nogrep "example-no-host" '^2018-07-12	PRK	USAGOV	043	' "$TMP/003.tsv"   # one act: the visit, no host event
   t_grep "example-accuse" '	PRKGOV	USA	11[0-9]*	11	' "$TMP/003.tsv"
   # The JSON record carries the time stage as dyad time --json does: the
   # resolved date and flags of each expression, and the pubdate evidence.
@@ -121,3 +121,38 @@ t_grep "allcaps-story-appeal" '	EGY	ISR	02[0-9]*	02	.*	caps	' "$TMP/caps.tsv"
 t_nogrep "allcaps-headline-still-debris" '	JOR	' "$TMP/caps.tsv"
 "$DYAD" text "$TMP/caps.jsonl" > "$TMP/caps.text" 2>&1
 t_grep "allcaps-headline-removed" 'removed \(allcaps-headline' "$TMP/caps.text"
+
+# ---- no junk: events without a target where the code needs one are
+# dropped; a statement beside the act it announces is that act; the same
+# act told again in the quotation after it is one event with two
+# sentences; --require-target drops every target-less event.
+cat > "$TMP/junk.jsonl" <<'EOF2'
+{"id": "j1", "published": "2024-03-01", "text": "The White House denied a report on the talks. The Kremlin rejected the proposal on Tuesday."}
+{"id": "j2", "published": "2024-03-01", "text": "North Korea test-fired two ballistic missiles into the sea on Monday."}
+{"id": "j3", "published": "2024-03-01", "text": "China criticized the United States over its arms sales to Taiwan. \"We strongly criticize the United States for this,\" the Chinese foreign ministry said."}
+EOF2
+"$DYAD" code --tsv "$TMP/junk.jsonl" > "$TMP/junk.tsv"
+t_nogrep "no-target-statement-dropped" '	j1	' "$TMP/junk.tsv"
+t_grep "no-target-missile-test-kept" '	PRK		15[0-9]	15	.*	j2	' "$TMP/junk.tsv"
+t_check "told-twice-one-event" test "$(grep -c '	CHN[A-Z]*	USA	11[0-9]	11	.*	j3	' "$TMP/junk.tsv")" -eq 1
+"$DYAD" code --tsv --require-target "$TMP/junk.jsonl" > "$TMP/junk-rt.tsv"
+t_nogrep "require-target-drops" '	j2	' "$TMP/junk-rt.tsv"
+t_grep "require-target-keeps" '	USA	11[0-9]	11	.*	j3	' "$TMP/junk-rt.tsv"
+"$DYAD" code --explain "$TMP/junk.jsonl" > "$TMP/junk.explain"
+t_grep "explain-dropped-why" 'dropped: no target, and its code needs one' "$TMP/junk.explain"
+t_grep "explain-date-why" 'date 2024-03-0[0-9]: the sentence' "$TMP/junk.explain"
+"$DYAD" code "$TMP/junk.jsonl" > "$TMP/junk.json"
+python3 - "$TMP/junk.json" > "$TMP/why" 2>&1 <<'PY' && t_ok "json-reports-also" || t_fail "json-reports-also" "$(cat "$TMP/why")"
+import json, sys
+recs = {r["id"]: r for r in map(json.loads, open(sys.argv[1]))}
+e = [e for e in recs["j3"]["events"] if e["root"] == "11"]
+assert len(e) == 1 and e[0]["reports"] == 2 and e[0]["also"]["sentence"] == 1, e
+assert e[0]["matcher"] == "tokens" and e[0]["historical"] is False, e[0]
+PY
+
+# ---- relevance: a rugby report is no war; the same verbs in a raid story are
+printf '%s\n' '{"id":"s1","published":"2005-11-12","text":"England beat Fiji 40-10 at Twickenham on Saturday. Wales attacked France from the first whistle and scored three tries in the second half of the match."}' \
+  '{"id":"s2","published":"2005-11-12","text":"Israeli troops attacked Gaza on Saturday, killing three militants, the army said."}' > "$TMP/sport.jsonl"
+"$DYAD" code --tsv "$TMP/sport.jsonl" > "$TMP/sport.tsv"
+t_nogrep "sport-not-assault" '	s1	' "$TMP/sport.tsv"
+t_grep "raid-still-coded" '	ISRMIL	PSE	19[0-9]	19	.*	s2	' "$TMP/sport.tsv"

@@ -10,11 +10,11 @@
 #     and a later run completes it;
 #   - a store from a newer schema and a file that is not SQLite: refused
 #     with a clear message and left as they were.
-# CRASH_DOCS (default 2000) and CRASH_TRIALS (default 3) size it; the full
+# CRASH_DOCS (default 1200) and CRASH_TRIALS (default 3) size it; the full
 # run of the issue is tests/crash/full.sh (10 trials, 5,000 documents).
 . tests/cli/lib.sh
 
-N=${CRASH_DOCS:-2000}
+N=${CRASH_DOCS:-1200}
 TRIALS=${CRASH_TRIALS:-3}
 sq() { sqlite3 -batch "$@"; }
 python3 tests/crash/gen_docs.py "$N" > "$TMP/docs.jsonl"

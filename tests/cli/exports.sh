@@ -187,3 +187,19 @@ PY
 [ "$("$DYAD" export --db "$db" --format icews --actor IGO 2>/dev/null | wc -l | tr -d ' ')" = 2 ] && t_ok export-icews-filter || t_fail export-icews-filter "not header + 1"
 "$DYAD" export --db "$db" --format gdelt2 > /dev/null 2> "$TMP/e.err"; rc=$?
 [ $rc -eq 2 ] && grep -q 'icews or phoenix' "$TMP/e.err" && t_ok export-unknown-format || t_fail export-unknown-format "rc=$rc $(cat "$TMP/e.err")"
+
+# AvgTone: the documents' tone, (positive - negative words) / words x 100.
+cat > "$TMP/tone.jsonl" <<'J'
+{"id": "tone-good", "title": "Leaders praise peace deal", "published": "2019-06-30", "text": "Donald Trump praised Kim Jong Un on Sunday for the peace agreement, calling it a great success and a hopeful step toward friendship and stability."}
+{"id": "tone-bad", "title": "Deadly attack", "published": "2019-07-01", "text": "Russia attacked Ukraine on Monday. The deadly attack killed civilians and wounded soldiers, and officials condemned the violence and warned of war."}
+J
+"$DYAD" ingest -q --db "$TMP/tone.db" "$TMP/tone.jsonl"
+"$DYAD" export --db "$TMP/tone.db" --format gdelt > "$TMP/tone.gdelt" 2>/dev/null
+python3 - "$TMP/tone.gdelt" <<'PY' && t_ok export-gdelt-avgtone || t_fail export-gdelt-avgtone "$(cut -f 1,27,35 "$TMP/tone.gdelt")"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline=""), delimiter="\t", quoting=csv.QUOTE_NONE))
+tone = {r[5][:3]: float(r[34]) for r in rows}
+# 8 of the 25 words of the first story are positive, none negative.
+assert abs(tone["USA"] - 32.0) < 0.01, tone
+assert -100 <= tone["RUS"] < -20, tone
+PY

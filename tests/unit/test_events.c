@@ -112,17 +112,17 @@ static void run_samples(const sample *s, size_t n)
 static const sample root01[] = {
     {"2023-02-08", "CHNGOV>TUR:018",
      "Chinese President Xi Jinping expressed condolences to Turkey over the deadly earthquake on Wednesday."},
-    {"2024-03-01", "RUSGOV>-:011",
+    {"2024-03-01", "none",             /* declining comment to nobody: no dyad */
      "The Kremlin declined to comment on the report on Tuesday."},
-    {"2024-03-01", "IRN>-:016",
+    {"2024-03-01", "none",             /* a denial addressed to nobody */
      "Iran denied any involvement in the attack on the tanker."},
     {"2024-03-01", "JPN>CHN:013",
      "Japan expressed optimism about its relations with China."},
-    {"2024-03-01", "IMGMOSISI>-:015",
+    {"2024-03-01", "none",
      "Islamic State claimed responsibility for the bombing in a statement."},
-    {"2024-03-01", "IRN>-:012",
+    {"2024-03-01", "none",
      "Iran voiced concern over the escalation in the Red Sea."},
-    {"2024-03-01", "RUSGOV>-:010",
+    {"2024-03-01", "none",
      "Russian Foreign Minister Sergei Lavrov reiterated Moscow's position on Ukraine."},
 };
 
@@ -135,7 +135,7 @@ static const sample root02[] = {
      "Pakistan asked the International Monetary Fund for a new bailout loan."},
     {"2024-03-01", "USAGOV>ISRGOV:02*",
      "Secretary of State Antony Blinken urged Israeli Prime Minister Benjamin Netanyahu to allow more aid into Gaza."},
-    {"2024-03-01", "IGOUNO>-:0256",
+    {"2024-03-01", "none",             /* an appeal to nobody named */
      "The United Nations called for an immediate ceasefire in Gaza."},
     {"2024-03-01", "EGY>IGOUNO:020",
      "Egypt called on the United Nations to protect Palestinian civilians."},
@@ -161,13 +161,13 @@ static const sample root04[] = {
      "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Monday."},
     {"2024-03-01", "FRAGOV>UKRGOV:041",
      "French President Emmanuel Macron spoke by telephone with Ukrainian President Volodymyr Zelenskiy on Friday."},
-    {"2024-03-01", "INDGOV>USA:042;USA>INDGOV:043",
+    {"2024-03-01", "INDGOV>USA:042;!USA>INDGOV:043",  /* one act: no host event */
      "Indian Prime Minister Narendra Modi visited the United States last week."},
     {"2024-03-01", "RUSGOV>CHNGOV:043",
      "Russian President Vladimir Putin hosted Xi Jinping in Moscow."},
     {"2024-03-01", "EGY>ISR:046",
      "Egypt held talks with Israel on the Rafah crossing."},
-    {"2024-03-01", "IRNGOV>SAU:042;SAU>IRNGOV:043",
+    {"2024-03-01", "IRNGOV>SAU:042;!SAU>IRNGOV:043",
      "Iranian Foreign Minister Hossein Amirabdollahian travelled to Saudi Arabia on Thursday."},
     {"2024-03-01", "QAT>ISR:045;QAT>PSEREBHMS:045",
      "Qatar mediated between Israel and Hamas."},
@@ -182,7 +182,7 @@ static const sample root05[] = {
      "Modi praised Japan for its support."},
     {"2024-03-01", "ISR>ARE:057",
      "Israel signed a peace agreement with the United Arab Emirates."},
-    {"2024-03-01", "IGOEUREEC>-:051",
+    {"2024-03-01", "none",             /* praise of a thing, not of an actor */
      "The European Union welcomed the ceasefire agreement."},
     {"2024-03-01", "IGOEUREEC>UKR:051",
      "The European Union backed Ukraine's bid for membership."},
@@ -274,6 +274,14 @@ static const sample root10[] = {
 };
 
 static const sample root11[] = {
+    /* verb sense: plans attacked are criticised, not assaulted */
+    {"2005-02-01", "GBRPTYCON>GBRPTYLAB:111;!GBRPTYCON>GBRPTYLAB:190",
+     "The Conservatives attacked Labour plans for new taxes."},
+    /* the Leader of the Opposition in 2005 (hand-written over the office-holders import) */
+    {"2005-02-01", "GBROPP>GBRGOV:112",
+     "Tory leader Michael Howard accused Tony Blair of squabbling like a schoolboy."},
+    {"2005-02-01", "GBRPTYLDM>GBRPTYCON:111",
+     "Liberal Democrat spokesman Mark Oaten criticised the Tories over asylum."},
     {"2024-03-01", "CHN>USA:111",
      "China criticized the United States over arms sales to Taiwan."},
     {"2024-03-01", "IRN>ISR:1123",
@@ -376,19 +384,19 @@ static const sample root16[] = {
 };
 
 static const sample root17[] = {
-    {"2024-03-01", "RUSCOP>-:173",
+    {"2024-03-01", "RUSCOP>RUSCVL:173",   /* the people where it happened */
      "Russian police arrested dozens of protesters in Moscow."},
-    {"2024-03-01", "ISRMIL>-:1712",
+    {"2024-03-01", "ISRMIL>PSE:1712",    /* the home's place: "in the West Bank" */
      "Israeli forces demolished a Palestinian home in the West Bank."},
     {"2024-03-01", "CHNGOV>JPNBUS:173",
      "Chinese authorities detained a Japanese businessman."},
-    {"2024-03-01", "IRN>-:1823",
+    {"2024-03-01", "IRN>IRNCVL:1823",     /* a state on people of no named country: its own */
      "Iran executed four men accused of spying for Israel."},
-    {"2024-03-01", "IRNGOV>-:173",
+    {"2024-03-01", "IRNGOV>IRNCVL:173",
      "Iranian authorities arrested dozens of protesters."},
     {"2024-03-01", "RUSGOV>USAMED:173",
      "Russian authorities detained a Wall Street Journal reporter."},
-    {"2024-03-01", "IRNMIL>-:1711",
+    {"2024-03-01", "none",             /* no victim actor: no dyad */
      "Iranian forces seized an oil tanker in the Gulf of Oman."},
 };
 
@@ -397,24 +405,24 @@ static const sample root18[] = {
      "Hamas abducted more than 200 Israelis."},
     {"2024-03-01", "ISR>PSEREBHMS:186",
      "Israel assassinated a senior Hamas commander in Beirut."},
-    {"2024-03-01", "IMGMOSISI>-:190",
+    {"2024-03-01", "IMGMOSISI>AFGCVL:190",
      "An Islamic State suicide bomber killed 12 people in Kabul."},
-    {"2024-03-01", "PSEREBHMS>-:181",
+    {"2024-03-01", "none",             /* rebels' victims of no named country: no dyad */
      "Hamas gunmen kidnapped dozens of civilians."},
-    {"2024-03-01", "NGAREBBKH>-:181",
+    {"2024-03-01", "none",
      "Boko Haram militants abducted 300 schoolgirls."},
     {"2024-03-01", "AFGREBISK>AFGGOV:18*",
      "Islamic State Khorasan carried out a suicide bombing in Kabul."},
 };
 
 static const sample root19[] = {
-    {"2024-03-01", "RUSMIL>-:194",
+    {"2024-03-01", "none",             /* "Ukrainian city": the adjective is no actor mention yet */
      "Russian troops shelled the Ukrainian city of Kharkiv."},
     {"2024-03-01", "ISRMIL>PSE:190",
      "Israeli warplanes struck targets in Gaza."},
     {"2024-03-01", "UKRMIL>RUSMIL:190",
      "Ukrainian forces clashed with Russian troops near Bakhmut."},
-    {"2024-03-01", "YEMREBHTH>-:190",
+    {"2024-03-01", "none",
      "Houthi rebels attacked a British cargo ship in the Red Sea."},
     {"2024-03-01", "RUS>UKR:192",
      "Russia invaded Ukraine in February 2022."},
@@ -427,15 +435,15 @@ static const sample root19[] = {
 };
 
 static const sample root20[] = {
-    {"2024-03-01", "MMRMIL>-:202",
+    {"2024-03-01", "none",
      "Myanmar's military carried out a massacre of Rohingya villagers."},
-    {"2024-03-01", "SYRGOV>-:2041",
+    {"2024-03-01", "SYRGOV>SYRCVL:2041",
      "The Syrian government used chemical weapons against civilians."},
-    {"2024-03-01", "IMGMOSISI>-:20*",
+    {"2024-03-01", "none",
      "Islamic State fighters committed genocide against the Yazidis."},
     {"2024-03-01", "UKR>RUS:1124",
      "Ukraine accused Russia of committing genocide."},
-    {"2024-03-01", "SDNREBRSF>-:202",
+    {"2024-03-01", "none",
      "The Rapid Support Forces massacred hundreds of civilians in Darfur."},
     {"2024-03-01", "ISRSET>PSECVL:20*",
      "Israeli settlers drove Palestinian families from their homes."},
@@ -595,7 +603,8 @@ static void test_event_fields(void)
     CHECK_SPAN(doc->text + e->verb_off, e->verb_len, "signed a peace agreement with");
     CHECK_SPAN(doc->text + doc->mentions[e->target].off, doc->mentions[e->target].len, "the United Arab Emirates");
     CHECK(strstr(e->rule, "05_diplomatic_cooperation.txt:") == e->rule);
-    CHECK_INT(e->flags, 0);
+    CHECK_INT(e->flags, DYAD_EV_SHALLOW);        /* coded by the token matcher */
+    CHECK_INT(e->reports, 1);
     char d[11];
     dyad_date_format(e->date, d);
     CHECK_STR(d, "2024-03-01");
@@ -692,9 +701,8 @@ static void test_example_003(void)
     EXPECT_IN("slammed", "PRK", "USAGOV", "11*");
     /* the North Korean Foreign Ministry accusing the United States */
     EXPECT_IN("accusing the U.S.", "PRKGOV", "USA", "11*");
-    /* Pompeo's delegation visiting North Korea, and the North hosting it */
+    /* Pompeo's delegation visiting North Korea: one act, one event (no host 043) */
     EXPECT_IN("traveled to North Korea", "USAGOV", "PRK", "042");
-    EXPECT_IN("traveled to North Korea", "PRK", "USAGOV", "043");
     /* Kim thanking Trump in the letter dated July 6 */
     const dyad_event *e = find_event("PRKGOV", "USAGOV", "051", sentence_with("thanked"));
     CHECK(e != NULL);

@@ -5,7 +5,9 @@
  * first day of their period with a precision, SQLite's date functions read
  * them, the views answer, and the queries and timelines of this dyad work
  * on the old rows.  Also: a read-only store file answers queries without
- * being written, and an old read-only store is refused with the way out.
+ * being written, and an old read-only store is refused with the way out
+ * (those two in tests/cli/store_safety.sh).  Also the filters' date checks
+ * and the tone word lists' order.
  */
 #include "../check.h"
 #include "../../store/store.h"
@@ -179,12 +181,19 @@ static void test_filter_dates_checked(void)
     CHECK(strstr(err, "after") != NULL);
 }
 
+static void test_tone_lists_searchable(void)
+{
+    /* Binary search needs the word lists in strcmp order. */
+    CHECK(store_tone_sorted());
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/dyad-test-migrate-XXXXXX");
     if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 1; }
     RUN(test_v2_store_upgraded_in_place);
     RUN(test_filter_dates_checked);
+    RUN(test_tone_lists_searchable);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
     if (system(cmd)) fprintf(stderr, "cannot remove %s\n", tmpdir);
