@@ -9,14 +9,14 @@
 CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2 -g
-PKGS    := libutf8proc jansson sqlite3 zlib libzstd gumbo geonames
+PKGS    := libutf8proc jansson sqlite3 zlib libzstd gumbo geonames libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  += -std=c17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Iinclude -I. $(PKG_CFLAGS) $(OPT) -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
-STAGES  := core ingest text syntax actors time quotes events store emit dict pipeline eval
+STAGES  := core ingest text syntax actors time quotes events store emit dict pipeline eval serve
 LIB_SRC := $(filter-out $(EXCLUDE),$(wildcard $(addsuffix /*.c,$(STAGES))))
 CLI_SRC := $(wildcard cli/*.c)
 TEST_SRC:= $(filter-out $(EXCLUDE),$(wildcard tests/unit/test_*.c))
@@ -85,8 +85,13 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libdyad.a
 fuzz-smoke: fuzz
 	@FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh build-fuzz $(FUZZ_NAMES)
 
-BENCH_STAGES ?= text parse actors time quotes code code-j2 scale html readability dask
-bench: all
+BENCH_STAGES ?= text parse actors time quotes code code-j2 scale html readability dask serve
+# The HTTP load client of the serve stage (used when wrk is not installed).
+$(BUILD)/loadgen: bench/loadgen.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< -lpthread
+
+bench: all $(BUILD)/loadgen
 	@BENCH_STAGES="$(BENCH_STAGES)" bench/run.sh $(BUILD)/dyad
 
 clean:

@@ -9,7 +9,8 @@
 set -e
 cd "$(dirname "$0")"
 PKGS="build-essential pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev zlib1g-dev libzstd-dev
-libgumbo-dev libgeonames-dev sqlite3 python3 python3-dev python3-pandas python3-dask python3-distributed time clang libclang-rt-14-dev"
+libgumbo-dev libgeonames-dev sqlite3 python3 python3-dev python3-pandas python3-dask python3-distributed time
+clang libclang-rt-14-dev libmicrohttpd-dev curl chromium"
 
 missing=""
 for p in $PKGS; do
@@ -49,3 +50,4 @@ echo "== dyad timeline USA PRK  (United States - North Korea, both directions, p
 echo
 echo "Next: ./dyad search Singapore summit    ./dyad events --actor PRK --json    ./dyad export --format gdelt"
 echo "      (the timeline as a chart: usa-prk.svg; options: ./dyad COMMAND --help; the store: docs/store.md)"
+echo "      ./dyad serve   (then open http://127.0.0.1:8080/ : the store in a browser)"

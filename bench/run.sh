@@ -115,12 +115,45 @@ readability_stage() {
       n, t, n/t, d, n/d, t/d }'
 }
 
+# dyad serve under load: a store of the bundled examples, the server on a
+# free loopback port with 2 threads, then per endpoint CONNS connections
+# sending requests back to back for SECS seconds (wrk when installed, else
+# dyad's own bench/loadgen): requests/s, p50/p99 latency, errors.
+serve_stage() {
+  local tmp port="" pid conns=${BENCH_SERVE_CONNS:-16} secs=${BENCH_SERVE_SECS:-5}
+  local loadgen; loadgen=$(dirname "$dyad")/loadgen
+  tmp=$(mktemp -d)
+  "$dyad" ingest -q --db "$tmp/ex.db" examples/*.txt examples/wire.jsonl 2>/dev/null
+  "$dyad" serve -q --db "$tmp/ex.db" --listen 127.0.0.1:0 --threads 2 2>"$tmp/log" &
+  pid=$!
+  for _ in $(seq 100); do
+    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/log")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  if [ -z "$port" ]; then echo "serve    the server did not start: $(head -c 200 "$tmp/log")"; kill "$pid" 2>/dev/null; rm -rf "$tmp"; return; fi
+  for path in "/api/events?limit=50" "/api/timeline?a=USA&b=PRK&by=month"; do
+    if command -v wrk >/dev/null; then
+      wrk -t2 -c"$conns" -d"${secs}s" --latency "http://127.0.0.1:$port$path" > "$tmp/wrk" 2>&1
+      awk -v p="$path" -v c="$conns" '/Requests\/sec/ {r=$2} /^ +50%/ {m=$2} /^ +99%/ {n=$2}
+        /Non-2xx|Socket errors/ {e=e $0} END {printf "serve    %-36s %3d conns  %8.0f req/s  p50 %s  p99 %s  (wrk)%s\n", p, c, r, m, n, e ? "  errors: " e : "  errors 0"}' "$tmp/wrk"
+    else
+      "$loadgen" 127.0.0.1 "$port" "$path" "$conns" "$secs" > "$tmp/lg"
+      awk -v p="$path" -v c="$conns" '{printf "serve    %-36s %3d conns  %8.0f req/s  p50 %.2f ms  p99 %.2f ms  max %.2f ms  errors %d  (loadgen, %d requests)\n",
+        p, c, $4, $6, $8, $10, $12, $2}' "$tmp/lg"
+    fi
+  done
+  kill -TERM "$pid"
+  wait "$pid"
+  rm -rf "$tmp"
+}
+
 echo "dyad $("$dyad" --version | cut -d' ' -f2) on $(nproc) cores, best of $runs runs"
 for c in $corpora; do
   [ -f "$c" ] || { echo "missing corpus $c"; continue; }
   for s in $(echo "${BENCH_STAGES:-text}"); do
     case $s in
-      html|readability|dask) continue ;;
+      html|readability|dask|serve) continue ;;
       code-j2) stage "$s" "$c" code -j 2 ;;
       scale) scale_stage code "$c" code; scale_stage ingest "$c" ingest ;;
       parse) parse_stage "$c" ;;
@@ -131,3 +164,4 @@ done
 case " ${BENCH_STAGES:-text} " in *" html "*) BENCH_HTML_REPS=${BENCH_HTML_REPS:-200} html_stage ;; esac
 case " ${BENCH_STAGES:-text} " in *" readability "*) readability_stage ;; esac
 case " ${BENCH_STAGES:-text} " in *" dask "*) bash "$(dirname "$0")/dask.sh" "$dyad" ;; esac
+case " ${BENCH_STAGES:-text} " in *" serve "*) serve_stage ;; esac

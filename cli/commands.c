@@ -22,12 +22,14 @@ int cmd_export(cli_opts *o);
 int cmd_dict(cli_opts *o);
 int cmd_lexicon(cli_opts *o);
 int cmd_eval(cli_opts *o);
+int cmd_serve(cli_opts *o);
+
 int cmd_parse(cli_opts *o);
 int cmd_train(cli_opts *o);
 
 extern const cli_option text_options[], actors_options[], time_options[], quotes_options[], code_options[],
     ingest_options[], events_options[], search_options[], timeline_options[], export_options[], dict_options[],
-    eval_options[], parse_options[], train_options[], lexicon_options[];
+    eval_options[], parse_options[], train_options[], lexicon_options[], serve_options[];
 
 const cli_command cli_commands[] = {
     {"text", "clean text, paragraphs and sentence boundaries of each document",
@@ -136,6 +138,14 @@ const cli_command cli_commands[] = {
      "--shared DIR, or $DYAD_SHARED); a CORPUS argument ending in such a path is\n"
      "read instead.  Exit 1 when a corpus or gold document is missing.",
      eval_options, cmd_eval, NULL},
+    {"serve", "the store over HTTP: a JSON API and a web page (timelines, events, evidence)",
+     "serve [OPTIONS]",
+     "Serves the store read-only (a 'dyad ingest' may write meanwhile) on\n"
+     "127.0.0.1:8080 unless --listen says; open the address in a browser.  The\n"
+     "address is printed on standard error (port 0: any free port).  The API is\n"
+     "described at /api/openapi.json and in docs/serve.md.  Stops on Ctrl-C or\n"
+     "SIGTERM.",
+     serve_options, cmd_serve, NULL},
     {"parse", "tags, lemmas and dependency parse as CoNLL-U, or scores against a treebank",
      "parse [OPTIONS] [FILE...|-]\n       parse --eval GOLD.conllu [--tokenize]",
      "Prints each document's sentences as CoNLL-U with dyad's own tokens: form,\n"

@@ -82,6 +82,16 @@ static void member(dbuf *b, const char *key, sqlite3_stmt *st, const char *name)
     value(b, st, name);
 }
 
+/* {"off":N,"len":N} from two columns, or null when unknown. */
+static void span(dbuf *b, sqlite3_stmt *st, const char *off, const char *len)
+{
+    int i = store_col(st, off);
+    if (i < 0 || sqlite3_column_type(st, i) == SQLITE_NULL) { dbuf_puts(b, "null"); return; }
+    dbuf_putc(b, '{'); member(b, "off", st, off);
+    dbuf_putc(b, ','); member(b, "len", st, len);
+    dbuf_putc(b, '}');
+}
+
 static void flags_json(dbuf *b, long long fl)
 {
     static const char *const names[] = {"negated", "modal", "quoted", "passive"};
@@ -110,8 +120,13 @@ static int reports_json(dbuf *b, sqlite3_stmt *rep, sqlite3_int64 id, char *err,
         dbuf_putc(b, ','); member(b, "date_precision", rep, "date_precision");
         dbuf_putc(b, ','); member(b, "sentence", rep, "sentence");
         dbuf_putc(b, ','); member(b, "text", rep, "text");
+        dbuf_putc(b, ','); member(b, "sentence_off", rep, "sentence_off");
         dbuf_putc(b, ','); member(b, "source_text", rep, "source_text");
         dbuf_putc(b, ','); member(b, "target_text", rep, "target_text");
+        /* Where the actors' words are (document byte offsets, like the
+         * verb's), so a reader can highlight them in the sentence. */
+        dbuf_puts(b, ",\"source_span\":"); span(b, rep, "source_off", "source_len");
+        dbuf_puts(b, ",\"target_span\":"); span(b, rep, "target_off", "target_len");
         dbuf_puts(b, ",\"verb\":{");
         member(b, "off", rep, "verb_off");
         dbuf_putc(b, ','); member(b, "len", rep, "verb_len");
@@ -151,6 +166,14 @@ static void jsonl_event(dbuf *b, sqlite3_stmt *st)
     dbuf_puts(b, ",\"reports\":");
 }
 
+int store_event_json(dbuf *b, sqlite3_stmt *ev, sqlite3_stmt *rep, char *err, size_t errlen)
+{
+    jsonl_event(b, ev);
+    if (reports_json(b, rep, sqlite3_column_int64(ev, 0), err, errlen)) return -1;
+    dbuf_putc(b, '}');
+    return 0;
+}
+
 int store_export(store *s, const store_filter *f, int format, FILE *out, char *err, size_t errlen)
 {
     store_export_opts o = {0};
@@ -182,9 +205,8 @@ int store_export_to(store *s, const store_filter *f, int format, store_export_op
     int rc, r = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         dbuf_clear(&b);
-        jsonl_event(&b, st);
-        if (reports_json(&b, rep, sqlite3_column_int64(st, 0), err, errlen)) { r = -1; break; }
-        dbuf_puts(&b, "}\n");
+        if (store_event_json(&b, st, rep, err, errlen)) { r = -1; break; }
+        dbuf_putc(&b, '\n');
         fwrite(b.ptr, 1, b.len, out);
     }
     if (!r && rc != SQLITE_DONE) { snprintf(err, errlen, "%s", sqlite3_errmsg(store_db(s))); r = -1; }

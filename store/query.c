@@ -38,6 +38,13 @@ void store_where_events(sq *q, const store_filter *f)
     if (f->plover) sq_text(q, " AND e.plover_type = ? COLLATE NOCASE", f->plover);
     if (f->quad) sq_int(q, " AND e.quad = ?", f->quad);
     sq_dates(q, "e.date", f->from, f->to);
+    if (f->id) sq_int(q, " AND e.id = ?", f->id);
+    if (f->has_after) {
+        /* The listing's order as a row value: undated last, date, id. */
+        sq_text(q, " AND (e.date = '', e.date, e.id) > (? = '',", f->after_date ? f->after_date : "");
+        sq_text(q, " ?,", f->after_date ? f->after_date : "");
+        sq_int(q, " ?)", f->after_id);
+    }
     if (f->doc)
         sq_text(q, " AND e.id IN (SELECT r2.event FROM event_reports r2 JOIN documents d2"
                     " ON d2.docno = r2.doc WHERE d2.id = ?)", f->doc);
@@ -173,10 +180,28 @@ sqlite3_stmt *store_query_reports(store *s, char *err, size_t errlen)
     static const char sql[] =
         "SELECT d.id AS doc, d.url, d.title, d.source, r.sent + 1 AS sentence, r.date, r.date_precision,"
         " r.source_text, r.target_text, r.verb_text AS verb, r.verb_off, r.verb_len, r.rule, r.confidence, r.flags,"
-        " " SENTENCE_SQL("d", "st") " AS text, st.off AS sentence_off"
+        " " SENTENCE_SQL("d", "st") " AS text, st.off AS sentence_off,"
+        " ms.off AS source_off, ms.len AS source_len, mt.off AS target_off, mt.len AS target_len"
         " FROM event_reports r JOIN documents d ON d.docno = r.doc"
         " LEFT JOIN sentences st ON st.doc = r.doc AND st.i = r.sent"
+        " LEFT JOIN mentions ms ON ms.doc = r.doc AND ms.i = r.source_mention"
+        " LEFT JOIN mentions mt ON mt.doc = r.doc AND mt.i = r.target_mention"
         " WHERE r.event = ?1 ORDER BY r.doc, r.i";
+    if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "%s", sqlite3_errmsg(store_db(s)));
+        return NULL;
+    }
+    return st;
+}
+
+sqlite3_stmt *store_query_info(store *s, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = NULL;
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM events) AS events,"
+        " (SELECT count(*) FROM event_reports) AS reports, (SELECT count(*) FROM quotes) AS quotes,"
+        " (SELECT min(date) FROM events WHERE date <> '') AS first_date,"
+        " (SELECT max(date) FROM events WHERE date <> '') AS last_date";
     if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
         snprintf(err, errlen, "%s", sqlite3_errmsg(store_db(s)));
         return NULL;

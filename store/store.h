@@ -146,6 +146,12 @@ typedef struct {
     const char *speaker;    /* quotes: speaker name */
     const char *text;       /* quotes: full-text words */
     long limit;             /* 0: no limit */
+    long long id;           /* events: this event only (0: any) */
+    /* events: keyset paging, only events after (after_date, after_id) in
+     * the listing's order (undated last, then date, then id) */
+    int has_after;
+    const char *after_date;
+    long long after_id;
 } store_filter;
 
 /* A query under construction: SQL text and its parameters, bound in order. */
@@ -195,6 +201,8 @@ sqlite3_stmt *store_query_events(store *s, const store_filter *f, int wide, char
 sqlite3_stmt *store_query_quotes(store *s, const store_filter *f, int wide, char *err, size_t errlen);
 sqlite3_stmt *store_query_actors(store *s, const store_filter *f, char *err, size_t errlen);
 sqlite3_stmt *store_query_search(store *s, const char *text, long limit, char *err, size_t errlen);
+/* One row: documents, events, reports, quotes, first_date, last_date. */
+sqlite3_stmt *store_query_info(store *s, char *err, size_t errlen);
 /* The reports of one event, for the JSON views and exports. */
 sqlite3_stmt *store_query_reports(store *s, char *err, size_t errlen);
 
@@ -222,6 +230,11 @@ typedef struct {
 } tab_out;
 
 void tab_begin(tab_out *t, FILE *out, int fmt, int ncols, const char *const *names);
+/* One row as a JSON object (keys the names; numbers as numbers, NULL as
+ * null): the JSON writer of every store result, CLI and server. */
+void tab_json_cells(dbuf *b, int ncols, const char *const *names, const tab_cell *c);
+/* The JSON object of a statement's current row (column names as keys). */
+void tab_json_stmt_row(dbuf *b, sqlite3_stmt *st);
 void tab_row(tab_out *t, const tab_cell *cells);
 void tab_end(tab_out *t);
 /* Run a statement to the end, one row per result row.  0 ok, -1 error. */
@@ -259,6 +272,11 @@ void timeline_free(timeline *tl);
 tl_row *timeline_fill(const timeline *tl, size_t *n);
 /* The label of the period after `p`. */
 void timeline_next(int by, const char *p, char out[11]);
+/* The cells of row i as the data formats show them (names: the column
+ * names of the data formats, `by`'s name first); v holds their text. */
+#define TL_COLS 10
+void timeline_row_cells(const timeline *tl, size_t i, int fmt, char v[TL_COLS][32], tab_cell c[TL_COLS]);
+const char *const *timeline_names(int by);
 /* Table (with sparklines in OUT_TABLE) or JSON lines / CSV / TSV. */
 void timeline_print(FILE *out, int fmt, const timeline *tl);
 /* The sparkline of values (one block per value, ' ' for zero), UTF-8. */
@@ -282,6 +300,10 @@ typedef struct {
 int store_export_to(store *s, const store_filter *f, int format, store_export_opts *o, FILE *out,
                     char *err, size_t errlen);
 int store_export(store *s, const store_filter *f, int format, FILE *out, char *err, size_t errlen);
+/* One event with every report (the jsonl export's record, no newline):
+ * `ev` stepped on a row of store_query_events(wide), `rep` from
+ * store_query_reports.  0 ok, -1 error in err. */
+int store_event_json(dbuf *b, sqlite3_stmt *ev, sqlite3_stmt *rep, char *err, size_t errlen);
 /* The non-negated dated events the filters select, every events_view
  * column, by id: what the spec formats carry. */
 sqlite3_stmt *store_export_events(store *s, const store_filter *f, char *err, size_t errlen);

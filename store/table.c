@@ -87,6 +87,46 @@ static void tsv_field(FILE *f, const char *s, int tty)
     }
 }
 
+/* One member.  JSON conventions: absent (NULL or "") is null, a flag is
+ * true / false, never 0 / 1. */
+static void json_cell(dbuf *b, const char *name, int kind, const char *v)
+{
+    json_key(b, name);
+    if (kind == CELL_NULL || !v || !v[0]) dbuf_puts(b, "null");
+    else if (kind == CELL_NUM && json_flag_column(name)) dbuf_puts(b, strcmp(v, "0") ? "true" : "false");
+    else if (kind == CELL_NUM) dbuf_puts(b, v);
+    else json_str(b, v);
+}
+
+void tab_json_cells(dbuf *b, int ncols, const char *const *names, const tab_cell *c)
+{
+    dbuf_putc(b, '{');
+    for (int i = 0; i < ncols; i++) {
+        if (i) dbuf_putc(b, ',');
+        json_cell(b, names[i], c[i].kind, c[i].s);
+    }
+    dbuf_putc(b, '}');
+}
+
+static int cell_kind(sqlite3_stmt *st, int i)
+{
+    int ty = sqlite3_column_type(st, i);
+    return ty == SQLITE_NULL ? CELL_NULL : ty == SQLITE_INTEGER || ty == SQLITE_FLOAT ? CELL_NUM : CELL_TEXT;
+}
+
+void tab_json_stmt_row(dbuf *b, sqlite3_stmt *st)
+{
+    /* Straight from the statement: each value is written before the next
+     * column is fetched, so no copies are needed. */
+    dbuf_putc(b, '{');
+    for (int i = 0; i < sqlite3_column_count(st); i++) {
+        if (i) dbuf_putc(b, ',');
+        int kind = cell_kind(st, i);
+        json_cell(b, sqlite3_column_name(st, i), kind, (const char *)sqlite3_column_text(st, i));
+    }
+    dbuf_putc(b, '}');
+}
+
 void tab_row(tab_out *t, const tab_cell *c)
 {
     t->rows++;
@@ -106,18 +146,8 @@ void tab_row(tab_out *t, const tab_cell *c)
     }
     if (t->fmt == OUT_JSON) {
         dbuf b = {0};
-        dbuf_putc(&b, '{');
-        for (int i = 0; i < t->ncols; i++) {
-            if (i) dbuf_putc(&b, ',');
-            json_key(&b, t->names[i]);
-            /* JSON conventions: absent (NULL or "") is null, a flag is
-             * true / false, never 0 / 1 */
-            if (c[i].kind == CELL_NULL || !c[i].s || !c[i].s[0]) dbuf_puts(&b, "null");
-            else if (c[i].kind == CELL_NUM && json_flag_column(t->names[i])) dbuf_puts(&b, strcmp(c[i].s, "0") ? "true" : "false");
-            else if (c[i].kind == CELL_NUM) dbuf_puts(&b, c[i].s);
-            else json_str(&b, c[i].s);
-        }
-        dbuf_puts(&b, "}\n");
+        tab_json_cells(&b, t->ncols, t->names, c);
+        dbuf_putc(&b, '\n');
         fwrite(b.ptr, 1, b.len, t->out);
         dbuf_free(&b);
         return;
@@ -260,14 +290,13 @@ int tab_stmt(FILE *out, int fmt, sqlite3_stmt *st, const char *noun, const int *
     char *copies[64] = {0};
     for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
         for (int i = 0; i < n; i++) {
-            int ty = sqlite3_column_type(st, i);
+            int kind = cell_kind(st, i);
             /* Copied: the column text of one column may be invalidated by
              * fetching another. */
             const char *v = (const char *)sqlite3_column_text(st, i);
             copies[i] = v ? strdup(v) : NULL;
             cells[i].s = copies[i];
-            cells[i].kind = ty == SQLITE_NULL ? CELL_NULL
-                          : ty == SQLITE_INTEGER || ty == SQLITE_FLOAT ? CELL_NUM : CELL_TEXT;
+            cells[i].kind = kind;
         }
         tab_row(&t, cells);
         for (int i = 0; i < n; i++) free(copies[i]);

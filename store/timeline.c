@@ -220,43 +220,53 @@ static void print_sparklines(FILE *out, const timeline *tl)
     free(ab); free(ba); free(gm); free(all);
 }
 
+const char *const *timeline_names(int by)
+{
+    static const char *const names[4][TL_COLS] = {
+#define TL_NAMES(p) {p, "a_to_b", "b_to_a", "events", "goldstein_sum", "goldstein_mean", \
+                     "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"}
+        TL_NAMES("day"), TL_NAMES("week"), TL_NAMES("month"), TL_NAMES("year"),
+#undef TL_NAMES
+    };
+    return names[by >= 0 && by < 4 ? by : 2];
+}
+
+void timeline_row_cells(const timeline *tl, size_t i, int fmt, char v[TL_COLS][32], tab_cell c[TL_COLS])
+{
+    const tl_row *r = &tl->rows[i];
+    snprintf(v[0], 32, "%s", r->period);
+    snprintf(v[1], 32, "%ld", r->ab);
+    snprintf(v[2], 32, "%ld", r->ba);
+    snprintf(v[3], 32, "%ld", r->ab + r->ba);
+    fmt_num(v[4], 32, r->gsum, 1);
+    /* The table rounds the mean for reading; the data formats keep two places. */
+    v[5][0] = 0;
+    if (r->ngold) fmt_num(v[5], 32, r->gsum / (double)r->ngold, fmt == OUT_TABLE ? 1 : 2);
+    for (int k = 0; k < 4; k++) snprintf(v[6 + k], 32, "%ld", r->quad[k]);
+    for (int k = 0; k < TL_COLS; k++) { c[k].s = v[k]; c[k].kind = k ? CELL_NUM : CELL_TEXT; }
+    if (!r->ngold) c[5].kind = CELL_NULL;
+}
+
 void timeline_print(FILE *out, int fmt, const timeline *tl)
 {
-    char la[64], lb[64];
-    if (fmt == OUT_TABLE) {
-        snprintf(la, sizeof la, "%s→%s", tl->a, tl->b);
-        snprintf(lb, sizeof lb, "%s→%s", tl->b, tl->a);
-    } else {
-        snprintf(la, sizeof la, "a_to_b");
-        snprintf(lb, sizeof lb, "b_to_a");
-    }
     if (fmt == OUT_TABLE && !tl->n) {
         fprintf(out, "(no events between %s and %s)\n", tl->a, tl->b);
         return;
     }
-    const char *names[] = {by_name(tl->by), la, lb, "events", "goldstein_sum", "goldstein_mean",
-                           "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"};
+    char la[64], lb[64];
+    snprintf(la, sizeof la, "%s→%s", tl->a, tl->b);
+    snprintf(lb, sizeof lb, "%s→%s", tl->b, tl->a);
     const char *short_names[] = {by_name(tl->by), la, lb, "events", "goldstein", "mean",
                                  "vcoop", "mcoop", "vconf", "mconf"};
     tab_out t;
-    tab_begin(&t, out, fmt, 10, fmt == OUT_TABLE ? short_names : names);
-    char v[10][32];
-    tab_cell c[10];
+    tab_begin(&t, out, fmt, TL_COLS, fmt == OUT_TABLE ? short_names : timeline_names(tl->by));
+    char v[TL_COLS][32];
+    tab_cell c[TL_COLS];
     long total = 0;
     for (size_t i = 0; i < tl->n; i++) {
-        const tl_row *r = &tl->rows[i];
-        snprintf(v[0], sizeof v[0], "%s", r->period);
-        snprintf(v[1], sizeof v[1], "%ld", r->ab);
-        snprintf(v[2], sizeof v[2], "%ld", r->ba);
-        snprintf(v[3], sizeof v[3], "%ld", r->ab + r->ba);
-        fmt_num(v[4], sizeof v[4], r->gsum, 1);
-        /* The table rounds the mean for reading; the data formats keep two places. */
-        if (r->ngold) fmt_num(v[5], sizeof v[5], r->gsum / (double)r->ngold, fmt == OUT_TABLE ? 1 : 2);
-        for (int k = 0; k < 4; k++) snprintf(v[6 + k], sizeof v[6 + k], "%ld", r->quad[k]);
-        for (int k = 0; k < 10; k++) { c[k].s = v[k]; c[k].kind = k ? CELL_NUM : CELL_TEXT; }
-        if (!r->ngold) c[5].kind = CELL_NULL;
+        timeline_row_cells(tl, i, fmt, v, c);
         tab_row(&t, c);
-        total += r->ab + r->ba;
+        total += tl->rows[i].ab + tl->rows[i].ba;
     }
     tab_end(&t);
     if (fmt != OUT_TABLE) return;
