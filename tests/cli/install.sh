@@ -90,8 +90,12 @@ if cc -o "$TMP/prog" "$TMP/prog.c" $(pkg-config --cflags --libs dyad) 2> "$TMP/c
 else
   t_fail pkg-config-links "$(head -c 400 "$TMP/cc.err")"
 fi
+# libdyad.a with its dependencies shared: the private requirements' own
+# libraries (pkg-config --static would ask for their static closure, e.g.
+# gnutls's, which needs -dev packages nobody installs).
+deps=$(pkg-config --print-requires-private dyad | awk '{print $1}' | tr '\n' ' ')
 if cc -o "$TMP/prog-static" "$TMP/prog.c" $(pkg-config --cflags dyad) -Wl,-Bstatic -ldyad -Wl,-Bdynamic \
-     -Wl,--as-needed $(pkg-config --static --libs dyad) 2> "$TMP/cc.err"; then
+     -Wl,--as-needed $(pkg-config --libs $deps) -lpthread -lm 2> "$TMP/cc.err"; then
   DYAD_DATA="$P/share/dyad" "$TMP/prog-static" > "$TMP/prog-static.out" 2>&1
   t_grep static-program-codes '^USAGOV PRKGOV 04' "$TMP/prog-static.out"
 else
