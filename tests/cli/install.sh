@@ -94,7 +94,7 @@ fi
 # libraries (pkg-config --static would ask for their static closure, e.g.
 # gnutls's, which needs -dev packages nobody installs).
 deps=$(pkg-config --print-requires-private dyad | awk '{print $1}' | tr '\n' ' ')
-if cc -o "$TMP/prog-static" "$TMP/prog.c" $(pkg-config --cflags dyad) -Wl,-Bstatic -ldyad -Wl,-Bdynamic \
+if cc -o "$TMP/prog-static" "$TMP/prog.c" $(pkg-config --cflags dyad) $(pkg-config --libs-only-L dyad) -Wl,-Bstatic -ldyad -Wl,-Bdynamic \
      -Wl,--as-needed $(pkg-config --libs $deps) -lpthread -lm 2> "$TMP/cc.err"; then
   DYAD_DATA="$P/share/dyad" "$TMP/prog-static" > "$TMP/prog-static.out" 2>&1
   t_grep static-program-codes '^USAGOV PRKGOV 04' "$TMP/prog-static.out"
