@@ -17,11 +17,6 @@
 
 #define FIX "tests/fixtures/dict/"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define LOAD_BUDGET_MS 8000.0         /* sanitizers slow everything down */
-#else
-#define LOAD_BUDGET_MS 1000.0
-#endif
 
 static dyad_doc *doc;
 static const dyad_date DAY = {1935, 6, 1};
@@ -322,7 +317,7 @@ static void test_real_tabari(void)
     printf("# loaded the TABARI verbs and Phoenix actors and agents in %.0f ms: %ld patterns (%ld variants), "
            "%ld actors, %ld actor phrases, %ld agents, %ld unusable lines\n",
            ms, st.patterns, st.variants, st.actors, st.actor_names, st.agents, st.unusable);
-    CHECK(ms < LOAD_BUDGET_MS);
+    /* The time is printed, not checked: speed is make bench's. */
     CHECK(st.patterns > 15000 && st.verbs == 1216);
     CHECK(st.actors > 27000 && st.agents > 3000);
     CHECK(st.unusable > 0 && st.unusable < 100);
