@@ -124,6 +124,12 @@ static int obl_place(const where_model *w, const dyad_doc *d, const dyad_event *
         if (c < 0 || !(lemma_in(d, (uint32_t)c, LOCATIVE) || (directional_ok(e) && lemma_in(d, (uint32_t)c, DIRECTIONAL))))
             continue;
         if (!place_of_noun(w, d, e, k, s, out)) return 0;
+        /* one level down: "from a submarine off its east coast" */
+        for (uint32_t j = s->tok; j < s->tok + s->ntok; j++) {
+            if (d->syn[j].head != (int32_t)k || d->syn[j].deprel != DYAD_DEP_NMOD) continue;
+            int32_t cj = case_of(d, j, s);
+            if (cj >= 0 && lemma_in(d, (uint32_t)cj, LOCATIVE) && !place_of_noun(w, d, e, j, s, out)) return 0;
+        }
     }
     return -1;
 }
@@ -235,9 +241,10 @@ void wh_locate_events(const where_model *w, dyad_doc *doc)
         }
         /* The dateline is where the writer was: the event's place when a
          * side is of that country or has none ("SEOUL: North Korea said"
-         * is a North Korean statement). */
-        if (have_dl && (!src->country[0] || !tgt->country[0] || !strcmp(src->country, dl.country) ||
-                        !strcmp(tgt->country, dl.country))) {
+         * is a North Korean statement; "SEOUL: North Korea fired" is in North
+         * Korea, the actor with no target or a stateless one acting at home). */
+        if (have_dl && (!src->country[0] || !strcmp(src->country, dl.country) ||
+                        (tgt->country[0] && !strcmp(tgt->country, dl.country)))) {
             *out = dl;
             continue;
         }

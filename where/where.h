@@ -22,7 +22,9 @@
  *                 destination    a visit (042) at its target's country, a
  *                                host (043) at its source's: before the
  *                                dateline, which is where the writer was
- *                 dateline       the story's "SEOUL, Oct. 29 (Reuters) -"
+ *                 dateline       the story's "SEOUL, Oct. 29 (Reuters) -", when
+ *                                the source is of that country or of none,
+ *                                or the target is of that country
  *                 actor-country  both sides' shared country, else the
  *                                source's (a guess)
  *   source_geo / target_geo   the side's place when its own words name
