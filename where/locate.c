@@ -94,6 +94,8 @@ static int place_of_noun(const where_model *w, const dyad_doc *d, const dyad_eve
         int32_t mi = mention_at(d, k);
         if (mi >= 0 && !mention_country(w, d, mi, NULL, out)) {
             out->how = DYAD_WHERE_VERB;
+            /* the evidence is the owner and its noun: "its western coast" */
+            if (d->toks[t].off > out->off) out->len = d->toks[t].off + d->toks[t].len - out->off;
             return 0;
         }
     }
@@ -233,7 +235,10 @@ void wh_locate_events(const where_model *w, dyad_doc *doc)
         if (!verb_place(w, doc, e, out) || !sentence_place(doc, e, out)) continue;
         const dyad_location *src = &e->source_geo, *tgt = &e->target_geo;
         /* A visit is where its visitor went, a host's meeting at home. */
-        const dyad_location *dest = !strncmp(e->cameo, "042", 3) ? tgt : !strncmp(e->cameo, "043", 3) ? src : NULL;
+        int32_t vt = token_at(doc, &doc->sents[e->sent], e->verb_off);
+        int visit = !strncmp(e->cameo, "042", 3) ||
+                    (!strncmp(e->cameo, "036", 3) && vt >= 0 && dyad_syn_is_lemma(doc, (uint32_t)vt, "visit"));
+        const dyad_location *dest = visit ? tgt : !strncmp(e->cameo, "043", 3) ? src : NULL;
         if (dest && dest->name && dest->country[0]) {
             *out = *dest;
             out->how = DYAD_WHERE_DESTINATION;

@@ -76,6 +76,8 @@ static uint32_t name_candidates(const where_model *w, const dyad_doc *d, uint32_
 {
     uint32_t k = wh_candidates(w, seq_key(d, t, n), upper_run(d, t, n), c, WH_MAX_CAND);
     if (k && !c[0].own && !is_propn(d, t, sent)) return 0;
+    /* the end of a longer proper name is no place: European Union, Kansas City Chiefs */
+    if (k && !c[0].own && t > d->sents[sent].tok && starts_name(d, t - 1) && is_propn(d, t - 1, sent)) return 0;
     return k;
 }
 
@@ -99,7 +101,20 @@ static int type_rank(const wh_cand *c)
 
 /* The candidate the story means; *guess when only size decided among
  * places of several countries. */
-static uint32_t choose(const wh_cand *c, uint32_t n, const wh_cand *q, uint32_t nq, const story *s, uint8_t *guess)
+/* Mentions of the name itself do not count as the story's countries
+ * ("Georgia" coded GEO by the actors lexicon must not choose Georgia). */
+static uint32_t own_mentions(const dyad_doc *d, const char *code, uint32_t t, uint32_t n)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < d->n_mentions; i++) {
+        const dyad_mention *m = &d->mentions[i];
+        if (m->tok < t + n && t < m->tok + m->ntok && !strncmp(m->code, code, 3)) k++;
+    }
+    return k;
+}
+
+static uint32_t choose(const dyad_doc *d, uint32_t t, uint32_t nt, const wh_cand *c, uint32_t n, const wh_cand *q,
+                       uint32_t nq, const story *s, uint8_t *guess)
 {
     *guess = 0;
     if (n == 1) return 0;
@@ -121,7 +136,8 @@ static uint32_t choose(const wh_cand *c, uint32_t n, const wh_cand *q, uint32_t 
      * city of the same name (Paris, Texas in a story about the Paris accord). */
     uint32_t in_story = n, most = 0;
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t k = story_count(s, c[i].loc.country);
+        uint32_t k = story_count(s, c[i].loc.country), self = own_mentions(d, c[i].loc.country, t, nt);
+        k = k > self ? k - self : 0;
         int big = c[i].own || c[i].loc.type == DYAD_PLACE_ADM1 || (uint64_t)c[i].population * 20 >= max_pop;
         if (k > most && big) { most = k; in_story = i; }
     }
@@ -151,7 +167,7 @@ void wh_find_places(const where_model *w, dyad_doc *doc)
             if (!k) continue;
             uint32_t nq = qualifier(w, doc, t + n, end, q);
             uint8_t guess;
-            uint32_t pick = choose(c, k, q, nq, &s, &guess);
+            uint32_t pick = choose(doc, t, n, c, k, q, nq, &s, &guess);
             doc->places = dyad_grow(doc->places, &doc->cap_places, doc->n_places + 1, sizeof *doc->places);
             dyad_place *p = &doc->places[doc->n_places++];
             const dyad_token *a = &doc->toks[t], *b = &doc->toks[t + n - 1];
@@ -159,7 +175,7 @@ void wh_find_places(const where_model *w, dyad_doc *doc)
             p->loc.guess = guess;
             p->loc.off = p->off;
             p->loc.len = p->len;
-            if (!guess && k == 1) story_add(&s, p->loc.country);
+            if (!guess) story_add(&s, p->loc.country);
             t += n - 1;
         }
     }
