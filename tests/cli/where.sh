@@ -57,3 +57,10 @@ awk '/^country accuracy/ {exit !($3 >= 0.65)}' "$TMP/ev.txt" && t_ok where-eval-
 printf 'pl\texamples/05_pompeo-pyongyang-talks.txt\t-\t1:x\t046\tPRK\tcity\t39\t125\n' > "$TMP/bad.tsv"
 "$DYAD" eval places "$TMP/bad.tsv" > /dev/null 2> "$TMP/bad.err"; rc=$?
 [ $rc -ne 0 ] && grep -q 'bad.tsv:1:' "$TMP/bad.err" && t_ok where-eval-bad-line || t_fail where-eval-bad-line "rc=$rc"
+# ICEWS City ... Longitude, Phoenix Lat / Lon / LocationName / CountryCode, PLOVER location
+"$DYAD" export --db "$db" --format icews --doc 14e1c137ce3a8bc8 2> /dev/null | sed -n 2p > "$TMP/icews.tsv"
+t_grep where-icews-place '	Pyongyang		Pyongyang	North Korea	39\.0[0-9]*	125\.7[0-9]*$' "$TMP/icews.tsv"
+"$DYAD" export --db "$db" --format phoenix --doc 14e1c137ce3a8bc8 2> /dev/null | head -n 1 > "$TMP/phx.tsv"
+t_grep where-phoenix-place '	39\.0[0-9]*	125\.7[0-9]*	Pyongyang	Pyongyang	PRK	' "$TMP/phx.tsv"
+"$DYAD" export --db "$db" --format plover --doc 14e1c137ce3a8bc8 2> /dev/null | head -n 1 > "$TMP/plover.json"
+t_grep where-plover-location '"location":\[\{"name":"Pyongyang","country":"PRK"' "$TMP/plover.json"
