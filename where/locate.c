@@ -253,6 +253,14 @@ void wh_locate_events(const where_model *w, dyad_doc *doc)
             *out = dl;
             continue;
         }
+        /* Two foreign parties meeting, agreeing or signing: where the
+         * reporter was (the summit's city), a guess. */
+        int meeting = !strncmp(e->cameo, "04", 2) || !strncmp(e->cameo, "05", 2) || !strncmp(e->cameo, "03", 2);
+        if (have_dl && meeting && src->country[0] && tgt->country[0] && strcmp(src->country, tgt->country)) {
+            *out = dl;
+            out->guess = 1;
+            continue;
+        }
         const dyad_location *a = src->country[0] ? src : tgt->country[0] ? tgt : NULL;
         if (!a) { if (have_dl) *out = dl; continue; }
         if (where_country(w, a->country, out)) continue;

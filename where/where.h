@@ -24,7 +24,9 @@
  *                                dateline, which is where the writer was
  *                 dateline       the story's "SEOUL, Oct. 29 (Reuters) -", when
  *                                the source is of that country or of none,
- *                                or the target is of that country
+ *                                or the target is of that country; and a
+ *                                meeting, statement of intent or accord of
+ *                                two foreign parties (03-05), a guess
  *                 actor-country  both sides' shared country, else the
  *                                source's (a guess)
  *   source_geo / target_geo   the side's place when its own words name
