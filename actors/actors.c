@@ -6,16 +6,6 @@
 #include "actors_int.h"
 
 #include <string.h>
-#include <time.h>
-
-static dyad_date today(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    dyad_date d = {(int16_t)(tm.tm_year + 1900), (int8_t)(tm.tm_mon + 1), (int8_t)tm.tm_mday};
-    return d;
-}
 
 /* "Fox News' Adam Shaw contributed to this report." is debris, not story,
  * but it names the outlet: the media organisations of credit and byline
@@ -69,8 +59,7 @@ void actors_process(const actors_lexicon *lex, dyad_doc *doc)
         if (!ad.date.month) ad.date.month = 1;
         if (!ad.date.day) ad.date.day = 1;
     } else {
-        ad.date = today();
-        ad.today = 1;
+        ad.undated = 1;         /* ad.date stays 0: no role is read against the clock */
     }
     for (uint32_t s = 0; s < doc->n_sents; s++) {
         ad.sent = s;
@@ -78,12 +67,9 @@ void actors_process(const actors_lexicon *lex, dyad_doc *doc)
         act_resolve_sentence(&ad);
     }
     credits(&ad);
-    if (ad.today && ad.flagged) {
-        char day[11];
-        dyad_date_format(ad.date, day);
-        dyad_doc_diag(doc, 0, "actor codes use today's date (%s): the publication date is unknown; "
-                      "give --date YYYY-MM-DD", day);
-    }
+    if (ad.undated && ad.flagged)
+        dyad_doc_diag(doc, 0, "people's dated roles left unresolved: the publication date is unknown "
+                      "(their codes say only the country; give --date YYYY-MM-DD)");
 }
 
 void actors_lexicon_stats(const actors_lexicon *lex, actors_stats *o)

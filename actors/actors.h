@@ -17,8 +17,8 @@
  *
  * actors_process fills doc->mentions and doc->entities from doc->toks /
  * doc->sents, resolving dated roles with doc->pubdate (which must be set
- * before; when unknown, today's date is used and, if a person's code
- * depended on it, a diag says so).  It allocates nothing per token: arrays
+ * before; when unknown, dated roles stay unresolved, the mentions carry
+ * ACTORS_MF_UNDATED and a diag says so: never the clock's date).  It allocates nothing per token: arrays
  * are the document's reusable ones and scratch lives in doc->arena.
  *
  * Results:
@@ -64,7 +64,10 @@ void actors_process(const actors_lexicon *lex, dyad_doc *doc);
 void actors_redate(const actors_lexicon *lex, dyad_doc *doc);
 
 /* dyad_mention.flags */
-enum { ACTORS_MF_QUOTED = 1, ACTORS_MF_PLURAL = 2 };
+/* ACTORS_MF_UNDATED: a person whose code depends on the date, in a story
+ * with no publication date: coded only as far as no date is needed (the
+ * country all the person's roles share, or nothing), never at today's. */
+enum { ACTORS_MF_QUOTED = 1, ACTORS_MF_PLURAL = 2, ACTORS_MF_UNDATED = 4 };
 #define ACTORS_CREDIT_ONLY UINT32_MAX
 
 /* Sizes of the loaded lexicon, for reports and tests. */
@@ -73,6 +76,20 @@ typedef struct {
     uint32_t imported, imported_dup;    /* office-holders added; left out as already named */
 } actors_stats;
 void actors_lexicon_stats(const actors_lexicon *lex, actors_stats *out);
+
+/* Named entities (actors/names.c): the mentions that are names, and -
+ * when doc->syn holds a parse - every proper-noun run no mention covers,
+ * typed PER / ORG / LOC / GPE / NORP.  mention is the actor mention
+ * (its code and how), or -1 for a name known only from the parse (no
+ * code).  The array lives in doc->arena; returns its length. */
+enum { ACTORS_PER = 1, ACTORS_ORG, ACTORS_LOC, ACTORS_GPE, ACTORS_NORP };
+typedef struct {
+    uint32_t tok, ntok;
+    uint8_t type;
+    int32_t mention;
+} actors_name;
+uint32_t actors_names(const actors_lexicon *lex, dyad_doc *doc, actors_name **out);
+const char *actors_name_type(int type);
 
 /* Human names for the enums ("person", "coref-name" ...). */
 const char *actors_kind_name(int kind);

@@ -99,6 +99,8 @@ typedef struct {
     const char *surname;    /* for messages */
     const char *title;      /* "President of South Korea": display, and a hint for descriptors */
     char base[ACT_CODE];    /* `code:` when given: the code when no dated role holds; else "" */
+    char undated[ACT_CODE]; /* the code without a date: base, else the country all the
+                               dated roles share (Trump: USA), else "" */
     uint32_t role0, nroles; /* in lex->roles */
     uint8_t gender;         /* 'm', 'f' or 0 */
     uint8_t head;           /* title: names a head of state or government (not "Former") */
@@ -271,6 +273,7 @@ typedef struct {
     float sal;              /* salience at last_sent */
     uint32_t titles[ENT_TITLES];    /* head words of the agent nouns used with it */
     uint32_t first_word, last_word;  /* candidates: hashes of the first and last name tokens */
+    uint8_t undated;        /* a person whose code depends on a date the story lacks */
 } act_ent;
 
 #define ACT_MRU 128
@@ -279,8 +282,8 @@ typedef struct {
     const actors_lexicon *lex;
     dyad_doc *doc;
     dyad_date date;
-    int today;              /* date is today's: flag dated codes */
-    int flagged;
+    int undated;            /* no publication date: dated roles stay unresolved */
+    int flagged;            /* ... and some person's code depended on one */
 
     act_atom *atoms; uint32_t n_atoms, cap_atoms;
     act_pm *pms;     uint32_t n_pms, cap_pms;
@@ -316,6 +319,7 @@ void act_credit_org(act_doc *ad, uint32_t org);
 int act_add_name(actors_lexicon *lex, const char *s, uint8_t kind, uint32_t target,
                  uint8_t plural, const char **why);
 /* The code of person p at date d: a dated role, else the base code (may be ""). */
+int act_person_dated(const actors_lexicon *lex, uint32_t pi);
 const char *act_person_code(const actors_lexicon *lex, uint32_t p, dyad_date d, int *dated);
 
 #endif

@@ -169,7 +169,10 @@ static int32_t person_entity(act_doc *ad, uint32_t p)
         x->first_word = 0;
         ad->n_cands++;
     }
-    if (ad->today) ad->flagged = 1;
+    if (ad->undated && act_person_dated(lex, p)) {
+        x->undated = 1;
+        ad->flagged = 1;
+    }
     return e;
 }
 
@@ -410,6 +413,30 @@ static const char *role_name(act_doc *ad, const act_pm *p, const char *owner)
     return dyad_arena_printf(d->arena, "%.*s%s%.*s", (int)(end - off), d->text + off, agl ? " " : "", (int)agl, ag);
 }
 
+/* Agents that are a country's own institutions at home: police, the
+ * legislature and its members, labour unions. */
+static int domestic(const actors_lexicon *lex, const act_pm *p)
+{
+    if (p->agent < 0) return 0;
+    const char *c = lex->agents[p->agent].code;
+    return !strcmp(c, "COP") || !strcmp(c, "LEG") || !strcmp(c, "LAB");
+}
+
+/* The country the story is about so far: the most salient country, or
+ * country of a role, among its entities; -1 if none. */
+static int32_t story_country(const act_doc *ad)
+{
+    int32_t best = -1;
+    float best_sal = 0.0f;
+    for (uint32_t i = 0; i < ad->doc->n_entities; i++) {
+        const act_ent *e = &ad->ents[i];
+        if (e->country < 0 || (e->ekind != E_COUNTRY && e->ekind != E_METONYM && e->ekind != E_ROLE)) continue;
+        float s = sal_now(ad, e);
+        if (s > best_sal) { best_sal = s; best = e->country; }
+    }
+    return best;
+}
+
 static int32_t entity_for(act_doc *ad, act_pm *p, int32_t *antecedent)
 {
     const actors_lexicon *lex = ad->lex;
@@ -435,7 +462,17 @@ static int32_t entity_for(act_doc *ad, act_pm *p, int32_t *antecedent)
     if (p->desc) {
         int32_t e = link_desc(ad, p);
         if (e >= 0) { *antecedent = ad->ents[e].last_mention; p->how = DYAD_HOW_COREF_DESC; return e; }
-        if (p->desc == 2) return -1;          /* "the president" with no president in sight */
+        if (p->desc >= 2) {
+            /* "the president" with no president in sight: nobody.  But
+             * "police", "MPs", "the unions" with no country of their own
+             * are the domestic actors of the country the story is about. */
+            int32_t c = domestic(ad->lex, p) ? story_country(ad) : -1;
+            if (c < 0) return -1;
+            p->country = c;
+            p->desc = 0;
+            p->how = DYAD_HOW_CONTEXT;
+            snprintf(p->code, sizeof p->code, "%s%s", ad->lex->countries[c].code, ad->lex->agents[p->agent].code);
+        }
     }
     switch (p->kind) {
     case DYAD_ACTOR_PERSON:
@@ -529,7 +566,8 @@ static void emit_mention(act_doc *ad, act_pm *p, int32_t e, int32_t antecedent)
     m->antecedent = antecedent;
     m->kind = p->kind;
     m->how = p->how;
-    m->flags = (uint16_t)((p->quoted ? ACTORS_MF_QUOTED : 0) | (p->plural ? ACTORS_MF_PLURAL : 0));
+    m->flags = (uint16_t)((p->quoted ? ACTORS_MF_QUOTED : 0) | (p->plural ? ACTORS_MF_PLURAL : 0) |
+                          (e >= 0 && ad->ents[e].undated ? ACTORS_MF_UNDATED : 0));
     /* An office-holder out of office on this date, titled here ("chief
      * secretary George Osborne"), takes the code of the title. */
     if (e >= 0 && !d->entities[e].code[0] && ad->ents[e].ekind == E_PERSON && p->title_agent >= 0 &&
@@ -572,7 +610,7 @@ void act_resolve_sentence(act_doc *ad)
         p->emitted = -1;
         /* An unresolved pronoun, surname or bare descriptor carries no code
          * and is left out. */
-        if (e < 0 && (p->kind == DYAD_ACTOR_PRONOUN || p->surname || p->desc == 2)) continue;
+        if (e < 0 && (p->kind == DYAD_ACTOR_PRONOUN || p->surname || p->desc >= 2)) continue;
         if (e < 0 && p->poss_of >= 0) continue;
         p->emitted = (int32_t)ad->doc->n_mentions;
         emit_mention(ad, p, e, ante);

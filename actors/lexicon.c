@@ -567,9 +567,42 @@ static void person_record(actors_lexicon *lex, record *r)
     }
 }
 
+/* Each person's code when the story has no date (act_person.undated). */
+static void undated_codes(actors_lexicon *lex)
+{
+    for (uint32_t i = 0; i < lex->n_people; i++) {
+        act_person *p = &lex->people[i];
+        memcpy(p->undated, p->base, sizeof p->undated);
+        if (p->base[0] || !p->nroles) continue;
+        const char *c0 = lex->roles[p->role0].code;
+        int same = 1;
+        for (uint32_t k = 1; k < p->nroles && same; k++) same = !strncmp(lex->roles[p->role0 + k].code, c0, 3);
+        if (same && strlen(c0) >= 3) { memcpy(p->undated, c0, 3); p->undated[3] = 0; }
+    }
+}
+
+/* Whether a person's code depends on the date (some role is dated). */
+int act_person_dated(const actors_lexicon *lex, uint32_t pi)
+{
+    const act_person *p = &lex->people[pi];
+    for (uint32_t i = 0; i < p->nroles; i++)
+        if (lex->roles[p->role0 + i].from.year || lex->roles[p->role0 + i].to.year) return 1;
+    return 0;
+}
+
 const char *act_person_code(const actors_lexicon *lex, uint32_t pi, dyad_date d, int *dated)
 {
     const act_person *p = &lex->people[pi];
+    if (!d.year) {
+        /* No date: only a role that holds at every date can be told; the
+         * dated ones stay unresolved (never read against the clock). */
+        for (uint32_t i = 0; i < p->nroles; i++) {
+            const act_role *r = &lex->roles[p->role0 + i];
+            if (!r->from.year && !r->to.year) { if (dated) *dated = 1; return r->code; }
+        }
+        if (dated) *dated = 0;
+        return p->undated;
+    }
     for (uint32_t i = 0; i < p->nroles; i++) {
         const act_role *r = &lex->roles[p->role0 + i];
         if (r->from.year && dyad_date_cmp(d, r->from) < 0) continue;
@@ -1087,6 +1120,7 @@ static actors_lexicon *load(const char *data_dir, int with_imported, char *err, 
         return NULL;
     }
     add_blockers(lex);
+    undated_codes(lex);
     act_table_build(lex);
     seed_titles(lex);
     free(lex->scratch);

@@ -652,6 +652,26 @@ static uint32_t compose_agent(mctx *m, uint32_t j)
         a->used = 1;
         return j + 1;
     }
+    static const char *const domestic[] = {"police", "mp", "member of parliament", "lawmaker", "legislator",
+                                           "parliament", "unions", "trade union", "labor union", "labour union", NULL};
+    int dom = 0;
+    for (const char *const *w = domestic; *w && !dom; w++) dom = !strcmp(ag->name, *w);
+    const dyad_token *at = T(m, a->tok);
+    if (dom && (ag_name->plural || !ag->person) &&
+        !(j > 0 && ad->atoms[j - 1].type == AT_CAPS && aend(&ad->atoms[j - 1]) == a->tok) &&   /* not "Kent Police" */
+        !(a->tok > m->sb && (T(m, a->tok - 1)->flags & DYAD_TOK_NUM)) &&                         /* not "5,550 police" of a force */
+        !((at->flags & DYAD_TOK_CAP) && a->tok != m->sb && at->len > 1 &&                     /* not "the Workers' Party" */
+          m->doc->text[at->off + 1] >= 'a' && m->doc->text[at->off + 1] <= 'z')) {
+        /* "police said", "MPs voted": the country the story is about
+         * (coreference finds it; none, no actor) */
+        act_pm *p = new_pm(m, the ? start : a->tok, aend(a), DYAD_ACTOR_ROLE, DYAD_HOW_COREF_DESC);
+        p->agent = (int32_t)ag_name->target;
+        p->plural = ag_name->plural;
+        p->desc = 3;
+        p->quoted = a->quoted;
+        a->used = 1;
+        return j + 1;
+    }
     if (the && !ag_name->plural) {
         /* "the despot", "the ministry", "Mr. President": a descriptor. */
         act_pm *p = new_pm(m, start, aend(a), DYAD_ACTOR_ROLE, DYAD_HOW_COREF_DESC);
@@ -842,7 +862,11 @@ static int appositive(mctx *m, uint32_t j, uint32_t b, uint32_t e)
             if (is_word(m, y, m->lex->w.the)) y++;
             uint32_t q = ak + 1;
             while (q < ad->n_atoms && ad->atoms[q].tok < y) q++;
-            if (q < ad->n_atoms && ad->atoms[q].tok == y && is_cw(&ad->atoms[q])) cw = cw_name(m, &ad->atoms[q]);
+            /* not "a spokeswoman for the Kenya Red Cross": a country word
+             * opening a longer name is that organisation's */
+            if (q < ad->n_atoms && ad->atoms[q].tok == y && is_cw(&ad->atoms[q]) &&
+                !(aend(&ad->atoms[q]) < m->se && (T(m, aend(&ad->atoms[q]))->flags & DYAD_TOK_CAP)))
+                cw = cw_name(m, &ad->atoms[q]);
         }
     }
     char code[ACT_CODE];

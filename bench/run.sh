@@ -71,17 +71,58 @@ html_stage() {
       "fixtures x" ENVIRON["BENCH_HTML_REPS"], b/1e6, t, b/1e6/t, n/t, "", r/1024, w, t/w }'
 }
 
+# Threads, with a same-run control: one -j 1 run, two -j 1 runs at once
+# (what two cores give right now: 2.00x on an idle machine, less on a busy
+# one) and one -j 2 run, each best of N.  "speedup" is -j1 / -j2 wall time;
+# "of possible" divides it by what the control pair got, so a busy machine
+# shows as such instead of as poor scaling.  Output and store writes count.
+scale_stage() {  # name corpus command-words... (run with -j N appended)
+  local name=$1 corpus=$2; shift 2
+  local db; db=$(mktemp -u /tmp/dyad-bench-XXXXXX.db)
+  local run="rm -f $db $db-wal $db-shm; \"$dyad\" $* "
+  [ "$1" = ingest ] && run="$run --db $db -q"
+  read -r t1 _ <<< "$(measure bash -c "$run -j 1 '$corpus'")"
+  read -r tpair _ <<< "$(measure bash -c "($run -j 1 '$corpus' > /dev/null & \"$dyad\" $* $( [ "$1" = ingest ] && echo "--db $db.2 -q" ) -j 1 '$corpus' > /dev/null; wait; rm -f $db.2 $db.2-wal $db.2-shm)")"
+  read -r t2 _ <<< "$(measure bash -c "$run -j 2 '$corpus'")"
+  rm -f "$db" "$db-wal" "$db-shm"
+  awk -v n="$name" -v c="$(basename "$corpus")" -v a="$t1" -v p="$tpair" -v b="$t2" 'BEGIN {
+    if (a <= 0) a = 0.001; if (p <= 0) p = 0.001; if (b <= 0) b = 0.001;
+    printf "scale    %-8s %-20s -j1 %6.2f s  -j2 %6.2f s  speedup %4.2fx   control: two -j1 at once %6.2f s = %4.2fx of one core   speedup of possible %3.0f%%\n",
+      n, c, a, b, a/b, p, 2*a/p, 100 * (a/b) / (2*a/p) }'
+}
+
+# The same pages through readability.js + linkedom (npm, installed once in
+# a scratch folder, BENCH_NPM_DIR; skipped without node/npm or network).
+readability_stage() {
+  local reps=${BENCH_HTML_REPS:-200} files=() dir=${BENCH_NPM_DIR:-/tmp/dyad-bench-npm}
+  command -v node > /dev/null && command -v npm > /dev/null || { echo "readability: skipped (no node/npm)"; return; }
+  if [ ! -d "$dir/node_modules/linkedom" ]; then
+    mkdir -p "$dir" && (cd "$dir" && npm init -y > /dev/null && npm install --no-audit --no-fund @mozilla/readability linkedom > /dev/null 2>&1) \
+      || { echo "readability: skipped (npm install failed)"; return; }
+  fi
+  cp bench/readability.mjs "$dir/"
+  for _ in $(seq "$reps"); do files+=("$PWD"/tests/fixtures/html/*.html); done
+  read -r secs _ <<< "$(measure node "$dir/readability.mjs" "${files[@]}")"
+  read -r dsecs _ <<< "$(measure "$dyad" text --count "${files[@]}")"
+  awk -v n="${#files[@]}" -v t="$secs" -v d="$dsecs" 'BEGIN {
+    if (t <= 0) t = 0.001; if (d <= 0) d = 0.001;
+    printf "readability.js+linkedom %d pages %6.2f s (%6.0f pages/s); dyad text %6.2f s (%6.0f pages/s): dyad %.1fx faster\n",
+      n, t, n/t, d, n/d, t/d }'
+}
+
 echo "dyad $("$dyad" --version | cut -d' ' -f2) on $(nproc) cores, best of $runs runs"
 for c in $corpora; do
   [ -f "$c" ] || { echo "missing corpus $c"; continue; }
   for s in $(echo "${BENCH_STAGES:-text}"); do
     case $s in
-      html|dask) continue ;;
+      html|readability|dask) continue ;;
       code-j2) stage "$s" "$c" code -j 2 ;;
+      scale) scale_stage code "$c" code; scale_stage ingest "$c" ingest ;;
       parse) parse_stage "$c" ;;
       *) stage "$s" "$c" "$s" ;;
     esac
   done
 done
 case " ${BENCH_STAGES:-text} " in *" html "*) BENCH_HTML_REPS=${BENCH_HTML_REPS:-200} html_stage ;; esac
+case " ${BENCH_STAGES:-text} " in *" readability "*) readability_stage ;; esac
 case " ${BENCH_STAGES:-text} " in *" dask "*) bash "$(dirname "$0")/dask.sh" "$dyad" ;; esac

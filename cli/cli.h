@@ -33,8 +33,8 @@ typedef struct {
     /* the command's words (argv[0] its name); cli_parse permutes them */
     int argc;
     char **argv;
-    int stdout_used;                  /* the command prints its results on stdout */
-    struct cli_progress *progress;    /* cli_each_doc's progress and warning summary */
+    int stdout_idle;                  /* the command prints nothing on stdout (ingest) */
+    struct cli_progress *progress;    /* the running loop's progress and warnings */
 } cli_opts;
 
 /*
@@ -107,6 +107,13 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx);
 typedef int (*cli_work_fn)(dyad_doc *doc, dbuf *out, void *ctx);
 /* Like cli_each_doc on o->jobs threads, output in input order. */
 int cli_each_doc_parallel(cli_opts *o, cli_work_fn work, void *ctx);
+/* The in-order tail of a parallel command (the store, for ingest): runs on
+ * one thread, in input order, after work; gets work's return and gives the
+ * document's: 0 ok, 1 failed, CLI_SKIPPED (done before: no warnings). */
+#define CLI_SKIPPED 2
+typedef int (*cli_sink_fn)(dyad_doc *doc, int work_result, dbuf *out, void *ctx);
+/* Reading, work on o->jobs threads and the sink, all at once (parallel.c). */
+int cli_each_doc_ordered(cli_opts *o, cli_work_fn work, cli_sink_fn sink, void *ctx);
 
 /* Non-zero once writing standard output failed (a full disk, a closed
  * pipe): the document loops stop, main reports it with cli_stdout_error. */
@@ -119,7 +126,27 @@ int cli_stdout_error(void);
 void cli_add_people(const char *file);
 
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void cli_doc_warnings(const dyad_doc *d);
+/* A document's warnings on stderr: through the running loop's progress
+ * (first of each kind, the rest summarised at the end), all of them with
+ * --verbose, none with -q. */
+void cli_doc_warnings(const cli_opts *o, const dyad_doc *d);
+
+/* A document with no text at all (an HTML page with no article, an empty
+ * record) failed: the run exits 1.  Says so unless a warning did. */
+int cli_doc_failed(const cli_opts *o, const dyad_doc *d);
+
+/* progress.c: the progress line and the warning summary of one loop over
+ * the inputs (o->files). */
+typedef struct cli_progress cli_progress;
+struct ingest_source;
+cli_progress *cli_progress_new(const cli_opts *o, const char *verb, int stdout_idle);
+/* The input being read (finished == 0), or done with (finished == 1). */
+void cli_progress_source(cli_progress *p, const struct ingest_source *src, const char *path, int finished);
+void cli_progress_warnings(cli_progress *p, const dyad_doc *d);
+/* One more document; redraws at most 4 times a second. */
+void cli_progress_doc(cli_progress *p, const dyad_doc *d);
+/* Erase the line, print the summaries, free. */
+void cli_progress_done(cli_progress *p);
 /* The tail of every per-document command: warnings on stderr (unless
  * --quiet), nothing more with --count, else one JSON line (--json) or the
  * human view on stdout.  The output buffer is o->out, reused. */

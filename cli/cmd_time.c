@@ -43,7 +43,7 @@ static void time_json(dbuf *b, const dyad_doc *d)
     dbuf_puts(b, ",\"sentences\":[");
     for (uint32_t s = 0, t = 0; s < d->n_sents; s++) {
         if (s) dbuf_putc(b, ',');
-        dbuf_printf(b, "{\"i\":%u,\"date\":", s);
+        dbuf_printf(b, "{\"i\":%u,\"date\":", s + 1);
         emit_date_json(b, d->sent_dates[s]);
         dbuf_printf(b, ",\"how\":\"%s\"}", how(d, s, &t));
     }
@@ -79,7 +79,7 @@ static void time_human(FILE *out, const dyad_doc *d)
     for (uint32_t i = 0; i < d->n_timexes; i++) {
         const dyad_timex *t = &d->timexes[i];
         dyad_date_format(t->date, day);
-        fprintf(out, "  s%-3u %5u+%-3u %-8s %-18s %-10s \"%.*s\"", t->sent, t->off, t->len, time_kind_name(t->kind),
+        fprintf(out, "  s%-3u %5u+%-3u %-8s %-18s %-10s \"%.*s\"", t->sent + 1, t->off, t->len, time_kind_name(t->kind),
                 t->value, day[0] ? day : "-", (int)t->len, d->text + t->off);
         for (int f = 0; time_flag_name(f); f++)
             if (t->flags & (1u << f)) fprintf(out, " %s", time_flag_name(f));
@@ -91,7 +91,7 @@ static void time_human(FILE *out, const dyad_doc *d)
         dyad_date_format(d->sent_dates[s], day);
         const char *h = how(d, s, &t);
         int n = preview(d->text + st->off, st->len, 70);
-        fprintf(out, "  [%u] %-10s %-7s %.*s%s\n", s, day[0] ? day : "unknown", h, n, d->text + st->off,
+        fprintf(out, "  [%u] %-10s %-7s %.*s%s\n", s + 1, day[0] ? day : "unknown", h, n, d->text + st->off,
                 (uint32_t)n < st->len ? "..." : "");
     }
     fputc('\n', out);

@@ -69,7 +69,8 @@ const cli_command cli_commands[] = {
      "Codes each document and stores it with its sentences, actors, quotes and\n"
      "events.  A document already in the store (same id) is skipped, so running\n"
      "again after an interruption completes the rest.  Commits every --batch\n"
-     "documents or every second.",
+     "documents or every second.  -j N codes on N threads while one more writes\n"
+     "the store, in input order.",
      ingest_options, cmd_ingest, NULL},
     {"events", "events in the store: one row per event, however many reports",
      "events [OPTIONS]",

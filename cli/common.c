@@ -153,23 +153,24 @@ int cli_claims_db(int argc, char **argv, const cli_command *cmd)
     return db;
 }
 
-void cli_doc_warnings(const dyad_doc *d)
+void cli_doc_warnings(const cli_opts *o, const dyad_doc *d)
 {
-    for (uint32_t i = 0; i < d->n_diags; i++) {
-        if (d->origin_record && d->diags[i].offset)   /* a web-archive record: where it starts */
-            fprintf(stderr, "dyad: %s: record at offset %llu: byte %llu of the text: %s\n", d->origin ? d->origin : "-",
-                    (unsigned long long)d->origin_offset, (unsigned long long)d->diags[i].offset, d->diags[i].message);
-        else if (d->origin_record)
-            fprintf(stderr, "dyad: %s: record at offset %llu: %s\n", d->origin ? d->origin : "-",
-                    (unsigned long long)d->origin_offset, d->diags[i].message);
-        else if (d->origin_line)
-            fprintf(stderr, "dyad: %s:%llu: byte %llu of the text: %s\n", d->origin,
-                    (unsigned long long)d->origin_line, (unsigned long long)d->diags[i].offset,
-                    d->diags[i].message);
-        else
-            fprintf(stderr, "dyad: %s: byte %llu: %s\n", d->origin ? d->origin : "-",
-                    (unsigned long long)d->diags[i].offset, d->diags[i].message);
+    if (o->quiet) return;
+    cli_progress_warnings(o->progress, d);
+}
+
+int cli_doc_failed(const cli_opts *o, const dyad_doc *d)
+{
+    if (d->text_len) return 0;                  /* coded records carry their text */
+    for (size_t i = 0; i < d->raw_len; i++)
+        if (!strchr(" \t\r\n\f\v", d->raw[i])) return 0;
+    if (!d->n_diags && !o->quiet) {
+        if (d->origin_line)
+            fprintf(stderr, "dyad: %s:%llu: document %s has no text\n", d->origin ? d->origin : "-",
+                    (unsigned long long)d->origin_line, d->id ? d->id : "?");
+        else fprintf(stderr, "dyad: %s: document %s has no text\n", d->origin ? d->origin : "-", d->id ? d->id : "?");
     }
+    return 1;
 }
 
 int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
@@ -179,10 +180,12 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
     int n = o->n_files ? o->n_files : 1;
     int failed = 0;
     dyad_doc *doc = dyad_doc_new();
+    o->progress = cli_progress_new(o, o->argv[0], o->stdout_idle);
     for (int i = 0; i < n && !cli_stdout_failed(); i++) {
         char err[1024];
         ingest_source *src = ingest_open(files[i], err, sizeof err);
         if (!src) { fprintf(stderr, "dyad: %s\n", err); failed = 1; continue; }
+        cli_progress_source(o->progress, src, files[i], 0);
         for (;;) {
             dyad_doc_reset(doc);
             int r = ingest_next(src, doc);
@@ -192,13 +195,18 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
             o->n_docs++;
             o->n_bytes += doc->raw_len;
             if (fn(doc, ctx)) failed = 1;
+            if (cli_doc_failed(o, doc)) failed = 1;
+            cli_progress_doc(o->progress, doc);
             o->n_sents += doc->n_sents;
             o->n_toks += doc->n_toks;
             o->n_events += doc->n_events;
             if (cli_stdout_failed()) { failed = 1; break; }
         }
+        cli_progress_source(o->progress, NULL, files[i], 1);
         ingest_close(src);
     }
+    cli_progress_done(o->progress);
+    o->progress = NULL;
     dyad_doc_free(doc);
     dbuf_free(&o->out);
     return failed;
@@ -230,7 +238,7 @@ dyad_options cli_pipeline_options(const cli_opts *o)
 
 void cli_emit_doc(cli_opts *o, const dyad_doc *d, cli_json_fn json, cli_human_fn human)
 {
-    if (!o->quiet) cli_doc_warnings(d);
+    cli_doc_warnings(o, d);
     if (o->count) return;
     if (!o->json) { human(stdout, d); return; }
     dbuf_clear(&o->out);

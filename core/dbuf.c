@@ -38,15 +38,20 @@ void dbuf_putc(dbuf *b, char c)
 
 void dbuf_printf(dbuf *b, const char *fmt, ...)
 {
+    /* Format once into the free room; only an output that does not fit is
+     * formatted again after growing (printing twice was a hot spot). */
+    dbuf_reserve(b, 64);
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, ap);
     va_end(ap);
-    if (n <= 0) return;
-    dbuf_reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    if (n <= 0) { b->ptr[b->len] = 0; return; }
+    if ((size_t)n >= b->cap - b->len) {
+        dbuf_reserve(b, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     b->len += (size_t)n;
 }
 

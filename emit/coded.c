@@ -111,7 +111,7 @@ void emit_doc_coded_json(dbuf *b, const dyad_doc *d)
         json_str(b, e->rule);
         dbuf_printf(b, ",%u,%.9g,", e->flags, (double)e->confidence);
         date_str(b, e->date);
-        dbuf_putc(b, ']');
+        dbuf_printf(b, ",%u,%u]", e->reports ? e->reports : 1, e->also_sent);     /* the story pass's retellings */
     }
     /* Added after version 1 without changing it: a reader that does not
      * know "locations" ignores it, and one that does takes a record

@@ -63,7 +63,7 @@ void emit_actors_json(dbuf *b, const dyad_doc *d)
     for (uint32_t i = 0; i < d->n_mentions; i++) {
         const dyad_mention *m = &d->mentions[i];
         if (i) dbuf_putc(b, ',');
-        dbuf_printf(b, "{\"i\":%u,\"sentence\":%u,\"span\":[%u,%u],\"text\":", i, m->sent, m->off, m->len);
+        dbuf_printf(b, "{\"i\":%u,\"sentence\":%u,\"span\":[%u,%u],\"text\":", i, m->sent + 1, m->off, m->len);
         json_strn(b, d->text + m->off, m->len);
         dbuf_puts(b, ",\"code\":");
         json_str(b, m->code);
@@ -85,7 +85,7 @@ void emit_time_json(dbuf *b, const dyad_doc *d)
     for (uint32_t i = 0; i < d->n_timexes; i++) {
         const dyad_timex *t = &d->timexes[i];
         if (i) dbuf_putc(b, ',');
-        dbuf_printf(b, "{\"sentence\":%u,\"span\":[%u,%u],\"text\":", t->sent, t->off, t->len);
+        dbuf_printf(b, "{\"sentence\":%u,\"span\":[%u,%u],\"text\":", t->sent + 1, t->off, t->len);
         json_strn(b, d->text + t->off, t->len);
         dbuf_printf(b, ",\"kind\":\"%s\",\"value\":", NAME(timex_kinds, t->kind));
         json_str(b, t->value);
@@ -106,7 +106,7 @@ void emit_quotes_json(dbuf *b, const dyad_doc *d)
         const dyad_quote *q = &d->quotes[i];
         if (i) dbuf_putc(b, ',');
         dbuf_printf(b, "{\"kind\":\"%s\",\"sentence\":%u,\"span\":[%u,%u],\"text\":", NAME(quote_kinds, q->kind),
-                    q->sent, q->off, q->len);
+                    q->sent + 1, q->off, q->len);
         json_strn(b, d->text + q->off, q->len);
         dbuf_puts(b, ",\"speaker\":");
         emit_mention_ref(b, d, q->speaker);
@@ -153,7 +153,7 @@ void emit_events_json(dbuf *b, const dyad_doc *d)
         json_str(b, e->plover_type && *e->plover_type ? e->plover_type : NULL);
         dbuf_puts(b, ",\"mode\":");
         json_str(b, e->plover_mode && *e->plover_mode ? e->plover_mode : NULL);
-        dbuf_printf(b, "},\"sentence\":%u,\"verb\":{\"span\":[%u,%u],\"text\":", e->sent, e->verb_off, e->verb_len);
+        dbuf_printf(b, "},\"sentence\":%u,\"verb\":{\"span\":[%u,%u],\"text\":", e->sent + 1, e->verb_off, e->verb_len);
         json_strn(b, d->text + e->verb_off, e->verb_len);
         if (e->sent < d->n_sents) {
             dbuf_puts(b, "},\"evidence\":");

@@ -267,6 +267,7 @@ typedef struct {
     int passive;                     /* the verb being matched is a passive participle */
     int32_t prev_src;                /* the source of the last verb with one, for "X did A and B" */
     uint32_t prev_verb;              /* that verb's token */
+    int parsed;                      /* the sentence has a dependency tree: subjects and objects come from it */
     int32_t inner;                   /* a target found inside the object ("Kuwaiti boats", "people in Kabul") */
     char inner_code[16];             /* its code for this event: the country, + CVL for people */
 } sent_view;
@@ -1035,7 +1036,7 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
     e->verb_off = verb_off;
     e->verb_len = verb_len;
     e->rule = rule ? rule : p->id;
-    e->flags = flags | DYAD_EV_SHALLOW;          /* token distance, not a parse */
+    e->flags = flags | (v->parsed ? 0 : DYAD_EV_SHALLOW);   /* no tree: token distance decided */
     e->confidence = conf;
     e->reports = 1;
     e->date = (d->sent_dates && v->s < d->cap_sent_dates) ? d->sent_dates[v->s] : d->pubdate;
@@ -1087,6 +1088,20 @@ static int coordinated(const sent_view *v, int32_t mi, int32_t *out, int max, in
         }
     }
     return n;
+}
+
+/* The actor of the noun phrase headed by token t: the head's mention, else
+ * one in its name parts, its possessor or its of/for/by modifier. */
+static int32_t tree_actor(const sent_view *v, int32_t t)
+{
+    if (t < 0) return -1;
+    uint32_t toks[8];
+    int n = parsed_noun_tokens(v->d, (uint32_t)t, toks, 8);
+    for (int i = 0; i < n; i++) {
+        int32_t mi = mention_in(v, toks[i]);
+        if (mention_usable(v, mi)) return mi;
+    }
+    return -1;
 }
 
 static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms)
@@ -1160,9 +1175,67 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         } else
             source = find_subject(v, c.left, &dist, &irreal);
     }
+    /* The tree, where there is one, names the subject and the object
+     * whatever the word order, and says whether the clause is real. */
+    const char *report_code = NULL;
+    if (v->parsed) {
+        dyad_doc *d = v->d;
+        int32_t st = dyad_syn_subject(d, k);
+        if (st >= 0 && !c.passive && self_subject(v, c.left) < 0) {
+            int32_t ps = tree_actor(v, st);
+            /* a possessor ("North Korea's Kim") is never the subject: a misparse */
+            if (ps >= 0) {
+                uint32_t after = d->mentions[ps].tok + d->mentions[ps].ntok;
+                if (after < v->b && (F(v, after) & DYAD_TOK_POSS)) ps = -1;
+            }
+            /* "The United States and Britain imposed": the nearer conjunct
+             * the token rules found stays, so both get their event */
+            int conj = 0;
+            if (ps >= 0 && source >= 0 && source != ps)
+                for (uint32_t t = d->mentions[source].tok; t < d->mentions[source].tok + d->mentions[source].ntok; t++)
+                    conj |= (d->syn[t].deprel == DYAD_DEP_CONJ && d->syn[t].head >= 0 &&
+                             mention_in(v, (uint32_t)d->syn[t].head) == ps) ||
+                            (d->syn[t].head == (int32_t)k && d->syn[t].deprel == DYAD_DEP_NSUBJ);   /* two subjects read */
+            if (ps >= 0 && ps != source && !conj && v->explain)
+                fprintf(v->explain, "    parse: subject \"%.*s\"\n", (int)d->mentions[ps].len, d->text + d->mentions[ps].off);
+            if (ps >= 0 && !conj) source = ps;
+            int comma = 0;               /* "Lee, whose nation remains ..., praised": a misparse */
+            for (uint32_t t = (uint32_t)st + 1; t < k && (uint32_t)st < k; t++) comma |= (F(v, t) & DYAD_TOK_COMMA) != 0;
+            if (ps < 0 && !comma && (uint32_t)st < k && d->syn[st].upos == DYAD_UPOS_NOUN &&
+                mention_in(v, (uint32_t)st) < 0 && source >= 0) {
+                if (v->explain) fprintf(v->explain, "    parse: the subject \"%.*s\" is no actor\n",
+                                        (int)d->toks[st].len, d->text + d->toks[st].off);
+                source = -1;
+            }
+        }
+        int32_t rh = parsed_report_head(d, k);
+        if (target < 0 && !c.passive && rh < 0) {
+            int32_t pt = tree_actor(v, dyad_syn_object(d, k));
+            /* not "its" forces of the source itself */
+            if (pt >= 0 && source >= 0 && (pt == source || !strcmp(d->mentions[pt].code, d->mentions[source].code) ||
+                                           (d->mentions[pt].entity >= 0 && d->mentions[pt].entity == d->mentions[source].entity)))
+                pt = -1;
+            if (pt >= 0) target = pt;
+        }
+        if (c.mod != MOD_HYPO && parsed_irreal(d, k)) {
+            if (v->explain) fprintf(v->explain, "    parse: the clause is conditional or only possible\n");
+            c.mod = MOD_HYPO;
+        }
+        /* "Labour has broken its promise, the Tories claimed": the accuser's claim */
+        int32_t acc = rh >= 0 ? tree_actor(v, dyad_syn_subject(d, (uint32_t)rh)) : -1;
+        if (acc >= 0 && source >= 0 && acc != source) {
+            if (v->explain) fprintf(v->explain, "    parse: a claim by \"%.*s\" about its subject: accusation (112)\n",
+                                    (int)d->mentions[acc].len, d->text + d->mentions[acc].off);
+            target = source;
+            source = acc;
+            report_code = "112";
+            c.mod = MOD_NONE;
+            c.negated = 0;
+        }
+    }
     if (irreal) c.mod = MOD_HYPO;
     const char *why_not = NULL;
-    const char *base = p->cameo->code;
+    const char *base = report_code ? report_code : p->cameo->code;
     /* Verb sense: force "attacked Labour plans", "hit the Tories' record":
      * a thing said or decided is criticised, not assaulted. */
     int base_root = (base[0] - '0') * 10 + (base[1] - '0');
@@ -1355,7 +1428,8 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
     uint32_t mi = 0;
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
-        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, -1, {0}};
+        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}};
+        v.parsed = dyad_sent_parsed(d, s);
         if (explain) fprintf(explain, "[%u] %.*s\n", s + 1, (int)st->len, d->text + st->off);
         if (st->flags & DYAD_PARA_HEADING) continue;
         v.starts = dyad_arena_alloc(d->arena, (st->ntok + 1) * sizeof *v.starts);

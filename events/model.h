@@ -75,6 +75,10 @@ enum { WC_BE, WC_NEG, WC_INTENT, WC_APPEAL, WC_THREAT, WC_REFUSE, WC_FAIL, WC_PR
        WC_STOP, WC_SELF, WC_BY, WC_TO, WC_AND, WC_NOUNDET, WC_VERBOK, WC_COUNT };
 
 void coder_init(events_model *m);
+/* parsed.c: reading the dependency tree (token indexes; see there). */
+int parsed_noun_tokens(const dyad_doc *d, uint32_t head, uint32_t *out, int max);
+int parsed_irreal(const dyad_doc *d, uint32_t verb);
+int32_t parsed_report_head(const dyad_doc *d, uint32_t verb);
 int coder_in(const events_model *m, int wc, uint32_t hash);
 const cameo_entry *ontology_find(const events_model *m, const char *code);
 int ontology_load(events_model *m, const char *path, char *err, size_t errlen);

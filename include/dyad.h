@@ -19,6 +19,19 @@
  *
  * Threads: a dyad_model (lexicons, patterns) is read-only after loading and
  * may be shared; a dyad_doc belongs to one thread at a time.
+ *
+ * Building with it: `make install` puts this header in PREFIX/include,
+ * libdyad.so.0 (soname; libdyad.so links to it) and libdyad.a in
+ * PREFIX/lib, and dyad.pc in PREFIX/lib/pkgconfig, so
+ *
+ *   cc prog.c $(pkg-config --cflags --libs dyad)                 # shared
+ *   cc prog.c $(pkg-config --cflags dyad) -Wl,-Bstatic -ldyad -Wl,-Bdynamic \
+ *      -Wl,--as-needed $(pkg-config --static --libs dyad)        # static
+ *
+ * (the static form needs the private dependencies dyad.pc lists:
+ * libutf8proc, jansson, sqlite3, zlib, libzstd, gumbo, -lpthread -lm).
+ * dyad_model_load(NULL, ...) finds the data installed beside the library
+ * (PREFIX/share/dyad) or $DYAD_DATA.
  */
 #ifndef DYAD_H
 #define DYAD_H
@@ -427,7 +440,9 @@ typedef struct {
     dyad_date date;                 /* --date: the publication date when metadata has none */
 } dyad_options;
 
-/* data_dir NULL: $DYAD_DATA, else the data folder the library was built with. */
+/* data_dir NULL: dyad_default_data_dir(): $DYAD_DATA, else found beside
+ * the library or program (PREFIX/share/dyad when installed, data/ in the
+ * build tree), never a path compiled in. */
 dyad_model *dyad_model_load(const char *data_dir, char *err, size_t errlen);
 void dyad_model_free(dyad_model *m);
 const char *dyad_default_data_dir(void);

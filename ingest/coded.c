@@ -242,7 +242,7 @@ static int restore_arrays(rd *r, json_t *c)
     }
     d->n_quotes = (uint32_t)n;
 
-    if (!(a = rows(r, c, "events", 16, &n))) return -1;
+    if (!(a = rows(r, c, "events", 18, &n))) return -1;
     GROW(d->events, d->cap_events, n);
     for (size_t i = 0; i < n; i++) {
         json_t *x = json_array_get(a, i);
@@ -258,7 +258,8 @@ static int restore_arrays(rd *r, json_t *c)
             get_real(r, x, 6, &e->goldstein) || get_uint(r, x, 7, 4, &quad) || get_str(r, x, 8, &e->plover_type) ||
             get_str(r, x, 9, &e->plover_mode) || get_span(r, x, 10, &e->verb_off, &e->verb_len) ||
             get_str(r, x, 12, &e->rule) || get_uint(r, x, 13, UINT32_MAX, &e->flags) ||
-            get_real(r, x, 14, &e->confidence) || get_date(r, x, 15, &e->date))
+            get_real(r, x, 14, &e->confidence) || get_date(r, x, 15, &e->date) ||
+            get_uint(r, x, 16, UINT32_MAX, &e->reports) || get_uint(r, x, 17, last_sent, &e->also_sent))
             return -1;
         e->quad = (uint8_t)quad;
     }

@@ -242,7 +242,8 @@ static const word hint_words[] = {
     {"comment", 3}, {"commentlist", 3}, {"comments", 3}, {"consent", 3},
     {"content", 1}, {"cookie", 3}, {"cookies", 3}, {"credit", 2}, {"credits", 2},
     {"date", -1}, {"dfp", 3}, {"disclaimer", -1}, {"disqus", 3}, {"entry", 1},
-    {"figcaption", 2}, {"footer", 2}, {"gdpr", 3}, {"header", 2}, {"hentry", 1},
+    {"figcaption", 2}, {"flyout", 2}, {"footer", 2}, {"gdpr", 3}, {"header", 2}, {"hentry", 1},
+    {"hovercard", 2},
     {"keywords", 2}, {"legal", -1}, {"main", 1}, {"masthead", 2},
     {"menu", 2}, {"meta", -1}, {"modal", 2}, {"mostread", 3}, {"nav", 2},
     {"navbar", 2}, {"navigation", 2}, {"newsletter", 3}, {"newsletters", 3},
@@ -255,7 +256,7 @@ static const word hint_words[] = {
     {"skip", 2}, {"social", 3}, {"sponsor", 3}, {"sponsored", 3}, {"sronly", 2},
     {"story", 1}, {"subnav", 2}, {"subscribe", 3}, {"subscription", 3},
     {"taboola", 3}, {"tag", 2}, {"tags", 2}, {"teaser", -1}, {"teasers", -1},
-    {"text", 1}, {"thumb", -1}, {"thumbnail", -1}, {"toolbar", 2}, {"tools", -1},
+    {"text", 1}, {"thumb", -1}, {"thumbnail", -1}, {"toolbar", 2}, {"tools", -1}, {"tooltip", 2},
     {"trending", 3}, {"utility", -1}, {"widget", 2}, {"widgets", 2},
 };
 
@@ -271,8 +272,8 @@ static const word hint_subs[] = {
     {"sharebutton", 3}, {"sharetool", 3}, {"sharelink", 3}, {"shareicon", 3},
     {"socialshare", 3}, {"socialmedia", 3}, {"morestories", 3}, {"mostpopular", 3},
     {"mostread", 3}, {"readnext", 3}, {"alsoread", 3}, {"youmayalso", 3},
-    {"commentsection", 3}, {"commentlist", 3}, {"twittertweet", 3},
-    {"instagrammedia", 3}, {"tiktokembed", 3}, {"breadcrumb", 2}, {"sidebar", 2},
+    {"commentsection", 3}, {"commentlist", 3}, {"breadcrumb", 2}, {"sidebar", 2},
+    {"hovercard", 2}, {"tooltip", 2}, {"popover", 2},
     {"visuallyhidden", 2}, {"srhidden", 2}, {"screenreader", 2},
 };
 
@@ -466,7 +467,11 @@ typedef struct {
     unsigned char has_h1;    /* an <h1> in the subtree */
     unsigned char svg;       /* 1: inside renamed SVG/MathML, text hidden;
                               * 2: an HTML block inside it, text shown */
+    unsigned char marked;    /* the publisher's body mark is on this element itself */
+    unsigned char in_quote;  /* inside a <blockquote> (embedded posts, quoted text) */
     int longp;           /* <p> with 80+ characters in the subtree */
+    int links;           /* <a> elements in the subtree */
+    float rawlink;       /* link text in the subtree, junk included */
     GumboTag tag;
     float mult;          /* class/id hint multiplier */
     float len, link, commas, stops;   /* text: its own; block: current unit */
@@ -558,7 +563,7 @@ static void flatten(flat *f, const GumboNode *root)
         int pi = top->item;
         item *par = &f->it[pi];
         int bpar = par->kind == IT_BLOCK ? pi : par->bparent;
-        unsigned char in_link = par->in_link, psvg = par->svg;   /* par dies at the next push */
+        unsigned char in_link = par->in_link, psvg = par->svg, in_quote = par->in_quote;   /* par dies at the next push */
 
         if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE ||
             c->type == GUMBO_NODE_CDATA) {
@@ -571,6 +576,7 @@ static void flatten(flat *f, const GumboNode *root)
             x->bparent = bpar;
             x->end = k + 1;
             x->in_link = in_link;
+            x->in_quote = in_quote;
             x->kind = c->type == GUMBO_NODE_WHITESPACE ? IT_SPACE : IT_TEXT;
             if (x->kind == IT_TEXT) text_stats(x, c->v.text.text);
             continue;
@@ -590,12 +596,13 @@ static void flatten(flat *f, const GumboNode *root)
         x->tag = e->tag;
         x->tkind = tk;
         x->in_link = in_link || e->tag == GUMBO_TAG_A;
+        x->in_quote = in_quote || e->tag == GUMBO_TAG_BLOCKQUOTE;
         x->kind = (tk & TK_BR) ? IT_BR : (tk & TK_INLINE) ? IT_INLINE : IT_BLOCK;
         if (e->attributes.length) {
             hint h = element_hint(e);
             x->mult = h.mult;
             x->junk = h.junk;
-            x->body = h.body;
+            x->body = x->marked = h.body;
         }
         if (tk & TK_SOFT && x->junk < J_GUARD) x->junk = J_GUARD;
         /* html.c renames <svg>/<math> to <rtc> (Gumbo must not see foreign
@@ -625,6 +632,34 @@ static void flatten(flat *f, const GumboNode *root)
 
 /* ------------------------------------------------------------ scoring */
 
+/* A link cluster inside running text: an inline element (not a link) with
+ * three or more links and next to no words of its own.  Prose does not put
+ * links side by side; hover cards and entity pop-ups that CSS hides do
+ * (the name, then the card's quote, sector, news and watchlist links).
+ * Only the cluster's first link is what a reader sees; the others are
+ * dropped, so they count neither as text nor as link density. */
+static int link_cluster(const item *x)
+{
+    return x->kind == IT_INLINE && x->tag != GUMBO_TAG_A && x->links >= 3 &&
+           x->raw - x->rawlink <= 0.1f * x->raw + 2;
+}
+
+static void hide_link_clusters(flat *f)
+{
+    item *it = f->it;
+    for (int i = 1; i < f->n; i++) {
+        if (!link_cluster(&it[i]) || link_cluster(&it[it[i].parent])) continue;
+        int first = 1;
+        for (int j = i + 1; j < it[i].end; j++) {
+            if (it[j].tag != GUMBO_TAG_A || it[j].kind != IT_INLINE) continue;
+            if (!first) it[j].dead = 1;
+            first = 0;
+            j = it[j].end - 1;
+        }
+        i = it[i].end - 1;
+    }
+}
+
 /* Raw text sizes and "contains the publisher's body" flags, bottom-up;
  * then the junk decision top-down, with the guards described above. */
 static void decide_junk(flat *f)
@@ -633,16 +668,20 @@ static void decide_junk(flat *f)
     int n = f->n;
     for (int i = n - 1; i > 0; i--) {
         item *x = &it[i];
-        if (x->kind == IT_TEXT) x->raw = x->len;
+        if (x->kind == IT_TEXT) { x->raw = x->len; x->rawlink = x->in_link ? x->len : 0; }
+        if (x->tag == GUMBO_TAG_A && x->kind == IT_INLINE) x->links++;
         if (x->tag == GUMBO_TAG_P && x->kind == IT_BLOCK && x->raw >= 80) x->longp++;
         if (x->tag == GUMBO_TAG_H1 && x->kind == IT_BLOCK) x->has_h1 = 1;
         if (x->parent >= 0) {
             it[x->parent].raw += x->raw;
             it[x->parent].longp += x->longp;
+            it[x->parent].links += x->links;
+            it[x->parent].rawlink += x->rawlink;
             if (x->body) it[x->parent].body = 1;
             if (x->has_h1) it[x->parent].has_h1 = 1;
         }
     }
+    hide_link_clusters(f);
     float total = n ? it[0].raw : 0;
     for (int i = 0; i < n; i++) {
         item *x = &it[i];
@@ -740,6 +779,46 @@ static void score_all(flat *f)
 
 static int is_desc(const item *it, int anc, int d) { return d > anc && d < it[anc].end; }
 
+static const char *class_of(const item *x)
+{
+    if (x->kind != IT_BLOCK || !x->node || x->node->type != GUMBO_NODE_ELEMENT) return NULL;
+    return attr(&x->node->v.element, "class");
+}
+
+static int by_index(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+/* Chunks of the same body elsewhere in the page: sites cut a story into
+ * several containers (ad slots, newsletter boxes between them) that carry
+ * the publisher's body mark, or the same tag and class as the winner.
+ * Each one not inside or around what is selected, with real text and few
+ * links, is added; sel[] is then put in document order. */
+static int add_body_chunks(const flat *f, int best, int *sel, int ns, int maxsel)
+{
+    const item *it = f->it;
+    const char *cls = class_of(&it[best]);
+    int marked = 0;
+    for (int a = best; a >= 0 && !marked; a = it[a].parent) marked = it[a].marked;
+    if (!marked && (!cls || !*cls)) return ns;
+    for (int i = 0; i < f->n && ns < maxsel; i++) {
+        const item *x = &it[i];
+        if (x->dead || x->kind != IT_BLOCK || x->sub < 50) continue;
+        /* a class twin must also score like a story chunk (sidebar columns
+         * share classes too) */
+        int same = (marked && x->marked) ||
+                   (cls && *cls && x->tag == it[best].tag && x->score >= 0.25f * it[best].score &&
+                    class_of(x) && !strcmp(class_of(x), cls));
+        if (!same || x->sublink > 0.3f * x->sub) continue;
+        int overlaps = 0;
+        for (int k = 0; k < ns && !overlaps; k++)
+            overlaps = sel[k] == i || is_desc(it, sel[k], i) || is_desc(it, i, sel[k]);
+        if (overlaps) { i = x->end - 1; continue; }
+        sel[ns++] = i;
+        i = x->end - 1;
+    }
+    qsort(sel, (size_t)ns, sizeof *sel, by_index);
+    return ns;
+}
+
 /* Pick the container; fills sel[] with the items to render, in order. */
 static int choose(flat *f, int *sel, int maxsel)
 {
@@ -779,7 +858,7 @@ static int choose(flat *f, int *sel, int maxsel)
     int p = it[best].parent, ns = 0;
     if (p < 0 || it[best].tag == GUMBO_TAG_BODY) {
         sel[ns++] = best;
-        return ns;
+        return add_body_chunks(f, best, sel, ns, maxsel);
     }
     for (int c = p + 1; c < it[p].end && ns < maxsel; c = it[c].end) {
         item *x = &it[c];
@@ -791,7 +870,7 @@ static int choose(flat *f, int *sel, int maxsel)
             if ((x->sub >= 80 && ld < 0.25f) || (x->sub >= 25 && ld == 0 && c > best)) sel[ns++] = c;
         }
     }
-    return ns;
+    return add_body_chunks(f, best, sel, ns, maxsel);
 }
 
 /* ------------------------------------------------------------ rendering */
@@ -806,7 +885,53 @@ typedef struct {
     int keep_h1;
     int dup_checks;
     float kept_chars, kept_link;   /* over the paragraphs written */
+    /* The paragraphs written, for trimming what ends a story: where each
+     * starts in out, its characters and link characters, heading or not. */
+    struct para_info { size_t off; float chars, link; unsigned char head; } *info;
+    int ninfo, capinfo;
+    int title_last;     /* the last paragraph looks like a list's title */
+    int root;           /* the block being rendered */
 } render;
+
+/* A data cell's text belongs to its row: one paragraph per row, cells
+ * joined by " | ".  A cell that is the rendered container, or holds more
+ * than a data cell does, is a layout table's column and stays a block. */
+static int row_of(const render *r, const flat *f, int b)
+{
+    if (b < 0 || b == r->root) return b;
+    const item *x = &f->it[b];
+    if ((x->tag == GUMBO_TAG_TD || x->tag == GUMBO_TAG_TH) && x->bparent >= 0 && x->raw < 200 &&
+        f->it[x->bparent].tag == GUMBO_TAG_TR)
+        return x->bparent;
+    return b;
+}
+
+/* Drops the last written paragraph. */
+static void unwrite_last(render *r)
+{
+    if (!r->ninfo || !r->paras) return;
+    struct para_info *p = &r->info[--r->ninfo];
+    r->out.len = p->off >= 2 ? p->off - 2 : 0;
+    if (r->out.s) r->out.s[r->out.len] = 0;
+    r->paras--;
+    r->kept_chars -= p->chars;
+    r->kept_link -= p->link;
+    r->last_len = 0;
+    r->title_last = 0;
+}
+
+/* What ends a story but is not part of it, by structure: headings left
+ * with nothing after them, and short paragraphs with a link (calls to
+ * action: "follow our coverage", "send us a tip", "read the report here").
+ * At least two paragraphs always stay. */
+static void trim_tail(render *r)
+{
+    while (r->ninfo > 2 && r->paras > 2) {
+        const struct para_info *p = &r->info[r->ninfo - 1];
+        if (!(p->head || (p->chars < 160 && p->link > 0))) break;
+        unwrite_last(r);
+    }
+}
 
 /* Length of a quotation mark, space or dash at p (0 if none). */
 static size_t quote_char(const char *p, size_t n)
@@ -907,6 +1032,8 @@ static void flush_para(render *r, const flat *f)
     html_buf *pb = &r->para;
     buf_rtrim(pb);
     int tag_head = r->cur >= 0 && (f->it[r->cur].tkind & TK_HEAD);
+    int row = r->cur >= 0 && f->it[r->cur].tag == GUMBO_TAG_TR;
+    int quoted = r->cur >= 0 && f->it[r->cur].in_quote;
     const char *p = pb->s;
     size_t len = pb->len;
     float plen = r->plen, plink = r->plink;
@@ -921,7 +1048,7 @@ static void flush_para(render *r, const flat *f)
     }
     if (!alnum) return;
     /* "03.10.2023 14:37", "1/4", "12" on their own: layout, not prose */
-    if (len < 40) {
+    if (len < 40 && !row) {
         int letter = 0;
         for (size_t i = 0; i < len && !letter; i++) {
             unsigned char c = (unsigned char)p[i];
@@ -944,9 +1071,27 @@ static void flush_para(render *r, const flat *f)
         if (z - a >= 30 && find_sub(r->out.s, r->out.len, p + a, z - a)) return;
     }
     if (r->out.len) html_buf_put(&r->out, "\n\n", 2);
+    if (r->ninfo == r->capinfo) {
+        int cap = r->capinfo ? r->capinfo * 2 : 32;
+        struct para_info *ni = realloc(r->info, (size_t)cap * sizeof *ni);
+        if (!ni) { r->out.oom = 1; return; }
+        r->info = ni;
+        r->capinfo = cap;
+    }
+    r->info[r->ninfo++] = (struct para_info){r->out.len, (float)chars, plink, (unsigned char)tag_head};
+    /* a short heading or a short line without a sentence end may be the
+     * title of a link list that follows */
+    r->title_last = tag_head || (chars < 80 && p[len - 1] != '.' && p[len - 1] != '"');
     r->last_off = r->out.len;
     r->last_len = len;
+    /* A blockquote is a quotation (an embedded post, a quoted letter):
+     * its paragraphs are written in quotation marks, so that the quote
+     * stage sees them as what someone said; its attribution line ("- Name
+     * (@handle) date") is not. */
+    int mark = quoted && !quote_char(p, len) && !(len >= 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80);
+    if (mark) html_buf_put(&r->out, "\xE2\x80\x9C", 3);
     html_buf_put(&r->out, p, len);
+    if (mark) html_buf_put(&r->out, "\xE2\x80\x9D", 3);
     r->paras++;
     r->kept_chars += plen;
     r->kept_link += plink;
@@ -956,6 +1101,7 @@ static void flush_para(render *r, const flat *f)
 static void render_range(render *r, const flat *f, int root, float root_sub)
 {
     const item *it = f->it;
+    r->root = root;
     for (int i = root; i < it[root].end; i++) {
         const item *x = &it[i];
         if (x->dead) { i = x->end - 1; continue; }
@@ -968,28 +1114,36 @@ static void render_range(render *r, const flat *f, int root, float root_sub)
                 else if (x->sub > 0 && ld > 0.5f) {
                     skip = 1;
                     if (x->tkind & TK_HEAD) r->teasers++;
+                    /* a link list after a title-like line: the line is the
+                     * list's heading ("More stories", "Lire aussi") */
+                    if (r->para.len) flush_para(r, f);
+                    if (r->title_last && x->links >= 2) unwrite_last(r);
                 }
                 /* mild-negative boxes (paywall prompt, teaser) small next to the story */
                 else if (x->mult < 1.0f && x->sub < 0.2f * root_sub) skip = 1;
                 if (skip) { i = x->end - 1; continue; }
             }
+            if ((x->tag == GUMBO_TAG_TD || x->tag == GUMBO_TAG_TH) && row_of(r, f, i) == r->cur) {
+                if (r->para.len) html_buf_put(&r->para, " | ", 3);   /* next cell, same row */
+                break;
+            }
             if (r->para.len) flush_para(r, f);
-            r->cur = i;
+            r->cur = row_of(r, f, i);
             break;
         case IT_BR:
             if (r->para.len) flush_para(r, f);
             break;
         case IT_TEXT:
-            if (x->bparent != r->cur) {
+            if (row_of(r, f, x->bparent) != r->cur) {
                 if (r->para.len) flush_para(r, f);
-                r->cur = x->bparent;
+                r->cur = row_of(r, f, x->bparent);
             }
             html_buf_put_collapsed(&r->para, x->node->v.text.text, strlen(x->node->v.text.text));
             r->plen += x->len;
             if (x->in_link) r->plink += x->len;
             break;
         case IT_SPACE:
-            if (x->bparent == r->cur && r->para.len) html_buf_put(&r->para, " ", 1);
+            if (row_of(r, f, x->bparent) == r->cur && r->para.len) html_buf_put(&r->para, " ", 1);
             break;
         default:
             break;
@@ -1038,6 +1192,7 @@ static void link_led(const flat *f, int c, int *items, int *teasers)
 static int finish(render *r, html_scored *res)
 {
     free(r->para.s);
+    free(r->info);
     if (r->out.oom) { free(r->out.s); return -1; }
     if (!r->out.s) {
         r->out.s = calloc(1, 1);
@@ -1083,6 +1238,7 @@ static int run(const GumboNode *root, int keep_h1, int score, html_scored *res)
         if (f.it[sel[k]].score > f.it[best].score) best = sel[k];
     }
     for (int k = 0; k < ns; k++) render_range(&r, &f, sel[k], sub);
+    trim_tail(&r);
     res->container = f.it[best].node;
 
     /* Sanity: section fronts and link farms are not articles. */

@@ -2,14 +2,16 @@
  * ingest.h - documents in: one source per input, documents out one by one.
  *
  * A source is opened on a path ("-" for standard input) and sniffed by
- * content: JSON lines (first byte '{'), HTML, WARC/ARC (plain or gzip), or a
- * plain-text article.  ingest_next fills a (reset) document with metadata
- * and its raw body; the text stage does the rest.
+ * content, on a pipe as on a file (source.c, stream.h): JSON lines (first
+ * byte '{'), HTML, WARC/ARC (plain or gzip), or a plain-text article, each
+ * possibly inside gzip or zstd.  ingest_next fills a (reset) document with
+ * metadata and its raw body; the text stage does the rest.
  *
  * Errors are per document: ingest_next returns -1 with a message naming the
  * input and position (ingest_error), and the next call carries on with the
- * next document.  Only a source that cannot be opened at all fails in
- * ingest_open.
+ * next document.  ingest_open fails for a source that cannot be opened and
+ * for one that holds no document dyad can read: empty input, binary data,
+ * a compression dyad does not decode (xz, bzip2, lz4), UTF-16.
  */
 #ifndef DYAD_INGEST_H
 #define DYAD_INGEST_H
@@ -32,6 +34,9 @@ int ingest_next_line(ingest_source *src, char **buf, size_t *cap, size_t *len, u
 const char *ingest_path(const ingest_source *src);
 int ingest_format(const ingest_source *src);
 void ingest_close(ingest_source *src);
+/* Bytes read so far, for progress: of the compressed file for a web
+ * archive, of the decoded text for other inputs. */
+uint64_t ingest_bytes_read(const ingest_source *src);
 
 /* Parse one JSON-lines record into doc (exposed for tests). 0 ok, -1 error. */
 int ingest_json_record(const char *line, size_t len, dyad_doc *doc, char *err, size_t errlen);

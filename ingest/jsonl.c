@@ -105,6 +105,19 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+/* Bytes copied as they are inside a string: printable ASCII but '"' and
+ * the backslash. */
+static const unsigned char plain_byte[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+    R16(0), R16(0),
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 0x20: '"' */
+    R16(1), R16(1),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,   /* 0x50: '\\' */
+    R16(1), R16(1),
+    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)
+#undef R16
+};
+
 /* A string at r->p (on its opening quote).  With out (room for the raw
  * length), the decoded bytes go there and *len is their count; without,
  * the string is only checked.  r->p ends after the closing quote. */
@@ -115,7 +128,7 @@ static int string(reader *r, unsigned char *out, size_t *len)
     for (;;) {
         /* The common run: plain ASCII, copied in one go. */
         const unsigned char *run = p;
-        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') p++;
+        while (p < end && plain_byte[*p]) p++;
         if (o) { memcpy(o, run, (size_t)(p - run)); o += p - run; }
         if (p >= end) return fail(r, r->p, "unterminated string");
         unsigned c = *p;
@@ -258,10 +271,10 @@ static int known_field(reader *r, dyad_doc *d, int f, const char **slot)
     skip_ws(r);
     const unsigned char *v = r->p;
     if (v < r->end && *v == '"') {
-        /* Room for the raw length: decoding never makes a string longer. */
-        const unsigned char *q = v + 1;
-        while (q < r->end && *q != '"') q += *q == '\\' ? 2 : 1;
-        size_t cap = (size_t)(q - v);
+        /* Decoding never makes a string longer, so the rest of the line is
+         * room enough for the text (whose buffer is reused document after
+         * document); short fields measure up to their closing quote. */
+        size_t cap = (size_t)(r->end - v);
         if (f == F_TEXT) {
             if (cap >= UINT32_MAX - 1) return fail(r, v, "text too long");
             d->raw = dyad_grow(d->raw, &d->raw_cap, (uint32_t)cap + 1, 1);
@@ -272,6 +285,16 @@ static int known_field(reader *r, dyad_doc *d, int f, const char **slot)
             *slot = d->raw;
             return 0;
         }
+        const unsigned char *q = v + 1;
+        for (;;) {
+            q = memchr(q, '"', (size_t)(r->end - q));
+            if (!q) { q = r->end; break; }
+            const unsigned char *b = q;
+            while (b > v + 1 && b[-1] == '\\') b--;
+            if ((q - b) % 2 == 0) break;                 /* not escaped */
+            q++;
+        }
+        cap = (size_t)(q - v);
         char *dst = dyad_arena_alloc(d->arena, cap + 1);
         size_t n;
         if (string(r, (unsigned char *)dst, &n)) return -1;

@@ -246,6 +246,12 @@ int ingest_next_line(ingest_source *s, char **buf, size_t *cap, size_t *len, uin
 }
 int ingest_format(const ingest_source *s) { return s->format; }
 
+uint64_t ingest_bytes_read(const ingest_source *s)
+{
+    if (s->web.reader) return warc_bytes_read(s->web.reader);
+    return s->in ? in_stream_offset(s->in) : 0;
+}
+
 void ingest_close(ingest_source *s)
 {
     if (!s) return;

@@ -1184,6 +1184,8 @@ void warc_set_max_payload(warc_reader *r, size_t max_bytes)
     if (r) r->max_payload = max_bytes ? max_bytes : WARC_DEFAULT_MAX_PAYLOAD;
 }
 
+unsigned long long warc_bytes_read(const warc_reader *r) { return r ? r->in_total : 0; }
+
 void warc_close(warc_reader *r)
 {
     if (!r) return;

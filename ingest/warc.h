@@ -91,6 +91,8 @@ int warc_next(warc_reader *r, warc_record *rec);
 const char *warc_error(const warc_reader *r);
 
 void warc_close(warc_reader *r);
+/* Bytes read from the file so far (compressed bytes for gzip): progress. */
+unsigned long long warc_bytes_read(const warc_reader *r);
 
 /* Does this start of a file look like WARC or ARC?  Returns WARC_SNIFF_*
  * bits, 0 if neither.  Gzip data is inflated as far as the bytes go, so

@@ -41,19 +41,18 @@ static int from_html(dyad_doc *d, const char *html, size_t len, const char *char
     size_t n = a.text ? strlen(a.text) : 0;
     dyad_doc_set_raw(d, a.text ? a.text : "", n);
     int ok = n > 0;
-    if (!ok) snprintf(why, whylen, "no article text found (%s)", a.method ? a.method : "extraction");
+    if (!ok) snprintf(why, whylen, "no article text found (%s)", err[0] ? err : a.method ? a.method : "extraction");
     html_article_free(&a);
     return ok ? 0 : 1;
 }
 
 int web_html_document(dyad_doc *d, const char *html, size_t len, char *why, size_t whylen)
 {
+    /* A page with no article text (an index page, a link list, a consent
+     * wall) is an error, not an empty document: coding nothing and exiting
+     * 0 would hide that the input was not what the user thought. */
     int r = from_html(d, html, len, NULL, why, whylen);
-    if (r > 0) {                       /* an HTML page with no article: still a document, flagged */
-        dyad_doc_diag(d, 0, "%s", why);
-        return 0;
-    }
-    return r;
+    return r > 0 ? -1 : r;
 }
 
 /* ASCII case-insensitive substring search (strcasestr is not standard C). */

@@ -15,7 +15,7 @@ typedef struct {
 } web_archive;
 
 /* One HTML page into doc (title, url, date ... and the article as raw);
- * 0 ok (a page without article text is kept, with a diag), -1 error. */
+ * 0 ok, -1 error (why): unreadable, or no article text in the page. */
 int web_html_document(dyad_doc *d, const char *html, size_t len, char *why, size_t whylen);
 /* The next document of an archive: 1, 0 at end, -1 a bad record (err). */
 int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen);

@@ -15,16 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef DYAD_DATA_DIR
-#define DYAD_DATA_DIR "data"
-#endif
-
-const char *dyad_default_data_dir(void)
-{
-    const char *env = getenv("DYAD_DATA");
-    return env && *env ? env : DYAD_DATA_DIR;
-}
-
 dyad_model *dyad_model_load(const char *data_dir, char *err, size_t errlen)
 {
     if (!data_dir) data_dir = dyad_default_data_dir();

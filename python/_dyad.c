@@ -322,6 +322,8 @@ static PyObject *column_value(sqlite3_stmt *st, int i)
     case SQLITE_NULL: Py_RETURN_NONE;
     case SQLITE_BLOB: return PyBytes_FromStringAndSize(sqlite3_column_blob(st, i), sqlite3_column_bytes(st, i));
     default:
+        /* as dyad's JSON: an absent value ("" in the store) is None */
+        if (!sqlite3_column_bytes(st, i)) Py_RETURN_NONE;
         return PyUnicode_DecodeUTF8((const char *)sqlite3_column_text(st, i), sqlite3_column_bytes(st, i), "replace");
     }
 }

@@ -71,7 +71,7 @@ static void value(dbuf *b, sqlite3_stmt *st, const char *name)
 {
     int i = store_col(st, name);
     int ty = i < 0 ? SQLITE_NULL : sqlite3_column_type(st, i);
-    if (ty == SQLITE_NULL) dbuf_puts(b, "null");
+    if (ty == SQLITE_NULL || (ty == SQLITE_TEXT && !*sqlite3_column_text(st, i))) dbuf_puts(b, "null");
     else if (ty == SQLITE_INTEGER || ty == SQLITE_FLOAT) dbuf_puts(b, (const char *)sqlite3_column_text(st, i));
     else json_str(b, (const char *)sqlite3_column_text(st, i));
 }

@@ -72,7 +72,7 @@ sqlite3_stmt *store_query_events(store *s, const store_filter *f, int wide, char
         sq_sql(&q, "SELECT e.id, e.date, e.date_precision, e.source_code AS source, e.source_name,"
                    " e.target_code AS target, e.target_name, e.cameo, e.plover_type AS plover, e.quad, e.goldstein,"
                    " e.n_reports AS reports, e.n_articles AS articles, e.n_sources AS sources,"
-                   " e.plover_mode, e.negated, e.doc_id AS doc, e.url, e.title, e.sentence,"
+                   " e.plover_mode, e.negated, e.doc_id AS doc, e.url, e.title, e.sentence + 1 AS sentence,"
                    " e.verb_text AS verb, e.rule, e.confidence, e.added, e.evidence,"
                    " e.geo_name AS place, e.geo_country AS place_country, e.geo_adm1 AS place_adm1,"
                    " e.geo_lat AS lat, e.geo_lon AS lon, e.geo_type AS place_type, e.geo_how AS place_how");
@@ -98,7 +98,7 @@ sqlite3_stmt *store_query_quotes(store *s, const store_filter *f, int wide, char
     if (wide) sq_sql(&q, "SELECT q.date, q.date_precision,");
     else sq_sql(&q, "SELECT " STORE_DATE_LABEL_SQL("q.date", "q.date_precision") " AS date,");
     sq_sql(&q, " q.speaker_name AS speaker, q.speaker_code AS code, q.kind, q.text AS quote, d.id AS doc");
-    if (wide) sq_sql(&q, ", d.title, d.url, q.sent AS sentence, q.cue");
+    if (wide) sq_sql(&q, ", d.title, d.url, q.sent + 1 AS sentence, q.cue");
     sq_sql(&q, " FROM quotes q JOIN documents d ON d.docno = q.doc WHERE 1");
     if (f->speaker) { sq_sql(&q, " AND "); sq_actor(&q, "q.speaker_code", "q.speaker_name", f->speaker); }
     if (f->actor) {
@@ -191,7 +191,7 @@ sqlite3_stmt *store_query_reports(store *s, char *err, size_t errlen)
 {
     sqlite3_stmt *st = NULL;
     static const char sql[] =
-        "SELECT d.id AS doc, d.url, d.title, d.source, r.sent AS sentence, r.date, r.date_precision,"
+        "SELECT d.id AS doc, d.url, d.title, d.source, r.sent + 1 AS sentence, r.date, r.date_precision,"
         " r.source_text, r.target_text, r.verb_text AS verb, r.verb_off, r.verb_len, r.rule, r.confidence, r.flags,"
         " " SENTENCE_SQL("d", "st") " AS text, st.off AS sentence_off"
         " FROM event_reports r JOIN documents d ON d.docno = r.doc"

@@ -180,6 +180,8 @@ void timeline_svg(dbuf *b, const timeline *tl)
     if (!n) {
         text_at(b, (X0 + X1) / 2, (Y0 + Y1) / 2, "middle", 16, "fill=\"#718096\"", "no events between these actors");
         dbuf_puts(b, "</svg>\n");
+        dbuf_free(&full); dbuf_free(&title); dbuf_free(&sub); dbuf_free(&la); dbuf_free(&lb);
+        free(all);
         return;
     }
 

@@ -46,6 +46,15 @@ void tab_begin(tab_out *t, FILE *out, int fmt, int ncols, const char *const *nam
     }
 }
 
+/* The columns that hold a flag (0 / 1 in SQLite). */
+static int json_flag_column(const char *name)
+{
+    static const char *const flags[] = {"negated", "quoted", "passive", "modal", "credit", "undated", NULL};
+    for (const char *const *f = flags; *f; f++)
+        if (!strcmp(name, *f)) return 1;
+    return 0;
+}
+
 /* Bytes of a field; on a terminal with control characters made harmless
  * (a file or pipe gets the data as stored). */
 static void raw(FILE *f, const char *s, size_t n, int tty)
@@ -101,7 +110,10 @@ void tab_row(tab_out *t, const tab_cell *c)
         for (int i = 0; i < t->ncols; i++) {
             if (i) dbuf_putc(&b, ',');
             json_key(&b, t->names[i]);
-            if (c[i].kind == CELL_NULL || !c[i].s) dbuf_puts(&b, "null");
+            /* JSON conventions: absent (NULL or "") is null, a flag is
+             * true / false, never 0 / 1 */
+            if (c[i].kind == CELL_NULL || !c[i].s || !c[i].s[0]) dbuf_puts(&b, "null");
+            else if (c[i].kind == CELL_NUM && json_flag_column(t->names[i])) dbuf_puts(&b, strcmp(c[i].s, "0") ? "true" : "false");
             else if (c[i].kind == CELL_NUM) dbuf_puts(&b, c[i].s);
             else json_str(&b, c[i].s);
         }

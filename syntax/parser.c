@@ -51,6 +51,7 @@ int syn_state_reserve(syn_state *s, uint32_t n, dyad_arena *arena)
 {
     if (n + 2 <= s->cap) return 0;
     uint32_t cap = n + 2 > 64 ? n + 2 : 64;
+    cap += cap & 1;   /* even, so the uint64_t array after nine int32_t arrays is 8-byte aligned */
     size_t per = 9 * sizeof(int32_t) + 4 + sizeof(uint64_t);
     void *b = arena ? dyad_arena_alloc(arena, per * cap) : calloc(cap, per);
     if (!b) return -1;

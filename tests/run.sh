@@ -10,8 +10,10 @@
 # the end; the last line is "N passed, N failed, N skipped".
 #
 # DYAD_SHARED names the shared data (default ../shared beside the
-# repository).  DYAD_REQUIRE_SHARED=1 (CI sets it) counts every skip as a
-# failure, so a run that should have the data can never skip silently.
+# repository).  DYAD_REQUIRE_SHARED=1 (CI sets it) counts every skip for
+# want of it ("skip NAME: needs ../shared ...") as a failure, so a run that
+# should have the data can never skip silently; other skips (a missing
+# optional tool) stay skips.
 set -u
 cd "$(dirname "$0")/.."
 export DYAD_SHARED="${DYAD_SHARED:-$(cd .. && pwd)/shared}"
@@ -30,10 +32,13 @@ run_one() {  # label command...
   f=$(grep -c '^FAIL ' "$log")
   k=$(grep -c '^skip ' "$log")
   grep '^FAIL ' "$log" | sed "s|^|[$label] |"
-  grep '^skip ' "$log" | sed "s|^|[$label] |" >> "$skips"
-  if [ "$require" = 1 ] && [ "$k" -gt 0 ]; then
-    grep '^skip ' "$log" | sed "s|^skip |FAIL [$label] skipped with DYAD_REQUIRE_SHARED=1: |"
-    f=$((f + k)); k=0
+  if [ "$require" = 1 ]; then grep '^skip ' "$log" | grep -v '^skip [^:]*: needs \.\./shared' | sed "s|^|[$label] |" >> "$skips"
+  else grep '^skip ' "$log" | sed "s|^|[$label] |" >> "$skips"; fi
+  local ks
+  ks=$(grep -c '^skip [^:]*: needs \.\./shared' "$log")
+  if [ "$require" = 1 ] && [ "$ks" -gt 0 ]; then
+    grep '^skip [^:]*: needs \.\./shared' "$log" | sed "s|^skip |FAIL [$label] skipped with DYAD_REQUIRE_SHARED=1: |"
+    f=$((f + ks)); k=$((k - ks))
   fi
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
     echo "FAIL [$label] exited with status $rc:"; tail -n 20 "$log" | sed 's/^/    /'

@@ -90,7 +90,7 @@ assert [m for m in d["mentions"] if m["text"]=="he"][0]["name"]=="Kim Jong Un"
 ' "$TMP/w.json" && t_ok metadata-date || t_fail metadata-date "$(head -c 300 "$TMP/w.json")"
 printf 'Donald Trump spoke to reporters.\n' > "$TMP/nodate.txt"
 "$DYAD" actors "$TMP/nodate.txt" > /dev/null 2> "$TMP/nodate.err"
-t_grep unknown-date-flagged "nodate.txt: byte 0: actor codes use today's date" "$TMP/nodate.err"
+t_grep unknown-date-flagged "nodate.txt: byte 0: people's dated roles left unresolved" "$TMP/nodate.err"
 
 # Candidates across a corpus: counts, codes and a record to paste.
 cat > "$TMP/c1.txt" <<'TXT'

@@ -147,7 +147,7 @@ import json, sys
 recs = {r["id"]: r for r in map(json.loads, open(sys.argv[1]))}
 e = [e for e in recs["j3"]["events"] if e["root"] == "11"]
 assert len(e) == 1 and e[0]["reports"] == 2 and e[0]["also"]["sentence"] == 1, e
-assert e[0]["matcher"] == "tokens" and e[0]["historical"] is False, e[0]
+assert e[0]["matcher"] == "parse" and e[0]["historical"] is False, e[0]
 PY
 
 # ---- relevance: a rugby report is no war; the same verbs in a raid story are

@@ -18,7 +18,8 @@ for r in rows:
     assert len(c["events"]) == len(r["events"]) and len(c["mentions"]) == len(r["mentions"])
     # The member is an addition: without it the record is dyad code's.
     for e, ce in zip(r["events"], c["events"]):
-        assert e["cameo"] == ce[5] and e["sentence"] == ce[0]
+        # the coded member keeps 0-based indexes; outputs number sentences from 1
+        assert e["cameo"] == ce[5] and e["sentence"] == ce[0] + 1
 PY
 "$DYAD" ingest --db "$TMP/coded.db" "$TMP/coded.jsonl" 2> "$TMP/ingest.err"; rc=$?
 [ $rc -eq 0 ] && t_ok coded-ingest-exit-0 || t_fail coded-ingest-exit-0 "exit $rc: $(head -3 "$TMP/ingest.err")"

@@ -50,3 +50,24 @@ Rebels of the FSA attacked army positions near Aleppo on Sunday, Syrian state me
 T
 "$DYAD" actors --json --date 2014-05-01 "$TMP/syr.txt" > "$TMP/syr.json" 2>/dev/null
 t_grep context-fsa-in-syria '"name":"Free Syrian Army"' "$TMP/syr.json"
+
+# Domestic actors take the country the story is about.
+cat > "$TMP/dom.txt" <<'T'
+Protests in Georgia
+
+Thousands of Georgians marched in Tbilisi on Sunday. Police said 40 people were detained, and MPs called for calm. The unions said they would strike.
+T
+"$DYAD" actors --json --date 2024-12-01 "$TMP/dom.txt" > "$TMP/dom.json" 2>/dev/null
+python3 - "$TMP/dom.json" 2> "$TMP/py3" <<'PY' && t_ok context-domestic-actors || t_fail context-domestic-actors "$(tail -n 1 "$TMP/py3")"
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+ms = {m["text"]: m for m in d["mentions"]}
+assert ms["Police"]["code"] == "GEOCOP", ms
+assert ms["MPs"]["code"] == "GEOLEG"
+assert ms["The unions"]["code"] == "GEOLAB"
+assert ms["they"]["code"] == "GEOLAB"
+PY
+# ... and are nobody in a story about no country.
+printf 'Local news\n\nPolice said the road would reopen on Friday.\n' > "$TMP/nodom.txt"
+"$DYAD" actors --json --date 2024-12-01 "$TMP/nodom.txt" > "$TMP/nodom.json" 2>/dev/null
+t_nogrep context-domestic-needs-a-country '"text":"Police"' "$TMP/nodom.json"

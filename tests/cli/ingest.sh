@@ -219,3 +219,52 @@ assert d.get("title")=="Seoul and Tokyo agree to resume talks", d.get("title")
 assert d["n_sentences"]==3 and d["sentences"][0]["text"].startswith("SEOUL"), d["sentences"]
 ' "$TMP/nl-$kind.json" && t_ok "headline-$kind" || t_fail "headline-$kind" "$(head -c 300 "$TMP/nl-$kind.json")"
 done
+
+# ------------------------------------- a page with no article (issue 17.2)
+# An HTML page without article text is an error naming it, exit 1, and the
+# page is not stored; the article beside it still is.
+"$DYAD" ingest --db "$TMP/page.db" "$TMP/nav.html" "$TMP/page.html" 2> "$TMP/nav.err"; rc=$?
+[ $rc -eq 1 ] && t_ok failed-page-exit-1 || t_fail failed-page-exit-1 "exit $rc"
+t_grep failed-page-named "^dyad: $TMP/nav.html: no article text found" "$TMP/nav.err"
+n=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from documents").fetchone()[0])' "$TMP/page.db")
+[ "$n" = 1 ] && t_ok failed-page-not-stored || t_fail failed-page-not-stored "$n documents stored"
+
+# ------------------------------------------- ingest -j N (issue 17.5)
+# Coding on threads while one more writes the store: the same store as one
+# thread (timestamps aside), in input order, with duplicates, a bad line
+# and a document repeated inside one batch.
+python3 - "$TMP/many.jsonl" <<'PY'
+import json, sys
+leaders = [("Kim Jong Un", "Donald Trump", "Panmunjom"), ("Emmanuel Macron", "Olaf Scholz", "Paris"),
+           ("Narendra Modi", "Xi Jinping", "Beijing"), ("Recep Tayyip Erdogan", "Vladimir Putin", "Sochi")]
+verbs = ["met", "criticised", "praised", "threatened"]
+with open(sys.argv[1], "w") as f:
+    for i in range(150):
+        a, b, place = leaders[i % 4]
+        text = f"{a} {verbs[i % 4]} {b} in {place} on Tuesday, officials said. The talks lasted {i + 2} hours."
+        f.write(json.dumps({"id": f"m{i}", "published": f"2019-0{1 + i % 9}-1{i % 10}", "text": text}) + "\n")
+        if i == 40: f.write("{not json\n")
+        if i == 70: f.write(json.dumps({"id": "m69", "text": "A repeat of an id already given."}) + "\n")
+PY
+for j in 1 2 3; do
+  "$DYAD" ingest -q --db "$TMP/j$j.db" -j $j "$TMP/many.jsonl" 2> "$TMP/j$j.err"; echo $? > "$TMP/j$j.rc"
+  python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for t in ("documents", "events", "quotes"):
+    cols = [r[1] for r in db.execute(f"pragma table_info({t})") if r[1] not in ("ingested_at", "stored_at", "created_at")]
+    q = "select " + ",".join(cols) + " from " + t + " order by rowid"
+    for r in db.execute(q): print(t, r)
+' "$TMP/j$j.db" > "$TMP/j$j.rows"
+done
+[ "$(cat "$TMP/j1.rc")" = 1 ] && [ "$(cat "$TMP/j2.rc")" = 1 ] && t_ok ingest-jobs-bad-line-exit-1 || t_fail ingest-jobs-bad-line-exit-1 "exit $(cat "$TMP/j1.rc") / $(cat "$TMP/j2.rc")"
+# 150 documents and the repeated id with other text kept as m69~2
+[ "$(grep -c '^documents' "$TMP/j1.rows")" = 151 ] && grep -q "'m69~2'" "$TMP/j2.rows" && t_ok ingest-jobs-count \
+  || t_fail ingest-jobs-count "$(grep -c '^documents' "$TMP/j1.rows") documents"
+cmp -s "$TMP/j1.rows" "$TMP/j2.rows" && cmp -s "$TMP/j1.rows" "$TMP/j3.rows" && t_ok ingest-jobs-same-store \
+  || t_fail ingest-jobs-same-store "$(diff "$TMP/j1.rows" "$TMP/j2.rows" | head -c 400)"
+grep -q "many.jsonl:42: invalid JSON" "$TMP/j2.err" && t_ok ingest-jobs-error-named || t_fail ingest-jobs-error-named "$(cat "$TMP/j2.err")"
+# dyad code -j: byte-identical records, in input order
+"$DYAD" code -j 1 "$TMP/many.jsonl" > "$TMP/c1.out" 2>/dev/null
+"$DYAD" code -j 2 "$TMP/many.jsonl" > "$TMP/c2.out" 2>/dev/null
+cmp -s "$TMP/c1.out" "$TMP/c2.out" && [ "$(wc -l < "$TMP/c1.out")" = 151 ] && t_ok code-jobs-same-records || t_fail code-jobs-same-records "$(wc -l < "$TMP/c1.out") / $(wc -l < "$TMP/c2.out") lines"

@@ -85,7 +85,7 @@ printf '%s\n' \
   '{"id":"bad1","published":"yesterday-ish","text":"Kim met Pompeo on Sunday."}' \
   '{"id":"bad2","published":"2018-13-45","text":"Kim met Pompeo on Sunday."}' \
   '{"id":"dl","text":"SEOUL, July 12, 2018 (Dyad Wire) - Kim met Pompeo on Sunday."}' > "$TMP/in.jsonl"
-"$DYAD" time --json --date 2019-06-30 "$TMP/in.jsonl" > "$TMP/in.out" 2> "$TMP/in.err"; rc=$?
+"$DYAD" time --json --verbose --date 2019-06-30 "$TMP/in.jsonl" > "$TMP/in.out" 2> "$TMP/in.err"; rc=$?
 [ $rc -eq 0 ] && t_ok time-jsonl-exit-0 || t_fail time-jsonl-exit-0 "exit $rc"
 python3 - "$TMP/in.out" <<'PY' && t_ok time-jsonl-sources || t_fail time-jsonl-sources "$(cat "$TMP/in.out" | head -c 600)"
 import json, sys
@@ -115,7 +115,7 @@ if t_shared time-human examples/003_023876788a9e6448.txt examples/000_409f928aa0
 "$DYAD" time --date 2018-07-12 "$EX003" > "$TMP/h.txt" 2>/dev/null
 t_grep time-human-pubdate '^published 2018-07-12  \(option\)' "$TMP/h.txt"
 t_grep time-human-expression 'DATE +2018-07-06 +2018-07-06 "July 6"' "$TMP/h.txt"
-t_grep time-human-sentence '^  \[8\] 2018-07-08 own ' "$TMP/h.txt"
+t_grep time-human-sentence '^  \[9\] 2018-07-08 own ' "$TMP/h.txt"
 "$DYAD" time --count --date 2018-07-12 "$EX003" "$EX000" > "$TMP/c.txt" 2>/dev/null
 t_grep time-count '^documents 2 sentences [0-9]+ tokens' "$TMP/c.txt"
 [ "$(wc -l < "$TMP/c.txt")" -eq 1 ] && t_ok time-count-one-line || t_fail time-count-one-line "$(cat "$TMP/c.txt")"

@@ -336,16 +336,21 @@ static void test_dated_roles(void)
     CHECK_INT(doc->n_diags, 0);
 }
 
-static void test_unknown_date_uses_today_and_says_so(void)
+static void test_unknown_date_leaves_roles_unresolved(void)
 {
     dyad_doc_reset(doc);
-    const char *body = "Donald Trump spoke.";
+    const char *body = "Donald Trump spoke. Kim Jong Un listened.";
     dyad_doc_set_raw(doc, body, strlen(body));
     dyad_text_process(doc);
     actors_process(lex, doc);
     CHECK_INT(doc->n_diags, 1);
-    CHECK(doc->n_diags && strstr(doc->diags[0].message, "today's date"));
-    CHECK_M("Donald Trump", "USAGOV", NULL, 0);  /* in office today (from 2025-01-20) */
+    CHECK(doc->n_diags && strstr(doc->diags[0].message, "dated roles left unresolved"));
+    CHECK(doc->n_diags && !strstr(doc->diags[0].message, "today"));
+    /* never the clock's date (USAGOV from 2025-01-20): the country his
+     * roles share, flagged */
+    CHECK_M("Donald Trump", "USA", NULL, 0);
+    CHECK_M("Kim Jong Un", "PRK", NULL, 0);
+    CHECK(doc->n_mentions && (doc->mentions[0].flags & ACTORS_MF_UNDATED));
     /* No person, nothing dated: no warning. */
     run(NULL, "North Korea fired a missile.");
     CHECK_INT(doc->n_diags, 0);
@@ -576,7 +581,7 @@ int main(void)
     RUN(test_coordinated_countries);
     RUN(test_datelines_months_and_one_entity_per_role);
     RUN(test_dated_roles);
-    RUN(test_unknown_date_uses_today_and_says_so);
+    RUN(test_unknown_date_leaves_roles_unresolved);
     RUN(test_surnames_after_full_mention);
     RUN(test_two_kims_by_salience);
     RUN(test_descriptors);

@@ -274,6 +274,9 @@ static const sample root10[] = {
 };
 
 static const sample root11[] = {
+    /* the tree: a claim about another's deed is the claimant's accusation */
+    {"2005-02-01", "GBRPTYCON>GBRPTYLAB:112;!GBRPTYLAB>-:128",
+     "Labour has broken its promise on tuition fees, the Tories claimed."},
     /* verb sense: plans attacked are criticised, not assaulted */
     {"2005-02-01", "GBRPTYCON>GBRPTYLAB:111;!GBRPTYCON>GBRPTYLAB:190",
      "The Conservatives attacked Labour plans for new taxes."},
@@ -519,6 +522,11 @@ static const sample multi[] = {
 };
 
 static const sample none[] = {
+    /* the tree: what is denied, feared or only possible did not happen */
+    {"2024-03-01", "!USA>IRN:06*;!USA>IRN:07*",
+     "The White House denied that the United States had sold weapons to Iran."},
+    {"2024-03-01", "none",
+     "Iran could consider launching attacks on Israel."},
     {"2024-03-01", "none",
      "The talks between Russia and Ukraine resumed in Istanbul."},
     {"2024-03-01", "none",
@@ -603,7 +611,7 @@ static void test_event_fields(void)
     CHECK_SPAN(doc->text + e->verb_off, e->verb_len, "signed a peace agreement with");
     CHECK_SPAN(doc->text + doc->mentions[e->target].off, doc->mentions[e->target].len, "the United Arab Emirates");
     CHECK(strstr(e->rule, "05_diplomatic_cooperation.txt:") == e->rule);
-    CHECK_INT(e->flags, DYAD_EV_SHALLOW);        /* coded by the token matcher */
+    CHECK_INT(e->flags, 0);                      /* parsed: not the token matcher (DYAD_EV_SHALLOW) */
     CHECK_INT(e->reports, 1);
     char d[11];
     dyad_date_format(e->date, d);

@@ -911,6 +911,119 @@ static void test_scripts_do_not_leak(void)
     html_article_free(&r.a);
 }
 
+/* ------------------------------------------------- structure rules (17.2) */
+
+static void test_hover_card_links(void)
+{
+    result r;
+    if (load("hovercard.html", NULL, &r)) { CHECK_INT(r.rc, 0); return; }
+    const char *t = r.a.text;
+    /* the lead keeps the visible name; the card's links are neither text
+     * nor link density */
+    CHECK(starts(t, "DRESDEN, March 12 (The Ledger) - Silvertrace Semiconductor agreed on Tuesday to sell"));
+    CHECK(!has(t, "watchlist") && !has(t, "STR.DE") && !has(t, "Filings"));
+    CHECK_INT(paragraphs(t), 5);
+    CHECK(ends(t, "Talks with the new owner are expected to start in April."));
+    html_article_free(&r.a);
+}
+
+static void test_split_body_chunks(void)
+{
+    result r;
+    if (load("split_body.html", NULL, &r)) { CHECK_INT(r.rc, 0); return; }
+    const char *t = r.a.text;
+    CHECK(starts(t, "When the foreign minister of Tuvalu arrived in Canberra"));
+    CHECK(has(t, "Within a week they had accepted most of it.\n\nThe agreement signed in November"));
+    CHECK(ends(t, "\"Everyone in the Pacific is reading this treaty line by line,\" one of them said."));
+    CHECK_INT(paragraphs(t), 6);
+    CHECK(!has(t, "Advertisement"));
+    html_article_free(&r.a);
+
+    /* two containers marked itemprop=articleBody with a newsletter box
+     * between them, in German */
+    page_len = 0;
+    page("<html lang=de><body><article><h1>Regierung einigt sich auf Haushalt</h1>"
+         "<div itemprop=\"articleBody\"><p>BERLIN - Die Bundesregierung hat sich in der Nacht auf einen Haushalt "
+         "für das kommende Jahr geeinigt, wie Regierungssprecher am Mittwoch mitteilten.</p>"
+         "<p>Der Entwurf sieht Ausgaben von rund 480 Milliarden Euro vor, etwas weniger als im laufenden Jahr.</p></div>"
+         "<div class=\"nl-box\"><p>Jeden Morgen die wichtigsten Nachrichten</p><a href=\"/nl\">Jetzt anmelden</a></div>"
+         "<div class=\"zweiter-teil\" itemprop=\"articleBody\"><p>Die Opposition kritisierte die Einigung als "
+         "unzureichend und kündigte an, im Bundestag Änderungen zu verlangen.</p>"
+         "<p>Das Kabinett soll den Entwurf in der kommenden Woche beschließen.</p></div></article></body></html>");
+    r = run_str(page_buf, NULL);
+    CHECK_INT(r.rc, 0);
+    CHECK(starts(r.a.text, "BERLIN - Die Bundesregierung"));
+    CHECK(ends(r.a.text, "Das Kabinett soll den Entwurf in der kommenden Woche beschließen."));
+    CHECK(!has(r.a.text, "anmelden"));
+    html_article_free(&r.a);
+}
+
+static void test_embedded_post_is_a_quote(void)
+{
+    result r;
+    if (load("tweet_embed.html", NULL, &r)) { CHECK_INT(r.rc, 0); return; }
+    const char *t = r.a.text;
+    CHECK(has(t, "\n\n\xE2\x80\x9C" "After eighteen years, I have decided not to seek another term."));
+    CHECK(has(t, "until my last. pic.twitter.com/Xy12abCD\xE2\x80\x9D\n\n"));
+    CHECK(has(t, "\xE2\x80\x94 Maria Delgado (@SenDelgado) January 8, 2024"));
+    CHECK(!has(t, "\xE2\x80\x9C\xE2\x80\x94"));   /* the attribution is not quoted */
+    CHECK(ends(t, "in a statement on Monday evening."));
+    CHECK_INT(paragraphs(t), 6);
+    html_article_free(&r.a);
+
+    /* a long quotation: its items outgrow the first item array (a use
+     * after free once, under ASan) */
+    page_len = 0;
+    page("<html><body><article><h1>Letter read out in parliament</h1><p>The speaker read the letter from the "
+         "president of the assembly to the chamber on Thursday, before the vote on the budget.</p><blockquote><p>");
+    for (int i = 0; i < 1200; i++) page("<b>we</b> ");
+    page("</p></blockquote><p>Members then voted on the budget, which passed by a wide margin late in the evening.</p>"
+         "</article></body></html>");
+    r = run_str(page_buf, NULL);
+    CHECK_INT(r.rc, 0);
+    CHECK(has(r.a.text, "\n\n\xE2\x80\x9Cwe we we"));
+    html_article_free(&r.a);
+}
+
+static void test_end_of_story_promos(void)
+{
+    result r;
+    if (load("promo_tail.html", NULL, &r)) { CHECK_INT(r.rc, 0); return; }
+    const char *t = r.a.text;
+    CHECK(ends(t, "but gave no precise figure."));
+    CHECK(!has(t, "More Great") && !has(t, "Have a tip") && !has(t, "Follow our coverage"));
+    CHECK_INT(paragraphs(t), 4);
+    html_article_free(&r.a);
+
+    /* the same structure in French: no English word is needed */
+    page_len = 0;
+    page("<html lang=fr><body><div class=\"contenu\"><h1>Les dockers reprennent le travail</h1>"
+         "<p>ANVERS - Les dockers du port d'Anvers ont repris le travail mercredi, après un accord salarial qui met fin "
+         "à neuf jours de grève, a annoncé le syndicat.</p>"
+         "<p>L'accord prévoit une hausse des salaires de 7,5 % sur deux ans, selon le syndicat, qui a consulté ses membres.</p>"
+         "<p>Les opérateurs des terminaux estiment qu'il faudra une semaine pour résorber le retard.</p>"
+         "<h3>À lire aussi</h3><ul><li><a href=\"/a\">Le port investit dans les grues automatiques</a></li>"
+         "<li><a href=\"/b\">Pourquoi le transport maritime mise sur l'ammoniac</a></li></ul>"
+         "<p>Suivez notre couverture du transport maritime : <a href=\"/dossier\">notre dossier</a></p>"
+         "</div></body></html>");
+    r = run_str(page_buf, NULL);
+    CHECK_INT(r.rc, 0);
+    CHECK(ends(r.a.text, "pour résorber le retard."));
+    CHECK(!has(r.a.text, "lire aussi") && !has(r.a.text, "Suivez"));
+    html_article_free(&r.a);
+}
+
+static void test_tables_kept_as_rows(void)
+{
+    result r;
+    if (load("table_rows.html", NULL, &r)) { CHECK_INT(r.rc, 0); return; }
+    const char *t = r.a.text;
+    CHECK(has(t, "provisional results.\n\nState | Turnout 2018 | Turnout 2023 | Change\n\nBavaria | 72.3 | 73.3 | +1.0\n\n"));
+    CHECK(has(t, "\n\n2018 | 1,204 | 998 | -206\n\n"));   /* a row of numbers only */
+    CHECK(ends(t, "coalition talks with his current partner later this week."));
+    html_article_free(&r.a);
+}
+
 int main(void)
 {
     RUN(test_jsonld_article);
@@ -935,6 +1048,11 @@ int main(void)
     RUN(test_description_fallback);
     RUN(test_wordpress_taxonomy_classes);
     RUN(test_component_blocks);
+    RUN(test_hover_card_links);
+    RUN(test_split_body_chunks);
+    RUN(test_embedded_post_is_a_quote);
+    RUN(test_end_of_story_promos);
+    RUN(test_tables_kept_as_rows);
     RUN(test_jsonld_item_list_is_not_the_article);
     RUN(test_bad_input);
     RUN(test_garbage_never_crashes);

@@ -1066,7 +1066,7 @@ static void test_table_formats(void)
     tab_row(&t, row); tab_row(&t, nul);
     tab_end(&t);
     CHECK_STR(mem_text(&m), "{\"a\":\"x,y\",\"b\":\"say \\\"hi\\\"\\nthere\\tnow\\\\\",\"c\":3.5}\n"
-                            "{\"a\":null,\"b\":\"\",\"c\":-2}\n");
+                            "{\"a\":null,\"b\":null,\"c\":-2}\n");   /* absent (NULL or \"\") is null */
     mem_close(&m);
 
     /* The table: aligned, numbers right, a long cell cut with an ellipsis. */
