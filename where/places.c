@@ -122,6 +122,10 @@ static int load_file(loader *L, const char *dir, const char *file, int countries
     char path[4096];
     snprintf(path, sizeof path, "%s/places/%s", dir, file);
     FILE *f = fopen(path, "r");
+    /* A data folder without places (an older or hand-made --data DIR)
+     * places events by the gazetteer alone; a file that is there but
+     * unreadable or malformed is an error. */
+    if (!f && errno == ENOENT) return 0;
     if (!f) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return -1; }
     char line[2048];
     int lineno = 0, rc = 0;

@@ -7,7 +7,8 @@
  * regions, seas, borders, bases that a city list lacks) into one hash
  * table keyed like the gazetteer (folded token sequence); cities and
  * first-level regions come from the actors' gazetteer (libgeonames,
- * compiled at load too), so no lookup ever calls libgeonames.
+ * compiled at load too), so no lookup ever calls libgeonames.  A data
+ * folder without places/ gives a model of the gazetteer alone.
  *
  * where_process (after the events stage) fills doc->places with the place
  * names of the text and gives each event:
