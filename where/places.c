@@ -207,7 +207,7 @@ where_model *where_load(const char *data_dir, const gazetteer *gaz, char *err, s
     if (load_file(&L, data_dir, "countries.tsv", 1, err, errlen)) goto fail;
     /* qsort's comparator needs the model; loading is single-threaded */
     cmp_model = w;
-    qsort(w->codes, w->n_codes, sizeof *w->codes, cmp_code);
+    if (w->n_codes) qsort(w->codes, w->n_codes, sizeof *w->codes, cmp_code);
     if (load_file(&L, data_dir, "landmarks.tsv", 0, err, errlen)) goto fail;
     uint32_t size = 64;
     while (size < w->n * 2 + 16) size *= 2;
