@@ -16,7 +16,7 @@ CFLAGS  += -std=c17 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_S
            -Iinclude -I. $(PKG_CFLAGS) $(OPT) -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
-STAGES  := core ingest text syntax actors time quotes events store emit dict pipeline eval serve
+STAGES  := core ingest text syntax actors time quotes events where store emit dict pipeline eval serve
 LIB_SRC := $(filter-out $(EXCLUDE),$(wildcard $(addsuffix /*.c,$(STAGES))))
 CLI_SRC := $(wildcard cli/*.c)
 TEST_SRC:= $(filter-out $(EXCLUDE),$(wildcard tests/unit/test_*.c))

@@ -144,8 +144,17 @@ int cmd_eval(cli_opts *o)
 {
     int r = cli_parse(o, o->argc, o->argv, cli_find("eval"), eval_option);
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
+    if (o->n_files == 2 && !strcmp(o->files[0], "places")) {
+        dyad_model *m = cli_load_model(o);
+        char e[1024];
+        int rp = m ? eval_places(m, o->files[1], eval_list ? stdout : NULL, e, sizeof e) : -1;
+        if (m && rp) fprintf(stderr, "dyad: eval places: %s\n", e);
+        dyad_model_free(m);
+        free(o->files);
+        return rp ? 1 : 0;
+    }
     if (o->n_files < 2 || strcmp(o->files[0], "events")) {
-        cli_usage_error("eval: usage: dyad eval events GOLD.tsv [CORPUS...] (see 'dyad eval --help')");
+        cli_usage_error("eval: usage: dyad eval events GOLD.tsv [CORPUS...] | dyad eval places GOLD.tsv (see 'dyad eval --help')");
         free(o->files);
         return 2;
     }

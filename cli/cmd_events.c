@@ -34,8 +34,8 @@ int cmd_events(cli_opts *o)
     store *s = store_cli_open(o, 0);
     if (!s) { free(o->files); return 1; }
     char err[512];
-    /* id date source target cameo plover goldstein reports sources evidence */
-    static const int maxw[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 80};
+    /* id date source target cameo plover goldstein reports sources place evidence */
+    static const int maxw[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 24, 80};
     long rows = 0;
     r = store_cli_print(s, store_query_events(s, &sc.f, fmt != OUT_TABLE, err, sizeof err), o, "events",
                         fmt == OUT_TABLE ? maxw : NULL, &rows, err);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 const cli_option export_options[] = {
-    {"format", 0, "F", STORE_O_FORMAT, "jsonl (the default), csv, gdelt, plover, icews or phoenix"},
+    {"format", 0, "F", STORE_O_FORMAT, "jsonl (the default), csv, gdelt, plover, icews, phoenix or map (placed events: id, date, source, target,\ncameo, lat, lon, place, country, how)"},
     CLI_OPT_DB, STORE_OPT_EVENT_FILTERS, CLI_OPT_END,
 };
 
@@ -20,7 +20,7 @@ int cmd_export(cli_opts *o)
     if (r) { free(o->files); return r < 0 ? 2 : 0; }
     int format = store_export_parse(sc.format ? sc.format : "jsonl");
     if (format < 0 || o->n_files) {
-        if (format < 0) cli_usage_error("export: --format '%s': jsonl, csv, gdelt, plover, icews or phoenix", sc.format);
+        if (format < 0) cli_usage_error("export: --format '%s': jsonl, csv, gdelt, plover, icews, phoenix or map", sc.format);
         else cli_usage_error("export: unexpected argument '%s'", o->files[0]);
         free(o->files);
         return 2;

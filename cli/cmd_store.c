@@ -4,6 +4,10 @@
  * store forms of quotes and actors).
  */
 #include "cmd_store.h"
+#include "../actors/gazetteer.h"
+#include "../where/where.h"
+
+#include <stdio.h>
 
 #include <errno.h>
 #include <stdlib.h>
@@ -52,12 +56,39 @@ static int store_option(cli_opts *o, int id, const char *v)
     case STORE_O_BY: parsing->by = v; break;
     case STORE_O_SVG: parsing->svg = v; break;
     case STORE_O_FORMAT: parsing->format = v; break;
+    case STORE_O_NEAR: parsing->near = v; break;
+    case STORE_O_COUNTRY: f->country = v; break;
+    case STORE_O_KM: if (number("--km", v, 1, 20000, &x)) return -1; f->near_km = (double)x; break;
     case STORE_O_QUAD: if (number("--quad", v, 1, 4, &x)) return -1; f->quad = (int)x; break;
     case STORE_O_LIMIT: if (number("--limit", v, 0, 1000000000L, &x)) return -1; f->limit = x; parsing->limit_set = 1; break;
     case STORE_O_BATCH: if (number("--batch", v, 1, 1000000L, &x)) return -1; parsing->batch = x; break;
     default: return -1;
     }
     return 0;
+}
+
+/* --near PLACE: the place's coordinates, from dyad's tables and the
+ * gazetteer (no actors lexicon: a city's country is not needed here). */
+static int near_place(cli_opts *o, store_cli *sc, const cli_command *cmd)
+{
+    char err[512];
+    gazetteer *g = gazetteer_load(NULL, NULL, err, sizeof err);
+    where_model *w = where_load(o->data ? o->data : dyad_default_data_dir(), g, err, sizeof err);
+    dyad_location l;
+    int r = 0;
+    if (!w) { fprintf(stderr, "dyad: %s\n", err); r = -1; }
+    else if (where_resolve(w, sc->near, &l)) {
+        cli_usage_error("%s: --near '%s': no such place in dyad's tables or the gazetteer", cmd->name, sc->near);
+        r = -1;
+    } else {
+        sc->f.near = 1;
+        sc->f.near_lat = l.lat;
+        sc->f.near_lon = l.lon;
+        if (!sc->f.near_km) sc->f.near_km = 50;
+    }
+    where_free(w);
+    gazetteer_free(g);
+    return r;
 }
 
 int store_cli_parse(cli_opts *o, store_cli *sc, const cli_command *cmd)
@@ -69,6 +100,8 @@ int store_cli_parse(cli_opts *o, store_cli *sc, const cli_command *cmd)
     if (o->json + o->csv + o->tsv > 1) { cli_usage_error("%s: choose one of --json, --csv, --tsv", cmd->name); return -1; }
     char err[256];
     if (store_filter_check(&sc->f, err, sizeof err)) { cli_usage_error("%s: %s", cmd->name, err); return -1; }
+    if (sc->near && near_place(o, sc, cmd)) return -1;
+    if (!sc->f.near_km) sc->f.near_km = 50;
     return 0;
 }
 

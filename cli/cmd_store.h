@@ -16,7 +16,7 @@
 
 typedef struct {
     store_filter f;
-    const char *by, *svg, *format;
+    const char *by, *svg, *format, *near;
     long batch;
     int limit_set;
 } store_cli;
@@ -26,7 +26,7 @@ typedef struct {
 enum {
     STORE_O_ACTOR = CLI_O_OWN + 50, STORE_O_SOURCE, STORE_O_TARGET, STORE_O_CAMEO, STORE_O_PLOVER,
     STORE_O_QUAD, STORE_O_FROM, STORE_O_TO, STORE_O_DOC, STORE_O_LIMIT, STORE_O_SPEAKER, STORE_O_TEXT,
-    STORE_O_BY, STORE_O_SVG, STORE_O_FORMAT, STORE_O_BATCH,
+    STORE_O_BY, STORE_O_SVG, STORE_O_FORMAT, STORE_O_BATCH, STORE_O_NEAR, STORE_O_KM, STORE_O_COUNTRY,
 };
 #define STORE_OPT_FROM   {"from", 0, "D", STORE_O_FROM, "from date D (YYYY, YYYY-MM or YYYY-MM-DD), inclusive"}
 #define STORE_OPT_TO     {"to", 0, "D", STORE_O_TO, "to date D, inclusive"}
@@ -43,6 +43,9 @@ enum {
     {"cameo", 0, "CODE", STORE_O_CAMEO, "a CAMEO code or its prefix (04 or 042)"}, \
     {"plover", 0, "TYPE", STORE_O_PLOVER, "a PLOVER event type"}, \
     {"quad", 0, "N", STORE_O_QUAD, "quad class 1-4"}, \
+    {"near", 0, "PLACE", STORE_O_NEAR, "placed within --km (default 50) of PLACE: a city, region, landmark,\ncountry name or code"}, \
+    {"km", 0, "N", STORE_O_KM, "the radius of --near, in km"}, \
+    {"country", 0, "CODE", STORE_O_COUNTRY, "placed in country CODE (dyad's: PRK, USA)"}, \
     STORE_OPT_FROM, STORE_OPT_TO, STORE_OPT_DOC, STORE_OPT_LIMIT
 
 /* The store forms of quotes and actors (cmd_query.c), the `also` of those

@@ -33,6 +33,7 @@ void dyad_doc_reset(dyad_doc *d)
     d->pubdate_source = DYAD_PUB_NONE;
     d->pubdate_evidence = NULL;
     d->n_entities = d->n_mentions = d->n_timexes = d->n_quotes = d->n_events = 0;
+    d->n_places = 0;
     dyad_arena_reset(d->arena);
 }
 
@@ -42,7 +43,7 @@ void dyad_doc_free(dyad_doc *d)
     free(d->raw); free(d->norm); free(d->text);
     free(d->paras); free(d->sents); free(d->toks); free(d->debris); free(d->diags); free(d->syn);
     free(d->entities); free(d->mentions); free(d->timexes); free(d->sent_dates);
-    free(d->quotes); free(d->events);
+    free(d->quotes); free(d->events); free(d->places);
     dyad_arena_free(d->arena);
     free(d);
 }

@@ -20,6 +20,21 @@ static void date_str(dbuf *b, dyad_date d)
     json_str(b, s);
 }
 
+/* A place: [name, country, FIPS, ADM1, lat, lon, type, how, guess, off, len], or null. */
+static void location(dbuf *b, const dyad_location *l)
+{
+    if (!l->name) { dbuf_puts(b, "null"); return; }
+    dbuf_putc(b, '[');
+    json_str(b, l->name);
+    dbuf_putc(b, ',');
+    json_str(b, l->country);
+    dbuf_putc(b, ',');
+    json_str(b, l->fips);
+    dbuf_putc(b, ',');
+    json_str(b, l->adm1 ? l->adm1 : "");
+    dbuf_printf(b, ",%.10g,%.10g,%u,%u,%u,%u,%u]", l->lat, l->lon, l->type, l->how, l->guess, l->off, l->len);
+}
+
 void emit_doc_coded_json(dbuf *b, const dyad_doc *d)
 {
     emit_doc_json(b, d, EMIT_TIME | EMIT_ACTORS | EMIT_QUOTES | EMIT_EVENTS | EMIT_WARNINGS);
@@ -97,6 +112,20 @@ void emit_doc_coded_json(dbuf *b, const dyad_doc *d)
         dbuf_printf(b, ",%u,%.9g,", e->flags, (double)e->confidence);
         date_str(b, e->date);
         dbuf_printf(b, ",%u,%u]", e->reports ? e->reports : 1, e->also_sent);     /* the story pass's retellings */
+    }
+    /* Added after version 1 without changing it: a reader that does not
+     * know "locations" ignores it, and one that does takes a record
+     * without it as events with no place. */
+    dbuf_puts(b, "],\"locations\":[");
+    for (uint32_t i = 0; i < d->n_events; i++) {
+        const dyad_event *e = &d->events[i];
+        dbuf_puts(b, i ? ",[" : "[");
+        location(b, &e->where);
+        dbuf_putc(b, ',');
+        location(b, &e->source_geo);
+        dbuf_putc(b, ',');
+        location(b, &e->target_geo);
+        dbuf_putc(b, ']');
     }
     dbuf_puts(b, "]}}");
 }

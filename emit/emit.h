@@ -31,6 +31,7 @@ void emit_actors_json(dbuf *b, const dyad_doc *d);
 void emit_time_json(dbuf *b, const dyad_doc *d);
 void emit_quotes_json(dbuf *b, const dyad_doc *d);
 void emit_events_json(dbuf *b, const dyad_doc *d);
+void emit_location_json(dbuf *b, const dyad_location *l);   /* a place, or null */
 /* {"code","name","mention","span","text"} of a mention, or null. */
 void emit_mention_ref(dbuf *b, const dyad_doc *d, int32_t mi);
 /* The same for an event side, with the event's code for it (NULL: the mention's). */

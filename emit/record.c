@@ -119,6 +119,22 @@ void emit_quotes_json(dbuf *b, const dyad_doc *d)
     dbuf_putc(b, ']');
 }
 
+/* A place as JSON: {name, country, adm1, lat, lon, type, span, how, guess}, or null. */
+void emit_location_json(dbuf *b, const dyad_location *l)
+{
+    if (!l->name) { dbuf_puts(b, "null"); return; }
+    dbuf_puts(b, "{\"name\":");
+    json_str(b, l->name);
+    dbuf_puts(b, ",\"country\":");
+    json_str(b, l->country[0] ? l->country : NULL);
+    dbuf_puts(b, ",\"adm1\":");
+    json_str(b, l->adm1 && *l->adm1 ? l->adm1 : NULL);
+    dbuf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f,\"type\":\"%s\",\"span\":", l->lat, l->lon, dyad_place_type_name(l->type));
+    if (l->len) dbuf_printf(b, "[%u,%u]", l->off, l->len);
+    else dbuf_puts(b, "null");
+    dbuf_printf(b, ",\"how\":\"%s\",\"guess\":%s}", dyad_where_how_name(l->how), l->guess ? "true" : "false");
+}
+
 void emit_events_json(dbuf *b, const dyad_doc *d)
 {
     dbuf_puts(b, ",\"events\":[");
@@ -158,6 +174,12 @@ void emit_events_json(dbuf *b, const dyad_doc *d)
             json_strn(b, d->text + d->sents[e->also_sent].off, d->sents[e->also_sent].len);
             dbuf_putc(b, '}');
         }
+        dbuf_puts(b, ",\"location\":");
+        emit_location_json(b, &e->where);
+        dbuf_puts(b, ",\"source_geo\":");
+        emit_location_json(b, &e->source_geo);
+        dbuf_puts(b, ",\"target_geo\":");
+        emit_location_json(b, &e->target_geo);
         dbuf_putc(b, '}');
     }
     dbuf_putc(b, ']');

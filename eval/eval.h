@@ -80,4 +80,8 @@ void eval_score_doc(const eval_gold *g, int gd, const char *raw, size_t raw_len,
                     const dyad_doc *d, eval_score *s, FILE *list);
 void eval_print(const eval_score *s, FILE *out);
 
+/* places.c: `dyad eval places GOLD.tsv`; the figures on stdout, each miss
+ * on `list` when not NULL.  -1 with the reason in err. */
+int eval_places(const dyad_model *m, const char *gold, FILE *list, char *err, size_t errlen);
+
 #endif

@@ -300,6 +300,49 @@ typedef struct {
     uint32_t cue_off, cue_len;      /* the cue verb ("said"), len 0 if none */
 } dyad_quote;
 
+/* ---------------------------------------------------------------- where */
+
+enum dyad_place_type {
+    DYAD_PLACE_NONE = 0, DYAD_PLACE_COUNTRY, DYAD_PLACE_ADM1, DYAD_PLACE_CITY,
+    DYAD_PLACE_LANDMARK, DYAD_PLACE_SEA, DYAD_PLACE_REGION,
+};
+/* How an event's place was chosen (where/where.h gives the order). */
+enum dyad_where_how {
+    DYAD_WHERE_NONE = 0,
+    DYAD_WHERE_VERB,                /* a place modifying the event's verb or clause: "met Xi in Beijing" */
+    DYAD_WHERE_SENTENCE,            /* a locative place elsewhere in the sentence: "In Seoul, ..." */
+    DYAD_WHERE_DATELINE,            /* the story's dateline: "SEOUL, Oct. 29 (Reuters) -" */
+    DYAD_WHERE_DESTINATION,         /* implied: a visit's destination, a meeting's host */
+    DYAD_WHERE_ACTOR,               /* an actor's country (actor geography, or the last resort) */
+    DYAD_WHERE_TEXT,                /* actor geography: a place named in the actor's own words ("Chicago police") */
+};
+
+/* A place: name and coordinates.  name NULL means none.  Strings live in
+ * the model (tables, gazetteer) or the document's arena. */
+typedef struct {
+    const char *name;               /* "Pyongyang" */
+    const char *adm1;               /* first-level region, "" when unknown */
+    char country[4];                /* dyad's country code: "PRK"; "" for international waters */
+    char fips[3];                   /* FIPS 10-4 country code (GDELT 1.0's): "KN"; "" when none */
+    uint8_t type;                   /* dyad_place_type */
+    uint8_t how;                    /* dyad_where_how */
+    uint8_t guess;                  /* the name had several places and nothing in the story chose one */
+    double lat, lon;
+    uint32_t off, len;              /* evidence span in doc->text; len 0 when none */
+} dyad_location;
+
+/* A place named in the text. */
+typedef struct {
+    uint32_t off, len;              /* in doc->text */
+    uint32_t tok, ntok, sent;
+    dyad_location loc;              /* how is 0 */
+} dyad_place;
+
+const char *dyad_place_type_name(int type);      /* "country", "adm1", "city", "landmark", "sea", "region"; "" */
+const char *dyad_where_how_name(int how);        /* "verb-modifier", "sentence", ...; "" */
+int dyad_place_type_from_name(const char *s);    /* 0 if unknown */
+int dyad_where_how_from_name(const char *s);     /* 0 if unknown */
+
 /* ---------------------------------------------------------------- events */
 
 enum {
@@ -324,6 +367,8 @@ typedef struct {
     dyad_date date;
     uint32_t reports;               /* sentences of the story that tell it (1 + merged retellings) */
     uint32_t also_sent;             /* the latest other sentence that told it, when reports > 1 */
+    dyad_location where;            /* where it happened (where/ stage); name NULL when unknown */
+    dyad_location source_geo, target_geo;  /* actor geography, as GDELT's Actor1Geo / Actor2Geo */
 } dyad_event;
 
 /* ---------------------------------------------------------------- document */
@@ -362,6 +407,7 @@ typedef struct dyad_doc {
     dyad_date *sent_dates;  uint32_t cap_sent_dates;   /* one per sentence */
     dyad_quote *quotes;     uint32_t n_quotes, cap_quotes;
     dyad_event *events;     uint32_t n_events, cap_events;
+    dyad_place *places;     uint32_t n_places, cap_places;     /* place names in the text (where/) */
 
     dyad_arena *arena;
 } dyad_doc;
@@ -401,7 +447,7 @@ dyad_model *dyad_model_load(const char *data_dir, char *err, size_t errlen);
 void dyad_model_free(dyad_model *m);
 const char *dyad_default_data_dir(void);
 
-/* All stages in order: text, syntax, publication date, actors, time, quotes, events. */
+/* All stages in order: text, syntax, publication date, actors, time, quotes, events, where. */
 void dyad_process(const dyad_model *m, dyad_doc *doc, const dyad_options *opt);
 
 /* Token tokenizer over any buffer (lexicon entries are tokenised with the

@@ -267,6 +267,53 @@ static int restore_arrays(rd *r, json_t *c)
     return 0;
 }
 
+/* One place of "locations": null, or [name, country, FIPS, ADM1, lat,
+ * lon, type, how, guess, off, len]. */
+static int get_location(rd *r, json_t *v, dyad_location *l)
+{
+    memset(l, 0, sizeof *l);
+    if (json_is_null(v)) return 0;
+    if (!json_is_array(v) || json_array_size(v) != 11) return bad(r, "a location is not null or 11 fields");
+    uint32_t type, how, guess;
+    float lat, lon;
+    if (get_str(r, v, 0, &l->name) || get_fixed(r, v, 1, l->country, sizeof l->country) ||
+        get_fixed(r, v, 2, l->fips, sizeof l->fips) || get_str(r, v, 3, &l->adm1) || get_real(r, v, 4, &lat) ||
+        get_real(r, v, 5, &lon) || get_uint(r, v, 6, DYAD_PLACE_REGION, &type) ||
+        get_uint(r, v, 7, DYAD_WHERE_TEXT, &how) || get_uint(r, v, 8, 1, &guess))
+        return -1;
+    if (!l->name) return bad(r, "a location has no name");
+    /* float loses digits: read the coordinates again as doubles */
+    l->lat = json_number_value(json_array_get(v, 4));
+    l->lon = json_number_value(json_array_get(v, 5));
+    if (!(l->lat >= -90 && l->lat <= 90 && l->lon >= -180 && l->lon <= 180)) return bad(r, "a location's coordinates are out of range");
+    if (!l->adm1) l->adm1 = "";
+    l->type = (uint8_t)type;
+    l->how = (uint8_t)how;
+    l->guess = (uint8_t)guess;
+    if (get_uint(r, v, 9, r->d->text_len, &l->off) || get_uint(r, v, 10, r->d->text_len - l->off, &l->len)) return -1;
+    return 0;
+}
+
+/* "locations" (optional: records written before it have none), one
+ * [where, source, target] per event. */
+static int restore_locations(rd *r, json_t *c)
+{
+    if (!json_object_get(c, "locations")) return 0;
+    size_t n;
+    json_t *a = rows(r, c, "locations", 3, &n);
+    if (!a) return -1;
+    if (n != r->d->n_events) return bad(r, "not one item per event");
+    for (size_t i = 0; i < n; i++) {
+        json_t *x = json_array_get(a, i);
+        dyad_event *e = &r->d->events[i];
+        r->index = i;
+        if (get_location(r, json_array_get(x, 0), &e->where) || get_location(r, json_array_get(x, 1), &e->source_geo) ||
+            get_location(r, json_array_get(x, 2), &e->target_geo))
+            return -1;
+    }
+    return 0;
+}
+
 static const char *meta(json_t *obj, const char *key, dyad_doc *d)
 {
     json_t *v = json_object_get(obj, key);
@@ -338,6 +385,7 @@ static int coded_json(json_t *obj, dyad_doc *d, char *err, size_t errlen)
         d->text_len = n;
         rd r = {obj, d, err, errlen, "", 0};
         rc = restore_arrays(&r, c);
+        if (rc == 0) rc = restore_locations(&r, c);
         if (rc == 0) d->coded = 1;
         else d->n_toks = d->n_paras = d->n_sents = d->n_entities = d->n_mentions = d->n_timexes = d->n_quotes = d->n_events = 0;
     }

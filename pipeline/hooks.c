@@ -26,6 +26,7 @@ void dyad_process_hooked(const dyad_model *m, dyad_doc *doc, const dyad_options 
     doc->n_events = 0;
     if (m->events) events_process(m->events, doc);
     if (h && h->after_events) h->after_events(h->ctx, doc);
+    where_process(m->where, doc);             /* after the hook: TABARI-mode events are placed too */
 }
 
 dyad_model *dyad_model_load_parts(const char *data_dir, int actors, int events, char *err, size_t errlen)
@@ -39,7 +40,8 @@ dyad_model *dyad_model_load_parts(const char *data_dir, int actors, int events, 
     }
     if ((actors && !(m->actors = actors_load(data_dir, err, errlen))) ||
         (events && !(m->events = events_load(data_dir, err, errlen))) ||
-        !(m->syntax = syntax_load(data_dir, err, errlen))) {
+        !(m->syntax = syntax_load(data_dir, err, errlen)) ||
+        (events && !(m->where = where_load(data_dir, actors_gazetteer(m->actors), err, errlen)))) {
         dyad_model_free(m);
         return NULL;
     }

@@ -27,6 +27,8 @@ dyad_model *dyad_model_load(const char *data_dir, char *err, size_t errlen)
     if (!m->events) { dyad_model_free(m); return NULL; }
     m->syntax = syntax_load(data_dir, err, errlen);
     if (!m->syntax) { dyad_model_free(m); return NULL; }
+    m->where = where_load(data_dir, actors_gazetteer(m->actors), err, errlen);
+    if (!m->where) { dyad_model_free(m); return NULL; }
     return m;
 }
 
@@ -36,6 +38,7 @@ void dyad_model_free(dyad_model *m)
     actors_free(m->actors);
     events_free(m->events);
     syntax_free(m->syntax);
+    where_free(m->where);
     free(m->data_dir);
     free(m);
 }

@@ -46,6 +46,29 @@ static void actor_code(const dyad_doc *d, const char *code, int32_t mention, cha
     out[n] = 0;
 }
 
+/* A place into seven parameters from i: name, country, FIPS, ADM1, lat, lon, type. */
+static void bind_geo(sqlite3_stmt *st, int i, const dyad_location *l)
+{
+    if (!l->name) {
+        for (int k = 0; k < 7; k++) sqlite3_bind_null(st, i + k);
+        return;
+    }
+    store_bind_text(st, i, l->name);
+    store_bind_text(st, i + 1, l->country[0] ? l->country : NULL);
+    store_bind_text(st, i + 2, l->fips[0] ? l->fips : NULL);
+    store_bind_text(st, i + 3, l->adm1 && *l->adm1 ? l->adm1 : NULL);
+    sqlite3_bind_double(st, i + 4, round(l->lat * 10000.0) / 10000.0);
+    sqlite3_bind_double(st, i + 5, round(l->lon * 10000.0) / 10000.0);
+    store_bind_text(st, i + 6, dyad_place_type_name(l->type));
+}
+
+static void bind_how(sqlite3_stmt *st, int i, const dyad_location *l)
+{
+    if (!l->name) { sqlite3_bind_null(st, i); sqlite3_bind_null(st, i + 1); return; }
+    store_bind_text(st, i, dyad_where_how_name(l->how));
+    sqlite3_bind_int(st, i + 1, l->guess != 0);
+}
+
 static int exists(store *s, int which, sqlite3_int64 ev, sqlite3_int64 docno, const char *key,
                   int *yes, char *err, size_t errlen)
 {
@@ -110,6 +133,10 @@ static int new_event(store *s, const dyad_doc *d, const dyad_event *e, const cha
     store_bind_text(st, 11, e->plover_type);
     store_bind_text(st, 12, e->plover_mode);
     sqlite3_bind_int64(st, 13, docno);
+    bind_geo(st, 15, &e->where);
+    bind_how(st, 22, &e->where);
+    bind_geo(st, 24, &e->source_geo);
+    bind_geo(st, 31, &e->target_geo);
     if (store_step(db, st, err, errlen)) return -1;
     *ev = sqlite3_last_insert_rowid(db);
     return 0;
@@ -143,6 +170,15 @@ static int put_report(store *s, const dyad_doc *d, uint32_t i, sqlite3_int64 doc
     sqlite3_bind_int64(st, 14, e->flags);
     if (isfinite(e->confidence)) sqlite3_bind_double(st, 15, round(e->confidence * 1000.0) / 1000.0);
     else sqlite3_bind_null(st, 15);
+    bind_geo(st, 17, &e->where);
+    bind_how(st, 24, &e->where);
+    if (e->where.name && e->where.len) {
+        sqlite3_bind_int64(st, 26, e->where.off);
+        sqlite3_bind_int64(st, 27, e->where.len);
+    } else {
+        sqlite3_bind_null(st, 26);
+        sqlite3_bind_null(st, 27);
+    }
     return store_step(store_db(s), st, err, errlen);
 }
 

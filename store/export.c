@@ -21,8 +21,8 @@
 
 int store_export_parse(const char *s)
 {
-    static const char *const names[] = {"jsonl", "csv", "gdelt", "plover", "icews", "phoenix"};
-    for (int i = 0; i < 6; i++)
+    static const char *const names[] = {"jsonl", "csv", "gdelt", "plover", "icews", "phoenix", "map"};
+    for (int i = 0; i < 7; i++)
         if (!strcmp(s, names[i])) return i;
     return -1;
 }
@@ -192,6 +192,7 @@ int store_export_to(store *s, const store_filter *f, int format, store_export_op
         default: return store_export_tsv(s, f, format, o->data_dir, out, err, errlen);
         }
     }
+    if (format == EXPORT_MAP) return store_export_map(s, f, out, err, errlen);
     sqlite3_stmt *st = store_query_events(s, f, 1, err, errlen);
     if (!st) return -1;
     if (format == EXPORT_CSV) {

@@ -3,7 +3,15 @@
  *
  * 58 tab-separated columns per event, no header, in GDELT's order
  * (GLOBALEVENTID ... DATEADDED, SOURCEURL); a column dyad does not know
- * (ethnicity, geography until dyad geocodes) is empty.  AvgTone is the
+ * (ethnicity) is empty.  The three geography groups (Actor1Geo,
+ * Actor2Geo, ActionGeo: Type, FullName, CountryCode, ADM1Code, Lat, Long,
+ * FeatureID) follow the codebook: Type 1 country, 2 US state, 3 US city
+ * or place, 4 world city or place (landmarks, seas), 5 world state;
+ * CountryCode is the FIPS 10-4 code as in GDELT; ADM1Code is the FIPS
+ * country code alone (dyad knows regions by name, not by code); FeatureID
+ * is the FIPS code for a country and empty otherwise; FullName is
+ * "place, region" (GDELT adds the country's name, which the store does
+ * not keep: CountryCode says it).  AvgTone is the
  * mean tone (tone.c) of the documents reporting the event, empty for
  * documents stored before tones were.  Actor codes are split into
  * GDELT's parts by their three-letter blocks: a first block that is not an
@@ -16,6 +24,35 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+static void field(FILE *f, const char *s);
+
+/* Seven geography columns from the query's columns at c: name, country
+ * name (NULL: not kept), FIPS, ADM1, lat, lon, type. */
+static void geo(FILE *f, sqlite3_stmt *st, int c)
+{
+    const char *name = (const char *)sqlite3_column_text(st, c);
+    if (!name) { for (int k = 0; k < 7; k++) field(f, ""); return; }
+    const char *fips = (const char *)sqlite3_column_text(st, c + 2);
+    const char *adm1 = (const char *)sqlite3_column_text(st, c + 3);
+    const char *type = (const char *)sqlite3_column_text(st, c + 6);
+    const char *cname = (const char *)sqlite3_column_text(st, c + 1);
+    int us = fips && !strcmp(fips, "US");
+    int t = !type ? 4 : !strcmp(type, "country") ? 1 : !strcmp(type, "adm1") ? (us ? 2 : 5) : us ? 3 : 4;
+    char code[3] = "";
+    snprintf(code, sizeof code, "%s", fips ? fips : "");
+    char buf[512];
+    fprintf(f, "\t%d", t);
+    if (t == 1) snprintf(buf, sizeof buf, "%s", name);
+    else if (adm1 && *adm1 && strcmp(adm1, name) && cname) snprintf(buf, sizeof buf, "%s, %s, %s", name, adm1, cname);
+    else if (adm1 && *adm1 && strcmp(adm1, name)) snprintf(buf, sizeof buf, "%s, %s", name, adm1);
+    else snprintf(buf, sizeof buf, "%s", name);
+    field(f, buf);
+    field(f, code);
+    field(f, code);                                     /* ADM1Code: the country's (see above) */
+    fprintf(f, "\t%.4f\t%.4f", sqlite3_column_double(st, c + 4), sqlite3_column_double(st, c + 5));
+    field(f, t == 1 ? code : "");
+}
 
 static int in_set(const char *b, const char *set)
 {
@@ -78,7 +115,13 @@ int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, si
                " (SELECT round(avg(d2.tone), 4) FROM documents d2"
                "   WHERE d2.docno IN (SELECT doc FROM event_reports WHERE event = e.id)),"
                " EXISTS (SELECT 1 FROM event_reports r JOIN sentences st ON st.doc = r.doc AND st.i = r.sent"
-               "   WHERE r.event = e.id AND st.para = 0)"
+               "   WHERE r.event = e.id AND st.para = 0),"
+               /* 16..36: the three places; the country's name for FullName is
+                * the place's own when a country, else found by its code. */
+               " e.a1_geo_name, NULL, e.a1_geo_fips, e.a1_geo_adm1,"
+               " e.a1_geo_lat, e.a1_geo_lon, e.a1_geo_type,"
+               " e.a2_geo_name, NULL, e.a2_geo_fips, e.a2_geo_adm1, e.a2_geo_lat, e.a2_geo_lon, e.a2_geo_type,"
+               " e.geo_name, NULL, e.geo_fips, e.geo_adm1, e.geo_lat, e.geo_lon, e.geo_type"
                " FROM events e JOIN documents d ON d.docno = e.first_doc WHERE e.negated = 0 AND e.date <> ''");
     store_where_events(&q, f);
     sq_sql(&q, " ORDER BY e.id");
@@ -122,7 +165,9 @@ int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, si
         field(out, (const char *)sqlite3_column_text(st, 10));               /* NumSources */
         field(out, (const char *)sqlite3_column_text(st, 11));               /* NumArticles */
         field(out, (const char *)sqlite3_column_text(st, 14));               /* AvgTone */
-        for (int k = 0; k < 21; k++) field(out, "");                         /* three Geo groups of 7 */
+        geo(out, st, 16);                                                    /* Actor1Geo_* */
+        geo(out, st, 23);                                                    /* Actor2Geo_* */
+        geo(out, st, 30);                                                    /* ActionGeo_* */
         const char *added = (const char *)sqlite3_column_text(st, 12);
         dyad_date a = {0, 0, 0};
         if (added && !dyad_date_parse(added, &a) && a.day)

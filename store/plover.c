@@ -8,7 +8,9 @@
  *   PLOVER categories), mode and context (lists), quad_code (PLOVER's own
  *   quad of the category, which differs from CAMEO's for PROTEST, SANCTION
  *   and INVESTIGATE), event_text (the verb), text (the sentence), cite_info
- *   (url, title, publication), coder, coded_date; dyad's own fields after
+ *   (url, title, publication), location (a list of the event's one place:
+ *   name, country, admin1, lat, lon, feature_type, how; empty when
+ *   unplaced), coder, coded_date; dyad's own fields after
  *   them: cameo_code, goldstein, num_reports, num_articles, num_sources,
  *   docs.
  *
@@ -191,6 +193,19 @@ int store_export_plover(store *s, const store_filter *f, FILE *out, long *left_o
         dbuf_printf(&b, ",\"quad_code\":%d", store_plover_quad(type));
         dbuf_puts(&b, ",\"event_text\":"); str_list(&b, store_col_text(st, "verb_text"));
         dbuf_puts(&b, ",\"text\":"); json_str(&b, store_col_text(st, "evidence"));
+        /* location: the event's place as a list of one (empty when unplaced) */
+        const char *place = store_col_text(st, "geo_name");
+        dbuf_puts(&b, ",\"location\":[");
+        if (place) {
+            dbuf_puts(&b, "{\"name\":"); json_str(&b, place);
+            dbuf_puts(&b, ",\"country\":"); json_str(&b, store_col_text(st, "geo_country"));
+            dbuf_puts(&b, ",\"admin1\":"); json_str(&b, store_col_text(st, "geo_adm1"));
+            dbuf_printf(&b, ",\"lat\":%s,\"lon\":%s", store_col_text(st, "geo_lat"), store_col_text(st, "geo_lon"));
+            dbuf_puts(&b, ",\"feature_type\":"); json_str(&b, store_col_text(st, "geo_type"));
+            dbuf_puts(&b, ",\"how\":"); json_str(&b, store_col_text(st, "geo_how"));
+            dbuf_putc(&b, '}');
+        }
+        dbuf_putc(&b, ']');
         dbuf_puts(&b, ",\"cite_info\":{\"url\":"); json_str(&b, store_col_text(st, "url"));
         dbuf_puts(&b, ",\"title\":"); json_str(&b, store_col_text(st, "title"));
         dbuf_puts(&b, ",\"publication\":"); json_str(&b, store_col_text(st, "source"));

@@ -6,6 +6,9 @@
  */
 #include "store.h"
 
+#include <math.h>
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +48,20 @@ void store_where_events(sq *q, const store_filter *f)
         sq_text(q, " ?,", f->after_date ? f->after_date : "");
         sq_int(q, " ?)", f->after_id);
     }
+    if (f->country) sq_text(q, " AND e.geo_country = ? COLLATE NOCASE", f->country);
+    if (f->near) {
+        /* A box of near_km either way around the point (one degree of
+         * latitude is 111.2 km; a degree of longitude shrinks by the
+         * latitude's cosine): SQLite may lack trigonometry. */
+        char *box = malloc(256);
+        if (!box) abort();
+        double dlat = f->near_km / 111.2, c = cos(f->near_lat * M_PI / 180.0);
+        double dlon = c > 0.01 ? dlat / c : 180.0;
+        snprintf(box, 256, " AND e.geo_lat BETWEEN %.6f AND %.6f AND e.geo_lon BETWEEN %.6f AND %.6f",
+                 f->near_lat - dlat, f->near_lat + dlat, f->near_lon - dlon, f->near_lon + dlon);
+        sq_sql(q, box);
+        free(box);
+    }
     if (f->doc)
         sq_text(q, " AND e.id IN (SELECT r2.event FROM event_reports r2 JOIN documents d2"
                     " ON d2.docno = r2.doc WHERE d2.id = ?)", f->doc);
@@ -63,12 +80,15 @@ sqlite3_stmt *store_query_events(store *s, const store_filter *f, int wide, char
                    " e.target_code AS target, e.target_name, e.cameo, e.plover_type AS plover, e.quad, e.goldstein,"
                    " e.n_reports AS reports, e.n_articles AS articles, e.n_sources AS sources,"
                    " e.plover_mode, e.negated, e.doc_id AS doc, e.url, e.title, e.sentence + 1 AS sentence,"
-                   " e.verb_text AS verb, e.rule, e.confidence, e.added, e.evidence");
+                   " e.verb_text AS verb, e.rule, e.confidence, e.added, e.evidence,"
+                   " e.geo_name AS place, e.geo_country AS place_country, e.geo_adm1 AS place_adm1,"
+                   " e.geo_lat AS lat, e.geo_lon AS lon, e.geo_type AS place_type, e.geo_how AS place_how");
     else
         /* The table has no negation column, so a negated event says so. */
         sq_sql(&q, "SELECT e.id, " STORE_DATE_LABEL_SQL("e.date", "e.date_precision") " AS date,"
                    " e.source_code AS source, e.target_code AS target, e.cameo,"
                    " e.plover_type AS plover, e.goldstein, e.n_reports AS reports, e.n_sources AS sources,"
+                   " e.geo_name AS place,"
                    " CASE WHEN e.negated THEN '[negated] ' ELSE '' END || e.evidence AS evidence");
     sq_sql(&q, " FROM events_view e WHERE 1");
     store_where_events(&q, f);

@@ -17,6 +17,17 @@
 
 struct migration { int version; const char *what, *sql; };
 
+/* A place's columns: name, dyad country code, FIPS 10-4 code, first-level
+ * region, coordinates and feature type (dyad_place_type_name). */
+#define GEO_COLUMNS(table, p) \
+    "ALTER TABLE " table " ADD COLUMN " p "_name TEXT;" \
+    "ALTER TABLE " table " ADD COLUMN " p "_country TEXT;" \
+    "ALTER TABLE " table " ADD COLUMN " p "_fips TEXT;" \
+    "ALTER TABLE " table " ADD COLUMN " p "_adm1 TEXT;" \
+    "ALTER TABLE " table " ADD COLUMN " p "_lat REAL;" \
+    "ALTER TABLE " table " ADD COLUMN " p "_lon REAL;" \
+    "ALTER TABLE " table " ADD COLUMN " p "_type TEXT;"
+
 /* Add a precision column to a date column and rewrite its values as the
  * first day of their period (both SET expressions see the old value). */
 #define DATE_STEP(table, col, prec) \
@@ -146,6 +157,34 @@ static const struct migration migrations[] = {
      "  r.source_text, r.target_text, r.verb_off, r.verb_len, r.verb_text, r.rule, r.flags, r.confidence,"
      "  " STORE_SPAN_SQL("d.text", "st.off", "st.len") " AS evidence"
      "  FROM event_reports r JOIN events e ON e.id = r.event JOIN documents d ON d.docno = r.doc"
+     "  LEFT JOIN sentences st ON st.doc = r.doc AND st.i = r.sent;"},
+    {4, "where: each event's place and its actors' geography",
+     /* The place of the report that created the event (GDELT's ActionGeo)
+      * and each side's (Actor1Geo, Actor2Geo); each report keeps its own
+      * place with its evidence span.  Rows stored before this step have
+      * none (NULL): re-ingest their documents to place them. */
+     GEO_COLUMNS("events", "geo")
+     "ALTER TABLE events ADD COLUMN geo_how TEXT;"
+     "ALTER TABLE events ADD COLUMN geo_guess INTEGER;"
+     GEO_COLUMNS("events", "a1_geo")
+     GEO_COLUMNS("events", "a2_geo")
+     GEO_COLUMNS("event_reports", "geo")
+     "ALTER TABLE event_reports ADD COLUMN geo_how TEXT;"
+     "ALTER TABLE event_reports ADD COLUMN geo_guess INTEGER;"
+     "ALTER TABLE event_reports ADD COLUMN geo_off INTEGER;"
+     "ALTER TABLE event_reports ADD COLUMN geo_len INTEGER;"
+     "CREATE INDEX events_geo_country ON events(geo_country);"
+     /* events_view again, with the place (version 3's and these columns). */
+     "DROP VIEW events_view;"
+     "CREATE VIEW events_view AS SELECT e.id, e.date, e.date_precision, e.source_code, e.source_name,"
+     "  e.target_code, e.target_name, e.cameo, e.negated, e.goldstein, e.quad, e.plover_type, e.plover_mode,"
+     "  e.n_reports, e.n_articles, e.n_sources, e.added, d.id AS doc_id, d.url, d.title, d.source,"
+     "  r.sent AS sentence, r.source_text, r.target_text, r.verb_text, r.rule, r.confidence,"
+     "  " STORE_SPAN_SQL("d.text", "st.off", "st.len") " AS evidence,"
+     "  e.geo_name, e.geo_country, e.geo_adm1, e.geo_lat, e.geo_lon, e.geo_type, e.geo_how, e.geo_guess"
+     "  FROM events e JOIN documents d ON d.docno = e.first_doc"
+     "  LEFT JOIN event_reports r ON r.doc = e.first_doc AND r.i ="
+     "    (SELECT min(i) FROM event_reports WHERE event = e.id AND doc = e.first_doc)"
      "  LEFT JOIN sentences st ON st.doc = r.doc AND st.i = r.sent;"},
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof *migrations)
@@ -425,12 +464,21 @@ static const char *const stmt_sql[ST__N] = {
     [ST_EV_FIND_UNDATED] = "SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND cameo = ?3"
                            " AND negated = ?4 AND date = '' AND first_doc = ?5 LIMIT 1",
     [ST_EV_INSERT] = "INSERT INTO events (date, day, source_code, target_code, source_name, target_name,"
-                     " cameo, negated, goldstein, quad, plover_type, plover_mode, first_doc, added, date_precision)"
-                     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13, strftime('%Y-%m-%d','now'),?14)",
+                     " cameo, negated, goldstein, quad, plover_type, plover_mode, first_doc, added, date_precision,"
+                     " geo_name, geo_country, geo_fips, geo_adm1, geo_lat, geo_lon, geo_type, geo_how, geo_guess,"
+                     " a1_geo_name, a1_geo_country, a1_geo_fips, a1_geo_adm1, a1_geo_lat, a1_geo_lon, a1_geo_type,"
+                     " a2_geo_name, a2_geo_country, a2_geo_fips, a2_geo_adm1, a2_geo_lat, a2_geo_lon, a2_geo_type)"
+                     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13, strftime('%Y-%m-%d','now'),?14,"
+                     " ?15,?16,?17,?18,?19,?20,?21,?22,?23, ?24,?25,?26,?27,?28,?29,?30, ?31,?32,?33,?34,?35,?36,?37)",
     [ST_EV_HAS_DOC] = "SELECT 1 FROM event_reports WHERE event = ?1 AND doc = ?2 LIMIT 1",
     [ST_EV_HAS_SOURCE] = "SELECT 1 FROM event_reports r JOIN documents d ON d.docno = r.doc"
                          " WHERE r.event = ?1 AND d.source_key = ?2 LIMIT 1",
-    [ST_REPORT] = "INSERT INTO event_reports VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+    [ST_REPORT] = "INSERT INTO event_reports (doc, i, event, sent, date, source_mention, target_mention,"
+                  " source_text, target_text, verb_off, verb_len, verb_text, rule, flags, confidence, date_precision,"
+                  " geo_name, geo_country, geo_fips, geo_adm1, geo_lat, geo_lon, geo_type, geo_how, geo_guess,"
+                  " geo_off, geo_len)"
+                  " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+                  " ?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27)",
     [ST_EV_COUNT] = "UPDATE events SET n_reports = n_reports + 1, n_articles = n_articles + ?2,"
                     " n_sources = n_sources + ?3 WHERE id = ?1",
 };

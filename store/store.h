@@ -34,7 +34,7 @@
 #include "dyad.h"
 #include "../core/core.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_EVENT_WINDOW 1          /* days either side that still make one event */
 
 typedef struct store store;
@@ -145,6 +145,9 @@ typedef struct {
     const char *doc;        /* document id */
     const char *speaker;    /* quotes: speaker name */
     const char *text;       /* quotes: full-text words */
+    const char *country;    /* events: placed in this country (dyad code) */
+    int near;               /* events: placed within near_km of near_lat, near_lon */
+    double near_lat, near_lon, near_km;
     long limit;             /* 0: no limit */
     long long id;           /* events: this event only (0: any) */
     /* events: keyset paging, only events after (after_date, after_id) in
@@ -290,7 +293,9 @@ void timeline_svg(dbuf *b, const timeline *tl);
 
 /* ---------------------------------------------------------------- export.c */
 
-enum { EXPORT_JSONL, EXPORT_CSV, EXPORT_GDELT, EXPORT_PLOVER, EXPORT_ICEWS, EXPORT_PHOENIX };
+enum { EXPORT_JSONL, EXPORT_CSV, EXPORT_GDELT, EXPORT_PLOVER, EXPORT_ICEWS, EXPORT_PHOENIX, EXPORT_MAP };
+/* map.c: placed events as CSV (id, date, source, target, cameo, lat, lon, place, country, how, guess). */
+int store_export_map(store *s, const store_filter *f, FILE *out, char *err, size_t errlen);
 int store_export_parse(const char *s);      /* -1 if unknown */
 typedef struct {
     const char *data_dir;   /* CAMEO and country names (ICEWS); NULL: the default */

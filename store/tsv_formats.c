@@ -9,14 +9,15 @@
  * Code (text, leading zeros kept), Intensity (Goldstein), Target Name,
  * Target Sectors, Target Country, Story ID (the first report's document),
  * Sentence Number (from 1), Publisher, City, District, Province, Country,
- * Latitude, Longitude (the last six empty until dyad geocodes).
+ * Latitude, Longitude (the event's place, where/: City a city or landmark,
+ * Province its region, Country the country's name; empty when unplaced).
  *
  * Phoenix (no header, as the Phoenix data files), 26 columns: EventID,
  * Date (YYYYMMDD), Year, Month, Day, then per actor its full CAMEO code,
  * root (country or IGO/NGO/IMG/MNC), primary agent and the other blocks
  * (';'-joined), EventCode, EventRootCode, PentaClass (0 for CAMEO 01-02,
  * then Phoenix's quad), GoldsteinScore, Issues, Lat, Lon, LocationName,
- * StateName, CountryCode (empty until geocoding), SentenceID
+ * StateName, CountryCode (the event's place, dyad's country code), SentenceID
  * (DOC_SENTENCE of every report, ';'-joined), URLs, NewsSources.
  *
  * A field never holds a tab or line break (they become spaces).
@@ -233,7 +234,17 @@ int store_export_tsv(store *s, const store_filter *f, int format, const char *da
                 snprintf(buf, sizeof buf, "%lld", (long long)sqlite3_column_int64(st, store_col(st, "sentence")) + 1);
                 field(out, 0, buf);
                 field(out, 0, store_col_text(st, "source"));
-                for (int k = 0; k < 6; k++) field(out, 0, "");  /* City ... Longitude */
+                /* The event's place: a city or landmark is the City, its
+                 * region the Province; a country or sea has neither. */
+                const char *type = store_col_text(st, "geo_type"), *gc = store_col_text(st, "geo_country");
+                int point = type && strcmp(type, "country") && strcmp(type, "adm1");
+                field(out, 0, point ? store_col_text(st, "geo_name") : NULL);
+                field(out, 0, "");                              /* District */
+                field(out, 0, type && !strcmp(type, "adm1") ? store_col_text(st, "geo_name")
+                              : point ? store_col_text(st, "geo_adm1") : NULL);
+                field(out, 0, gc ? country_of(&cn, gc) : NULL);
+                field(out, 0, store_col_text(st, "geo_lat"));
+                field(out, 0, store_col_text(st, "geo_lon"));
             } else {
                 snprintf(buf, sizeof buf, "%.4s%.2s%.2s", date, date + 5, date + 8);
                 field(out, 0, buf);
@@ -246,7 +257,12 @@ int store_export_tsv(store *s, const store_filter *f, int format, const char *da
                 snprintf(buf, sizeof buf, "%.2s", cameo ? cameo : ""); field(out, 0, buf);
                 snprintf(buf, sizeof buf, "%d", penta_class(cameo)); field(out, 0, buf);
                 field(out, 0, store_col_text(st, "goldstein"));
-                for (int k = 0; k < 6; k++) field(out, 0, "");  /* Issues, Lat ... CountryCode */
+                field(out, 0, "");                              /* Issues */
+                field(out, 0, store_col_text(st, "geo_lat"));
+                field(out, 0, store_col_text(st, "geo_lon"));
+                field(out, 0, store_col_text(st, "geo_name"));  /* LocationName */
+                field(out, 0, store_col_text(st, "geo_adm1"));  /* StateName */
+                field(out, 0, store_col_text(st, "geo_country"));
                 if (phoenix_reports(out, rep, sqlite3_column_int64(st, 0))) { rc = SQLITE_ERROR; break; }
             }
             fputc('\n', out);

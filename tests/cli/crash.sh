@@ -139,7 +139,7 @@ sq "$TMP/new.db" 'PRAGMA user_version = 99'
 sum=$(md5sum < "$TMP/new.db")
 "$DYAD" events --db "$TMP/new.db" > /dev/null 2> "$TMP/new.err"; r1=$?
 "$DYAD" ingest --db "$TMP/new.db" "$TMP/other.jsonl" > /dev/null 2> "$TMP/new2.err"; r2=$?
-[ $r1 -eq 1 ] && [ $r2 -eq 1 ] && grep -q 'schema version 99; this dyad knows up to 3 (a newer dyad wrote it' "$TMP/new.err" \
+[ $r1 -eq 1 ] && [ $r2 -eq 1 ] && grep -q 'schema version 99; this dyad knows up to 4 (a newer dyad wrote it' "$TMP/new.err" \
   && grep -q 'schema version 99' "$TMP/new2.err" && [ "$(md5sum < "$TMP/new.db")" = "$sum" ] \
   && t_ok crash-newer-schema-refused || t_fail crash-newer-schema-refused "rc $r1 $r2: $(cat "$TMP/new.err" "$TMP/new2.err")"
 head -c 50000 "$TMP/docs.jsonl" > "$TMP/notsqlite.db"

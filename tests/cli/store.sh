@@ -33,7 +33,7 @@ ex="examples/*.txt examples/wire.jsonl"
 t_grep ingest-summary '30 documents stored, 0 already in the store' "$TMP/ingest.err"
 [ "$(sq "$TMP/ex.db" 'SELECT count(*) FROM documents')" = 30 ] && t_ok ingest-30-documents || t_fail ingest-30-documents "$(sq "$TMP/ex.db" 'SELECT count(*) FROM documents')"
 [ "$(sq "$TMP/ex.db" "$INCOMPLETE")" = 0 ] && t_ok ingest-documents-whole || t_fail ingest-documents-whole "incomplete documents"
-[ "$(sq "$TMP/ex.db" 'PRAGMA journal_mode; PRAGMA user_version' | tr '\n' ' ')" = "wal 3 " ] \
+[ "$(sq "$TMP/ex.db" 'PRAGMA journal_mode; PRAGMA user_version' | tr '\n' ' ')" = "wal 4 " ] \
   && t_ok ingest-wal-and-schema-version || t_fail ingest-wal-and-schema-version "$(sq "$TMP/ex.db" 'PRAGMA journal_mode; PRAGMA user_version')"
 [ "$(sq "$TMP/ex.db" "SELECT count(*) FROM documents WHERE id = 'dyad-wire-2021-0001' AND pubdate = '2021-10-19' AND source = 'Dyad Wire'")" = 1 ] \
   && t_ok ingest-metadata-kept || t_fail ingest-metadata-kept "wire record not stored with its metadata"
@@ -96,7 +96,7 @@ fi
 "$DYAD" events --db "$db" > "$TMP/ev.txt"; rc=$?
 [ $rc -eq 0 ] && t_ok events-exit-0 || t_fail events-exit-0 "exit $rc"
 t_grep events-table-footer '^\(13 events\)$' "$TMP/ev.txt"
-t_grep events-table-merged-row '2018-06-12  USAGOV  PRKGOV  044 +CONSULT +2\.5 +4 +2  Donald Trump met Kim Jong Un in Singapore' "$TMP/ev.txt"
+t_grep events-table-merged-row '2018-06-12  USAGOV  PRKGOV  044 +CONSULT +2\.5 +4 +2  +Donald Trump met Kim Jong Un in Singapore' "$TMP/ev.txt"
 t_grep events-table-negated '\[negated\] Donald Trump did not meet' "$TMP/ev.txt"
 
 "$DYAD" events --db "$db" --json > "$TMP/ev.json"

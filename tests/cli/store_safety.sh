@@ -74,7 +74,7 @@ sq "$TMP/old.db" "PRAGMA user_version = 2; CREATE TABLE documents (docno INTEGER
 mkdir -p "$TMP/ro2"; mv "$TMP/old.db" "$TMP/ro2/"; chmod 444 "$TMP/ro2/old.db"; chmod 555 "$TMP/ro2"
 if [ "$(id -u)" != 0 ] || command -v setpriv > /dev/null; then
   as_reader "$DYAD" events --db "$TMP/ro2/old.db" > /dev/null 2> "$TMP/ro.err"; rc=$?
-  [ $rc -eq 1 ] && grep -q 'schema version 2 and this dyad reads version 3; upgrading it needs write access' "$TMP/ro.err" \
+  [ $rc -eq 1 ] && grep -q 'schema version 2 and this dyad reads version 4; upgrading it needs write access' "$TMP/ro.err" \
     && t_ok readonly-old-store-refused || t_fail readonly-old-store-refused "rc=$rc $(cat "$TMP/ro.err")"
 fi
 chmod 755 "$ro" "$TMP/ro2"

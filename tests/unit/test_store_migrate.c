@@ -159,6 +159,47 @@ static void test_v2_store_upgraded_in_place(void)
     }
 }
 
+/* A version-3 store (no places) is upgraded in place: the location
+ * columns exist, old events have none, and the where filters run. */
+static void test_v3_store_gains_places(void)
+{
+    const char *p = path_in("v3.db");
+    CHECK_INT(build_v2(p), 0);
+    char err[512], b[256];
+    sqlite3 *db;
+    CHECK(sqlite3_open(p, &db) == SQLITE_OK);
+    CHECK_INT(store_migrate(db, 3, err, sizeof err), 0);
+    CHECK_INT(store_schema_version(db), 3);
+    CHECK_STR(qs(db, "SELECT count(*) FROM pragma_table_info('events') WHERE name LIKE '%geo%'", b, sizeof b), "0");
+    sqlite3_close(db);
+    store *s = store_open(p, STORE_CREATE, err, sizeof err);
+    CHECK(s != NULL);
+    if (!s) { CHECK_NOTE("%s", err); return; }
+    db = store_db(s);
+    CHECK_INT(store_schema_version(db), 4);
+    CHECK_STR(qs(db, "SELECT count(*) FROM pragma_table_info('events') WHERE name LIKE '%geo%'", b, sizeof b), "23");
+    CHECK_STR(qs(db, "SELECT count(*) FROM pragma_table_info('event_reports') WHERE name LIKE 'geo%'", b, sizeof b), "11");
+    CHECK_STR(qs(db, "SELECT count(*) FROM events WHERE geo_name IS NULL", b, sizeof b), "3");
+    CHECK_STR(qs(db, "SELECT count(*) FROM events_view WHERE geo_lat IS NULL", b, sizeof b), "3");
+    store_filter f = {0};
+    CHECK_INT(rows(store_query_events(s, &f, 1, err, sizeof err)), 3);
+    f.country = "PRK";
+    CHECK_INT(rows(store_query_events(s, &f, 1, err, sizeof err)), 0);
+    /* A place set by hand is found by country and by distance. */
+    CHECK_INT(store_exec(db, "UPDATE events SET geo_name = 'Pyongyang', geo_country = 'PRK', geo_lat = 39.03,"
+                             " geo_lon = 125.75 WHERE id = 2", err, sizeof err), 0);
+    CHECK_INT(rows(store_query_events(s, &f, 1, err, sizeof err)), 1);
+    f.country = NULL;
+    f.near = 1;
+    f.near_lat = 39.2;                                  /* about 20 km north */
+    f.near_lon = 125.75;
+    f.near_km = 50;
+    CHECK_INT(rows(store_query_events(s, &f, 1, err, sizeof err)), 1);
+    f.near_lat = 37.57;                                 /* Seoul: 190 km away */
+    CHECK_INT(rows(store_query_events(s, &f, 1, err, sizeof err)), 0);
+    store_close(s);
+}
+
 static void test_filter_dates_checked(void)
 {
     char err[256];
@@ -192,6 +233,7 @@ int main(void)
     snprintf(tmpdir, sizeof tmpdir, "/tmp/dyad-test-migrate-XXXXXX");
     if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 1; }
     RUN(test_v2_store_upgraded_in_place);
+    RUN(test_v3_store_gains_places);
     RUN(test_filter_dates_checked);
     RUN(test_tone_lists_searchable);
     char cmd[300];
