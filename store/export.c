@@ -40,16 +40,21 @@ const char *store_col_text(sqlite3_stmt *st, const char *name)
     return i < 0 ? NULL : (const char *)sqlite3_column_text(st, i);
 }
 
-sqlite3_stmt *store_export_events(store *s, const store_filter *f, char *err, size_t errlen)
+sqlite3_stmt *store_export_select(store *s, const char *select, const store_filter *f, char *err, size_t errlen)
 {
     sq q = {0};
-    sq_sql(&q, "SELECT e.* FROM events_view e WHERE e.negated = 0 AND e.date <> ''");
+    sq_sql(&q, select);
     store_where_events(&q, f);
     sq_sql(&q, " ORDER BY e.id");
     if (f->limit > 0) sq_int(&q, " LIMIT ?", f->limit);
     sqlite3_stmt *st = sq_prepare(store_db(s), &q, err, errlen);
     sq_free(&q);
     return st;
+}
+
+sqlite3_stmt *store_export_events(store *s, const store_filter *f, char *err, size_t errlen)
+{
+    return store_export_select(s, "SELECT e.* FROM events_view e WHERE e.negated = 0 AND e.date <> ''", f, err, errlen);
 }
 
 long store_export_left_out(store *s, const store_filter *f)

@@ -108,8 +108,7 @@ static void actor(FILE *f, const char *code, const char *name)
 
 int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, size_t errlen)
 {
-    sq q = {0};
-    sq_sql(&q, "SELECT e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo,"
+    sqlite3_stmt *st = store_export_select(s, "SELECT e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name, e.cameo,"
                " e.quad, e.goldstein, e.n_reports, e.n_sources, e.n_articles, e.added, d.url,"
                /* AvgTone: the mean tone of the documents that report it. */
                " (SELECT round(avg(d2.tone), 4) FROM documents d2"
@@ -122,12 +121,8 @@ int store_export_gdelt(store *s, const store_filter *f, FILE *out, char *err, si
                " e.a1_geo_lat, e.a1_geo_lon, e.a1_geo_type,"
                " e.a2_geo_name, NULL, e.a2_geo_fips, e.a2_geo_adm1, e.a2_geo_lat, e.a2_geo_lon, e.a2_geo_type,"
                " e.geo_name, NULL, e.geo_fips, e.geo_adm1, e.geo_lat, e.geo_lon, e.geo_type"
-               " FROM events e JOIN documents d ON d.docno = e.first_doc WHERE e.negated = 0 AND e.date <> ''");
-    store_where_events(&q, f);
-    sq_sql(&q, " ORDER BY e.id");
-    if (f->limit > 0) sq_int(&q, " LIMIT ?", f->limit);
-    sqlite3_stmt *st = sq_prepare(store_db(s), &q, err, errlen);
-    sq_free(&q);
+               " FROM events e JOIN documents d ON d.docno = e.first_doc WHERE e.negated = 0 AND e.date <> ''",
+                                           f, err, errlen);
     if (!st) return -1;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -10,16 +10,11 @@
 
 int store_export_map(store *s, const store_filter *f, FILE *out, char *err, size_t errlen)
 {
-    sq q = {0};
-    sq_sql(&q, "SELECT e.id AS event, e.date, e.source_code AS source, e.target_code AS target, e.cameo,"
+    sqlite3_stmt *st = store_export_select(s, "SELECT e.id AS event, e.date, e.source_code AS source, e.target_code AS target, e.cameo,"
                " e.geo_lat AS lat, e.geo_lon AS lon, e.geo_name AS place, e.geo_country AS country,"
                " e.geo_how AS how, e.geo_guess AS guess"
-               " FROM events e WHERE e.negated = 0 AND e.geo_lat IS NOT NULL");
-    store_where_events(&q, f);
-    sq_sql(&q, " ORDER BY e.id");
-    if (f->limit > 0) sq_int(&q, " LIMIT ?", f->limit);
-    sqlite3_stmt *st = sq_prepare(store_db(s), &q, err, errlen);
-    sq_free(&q);
+               " FROM events e WHERE e.negated = 0 AND e.geo_lat IS NOT NULL",
+                                           f, err, errlen);
     if (!st) return -1;
     int r = tab_stmt(out, OUT_CSV, st, NULL, NULL, 0, NULL, err, errlen);
     sqlite3_finalize(st);

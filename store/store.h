@@ -312,6 +312,9 @@ int store_event_json(dbuf *b, sqlite3_stmt *ev, sqlite3_stmt *rep, char *err, si
 /* The non-negated dated events the filters select, every events_view
  * column, by id: what the spec formats carry. */
 sqlite3_stmt *store_export_events(store *s, const store_filter *f, char *err, size_t errlen);
+/* Any SELECT over events (alias e, ending in a WHERE clause) with the
+ * filters, in event order, up to the limit: what every export runs. */
+sqlite3_stmt *store_export_select(store *s, const char *select, const store_filter *f, char *err, size_t errlen);
 /* Negated or undated events the filters select. */
 long store_export_left_out(store *s, const store_filter *f);
 /* Column index by name (-1 if absent), and its text (NULL if absent or NULL). */
