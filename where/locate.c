@@ -79,13 +79,16 @@ static int place_of_noun(const where_model *w, const dyad_doc *d, const dyad_eve
     int32_t pi = place_at(d, t);
     if (pi >= 0) { set_place(d, pi, DYAD_WHERE_VERB, out); return 0; }
     int edge = lemma_in(d, t, EDGE_NOUNS), area = lemma_in(d, t, AREA_NOUNS);
-    if (!edge && !area) return -1;
     for (uint32_t k = s->tok; k < s->tok + s->ntok; k++) {
         if (d->syn[k].head != (int32_t)t) continue;
         int rel = d->syn[k].deprel;
-        if (rel != DYAD_DEP_NMOD && rel != DYAD_DEP_COMPOUND && rel != DYAD_DEP_AMOD && rel != DYAD_DEP_APPOS &&
-            rel != DYAD_DEP_NMOD_POSS && rel != DYAD_DEP_FLAT)
+        /* Any locative noun takes the place that names it: "in an elegant
+         * Moscow mansion", "at a Baghdad hotel"; a place of its own nmod
+         * ("the city of Mosul") or an owner only for areas and edges. */
+        int names = rel == DYAD_DEP_COMPOUND || rel == DYAD_DEP_AMOD || rel == DYAD_DEP_FLAT;
+        if (!names && !((edge || area) && (rel == DYAD_DEP_NMOD || rel == DYAD_DEP_APPOS || rel == DYAD_DEP_NMOD_POSS)))
             continue;
+        if (!edge && !area && place_at(d, k) < 0) continue;
         if ((pi = place_at(d, k)) >= 0) {
             set_place(d, pi, DYAD_WHERE_VERB, out);
             if (edge && out->type != DYAD_PLACE_COUNTRY) out->off = d->toks[t].off;
@@ -248,8 +251,13 @@ void wh_locate_events(const where_model *w, dyad_doc *doc)
          * side is of that country or has none ("SEOUL: North Korea said"
          * is a North Korean statement; "SEOUL: North Korea fired" is in North
          * Korea, the actor with no target or a stateless one acting at home). */
+        /* A target of the dateline's country brings the act there only when
+         * the act reaches it (force, posture, a visit): sanctions, statements
+         * and demands aimed at Sudan from Washington happen in Washington,
+         * whatever city the story was filed from. */
+        int reaches = directional_ok(e);
         if (have_dl && (!src->country[0] || !strcmp(src->country, dl.country) ||
-                        (tgt->country[0] && !strcmp(tgt->country, dl.country)))) {
+                        (reaches && tgt->country[0] && !strcmp(tgt->country, dl.country)))) {
             *out = dl;
             continue;
         }
@@ -258,6 +266,23 @@ void wh_locate_events(const where_model *w, dyad_doc *doc)
         int meeting = !strncmp(e->cameo, "04", 2) || !strncmp(e->cameo, "05", 2) || !strncmp(e->cameo, "03", 2);
         if (have_dl && meeting && src->country[0] && tgt->country[0] && strcmp(src->country, tgt->country)) {
             *out = dl;
+            out->guess = 1;
+            continue;
+        }
+        /* Two parties of different countries meeting with no place said
+         * and no dateline:
+         * news writes the visitor as the subject ("Baldrige will meet Chun",
+         * "the Saudi leader will hold talks with Thatcher"), so the meeting
+         * is in the country of the one met, a guess; an IGO met (no
+         * country) leaves it to the rules below. */
+        int meet = (!strncmp(e->cameo, "04", 2) && strncmp(e->cameo, "043", 3)) ||
+                   (!strncmp(e->cameo, "036", 3) && vt >= 0 &&
+                    (dyad_syn_is_lemma(doc, (uint32_t)vt, "meet") || dyad_syn_is_lemma(doc, (uint32_t)vt, "hold")));
+        if (meet && src->country[0] && tgt->country[0] && strcmp(src->country, tgt->country) &&
+            !where_country(w, tgt->country, out)) {
+            out->how = DYAD_WHERE_DESTINATION;
+            out->off = tgt->off;
+            out->len = tgt->len;
             out->guess = 1;
             continue;
         }

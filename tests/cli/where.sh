@@ -64,3 +64,18 @@ t_grep where-icews-place '	Pyongyang		Pyongyang	North Korea	39\.0[0-9]*	125\.7[0
 t_grep where-phoenix-place '	39\.0[0-9]*	125\.7[0-9]*	Pyongyang	Pyongyang	PRK	' "$TMP/phx.tsv"
 "$DYAD" export --db "$db" --format plover --doc 14e1c137ce3a8bc8 2> /dev/null | head -n 1 > "$TMP/plover.json"
 t_grep where-plover-location '"location":\[\{"name":"Pyongyang","country":"PRK"' "$TMP/plover.json"
+# Rules on written wire sentences: a statement aimed at the dateline's
+# country from abroad stays in its maker's country; "in an elegant Vienna
+# hotel" places a meeting; a meeting with no place and no dateline is in the
+# country of the one met (a guess).
+printf 'Sudan aid row\n\nPORT SUDAN, March 3 - The U.S. State Department on Tuesday accused the Sudanese government of blocking aid convoys.\n\nU.S. Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov in an elegant Vienna hotel on Monday.\n' > "$TMP/dl.txt"
+printf 'Kono to visit\n\nJapanese Foreign Minister Taro Kono will meet Chinese Premier Li Keqiang on Monday to discuss trade.\n' > "$TMP/mt.txt"
+"$DYAD" code -q --date 2018-01-03 "$TMP/dl.txt" "$TMP/mt.txt" > "$TMP/rules.json" 2> /dev/null
+python3 - "$TMP/rules.json" 2> "$TMP/py" <<'PY' && t_ok where-rules-wire || t_fail where-rules-wire "$(tail -n 1 "$TMP/py")"
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+ev = {e["cameo"]: e["location"] for d in docs for e in d["events"]}
+assert ev["112"]["country"] == "USA" and ev["112"]["how"] == "actor-country", ev["112"]
+assert ev["040"]["name"] == "Vienna" and ev["040"]["how"] == "verb-modifier", ev["040"]
+assert ev["036"]["country"] == "CHN" and ev["036"]["how"] == "destination" and ev["036"]["guess"], ev["036"]
+PY
