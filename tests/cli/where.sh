@@ -79,3 +79,17 @@ assert ev["112"]["country"] == "USA" and ev["112"]["how"] == "actor-country", ev
 assert ev["040"]["name"] == "Vienna" and ev["040"]["how"] == "verb-modifier", ev["040"]
 assert ev["036"]["country"] == "CHN" and ev["036"]["how"] == "destination" and ev["036"]["guess"], ev["036"]
 PY
+# --near is a radius on the sphere: Panmunjom lies 51 km from Seoul, inside
+# the 45 km box around Seoul (0.40 degrees of latitude, 0.51 of longitude)
+# but outside its circle.
+"$DYAD" events --db "$db" --near Seoul --km 45 --json > "$TMP/n45.json" 2> /dev/null
+"$DYAD" events --db "$db" --near Seoul --km 55 --json > "$TMP/n55.json" 2> /dev/null
+! grep -q '"place":"Panmunjom"' "$TMP/n45.json" && grep -q '"place":"Panmunjom"' "$TMP/n55.json" \
+  && grep -q '"place":"Seoul"' "$TMP/n45.json" && t_ok where-near-radius || t_fail where-near-radius "$(wc -l "$TMP/n45.json" "$TMP/n55.json")"
+# timeline --near / --country: only the Singapore summit's events
+"$DYAD" timeline --db "$db" USA PRK --near Singapore --km 20 --csv > "$TMP/tl.csv" 2> "$TMP/tl.err"
+"$DYAD" timeline --db "$db" USA PRK --csv > "$TMP/tlall.csv" 2> /dev/null
+[ "$(tail -n +2 "$TMP/tl.csv" | wc -l)" -eq 1 ] && grep -q '^2018-06,' "$TMP/tl.csv" && [ "$(tail -n +2 "$TMP/tlall.csv" | wc -l)" -gt 1 ] \
+  && t_ok where-timeline-near || t_fail where-timeline-near "$(cat "$TMP/tl.csv" "$TMP/tl.err")"
+"$DYAD" timeline --db "$db" USA PRK --country SGP --csv > "$TMP/tlc.csv" 2> /dev/null
+cmp -s "$TMP/tl.csv" "$TMP/tlc.csv" && t_ok where-timeline-country || t_fail where-timeline-country "$(cat "$TMP/tlc.csv")"
