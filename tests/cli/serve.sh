@@ -374,6 +374,13 @@ for cls in ("verb", "src"):
 assert re.search(r'<tr data-id="\d+"', dom), "no events table"
 assert re.search(r'<pre id="errors" hidden=""></pre>', dom), "errors shown: " + dom[dom.index('id="errors"'):][:300]
 assert re.search(r'<blockquote>', dom), "no quotes"
+# the map: the events' places from the API rows' lat/lon, labelled
+m = dom[dom.index('<section id="map"'):]
+m = m[:m.index('</section>')]
+assert 'hidden' not in m[:m.index('>')], "map hidden"
+assert len(re.findall(r'<circle class="pt"', m)) >= 2, "fewer than two places on the map"
+assert re.search(r'<text class="pt-label"[^>]*>(Seoul|Singapore|Pyongyang|Washington)</text>', m), "no place label"
+assert re.search(r'id="map-summary">\d+ of \d+ events shown placed', m), "no map summary"
 PY
   if grep -E 'CONSOLE\(|Uncaught|Refused to' "$TMP/chrome.err" | grep -qv 'dbus'; then
     t_fail page-console "$(grep -E 'CONSOLE\(|Uncaught|Refused to' "$TMP/chrome.err" | head -5)"
