@@ -27,6 +27,9 @@ a1 = [r for r in rows if r[7] == "USA" and r[35] == "1"]
 assert a1 and a1[0][37] == "US", "USA actor is FIPS US"
 # a US city is type 3 (Washington), a world city type 4 (Seoul)
 assert any(r[49] == "3" and r[51] == "US" for r in placed) and any(r[49] == "4" and r[51] == "KS" for r in placed)
+# ADM1Code: a US state's code ("USDC" for Washington), the FIPS country elsewhere
+assert all(r[52] == "USDC" for r in placed if r[50].startswith("Washington, District of Columbia")), "Washington's ADM1"
+assert all(r[52] == r[51] for r in placed if r[51] != "US"), "a world place's ADM1 is its FIPS country"
 PY
 "$DYAD" export --db "$db" --format map > "$TMP/map.csv" 2> /dev/null
 head -n 1 "$TMP/map.csv" | grep -q '^event,date,source,target,cameo,lat,lon,place,country,how,guess$' \
