@@ -86,7 +86,8 @@ int cmd_code(cli_opts *o)
     if (failed) { free(o->files); return 1; }
     code_ctx c = {o, dict ? code_dict_model(dict) : cli_load_model(o), cli_pipeline_options(o), dict};
     if (!c.model) { free(o->files); return 1; }
-    c.opt.no_places = no_places;
+    /* --no-places: a model without the where stage ("NULL: no places"). */
+    if (no_places) { where_free(c.model->where); c.model->where = NULL; }
     if (o->explain) o->jobs = 1;
     if (o->tsv && !o->count)
         printf("date\tsource\ttarget\tcameo\troot\tquad\tgoldstein\tdoc_id\turl\n");

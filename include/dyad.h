@@ -438,7 +438,6 @@ typedef struct dyad_model dyad_model;
 
 typedef struct {
     dyad_date date;                 /* --date: the publication date when metadata has none */
-    int no_places;                  /* --no-places: skip the where stage (events carry no place) */
 } dyad_options;
 
 /* data_dir NULL: dyad_default_data_dir(): $DYAD_DATA, else found beside

@@ -26,8 +26,7 @@ void dyad_process_hooked(const dyad_model *m, dyad_doc *doc, const dyad_options 
     doc->n_events = 0;
     if (m->events) events_process(m->events, doc);
     if (h && h->after_events) h->after_events(h->ctx, doc);
-    if (!opt || !opt->no_places)
-        where_process(m->where, doc);         /* after the hook: TABARI-mode events are placed too */
+    where_process(m->where, doc);             /* after the hook: TABARI-mode events are placed too */
 }
 
 dyad_model *dyad_model_load_parts(const char *data_dir, int actors, int events, char *err, size_t errlen)
