@@ -6,6 +6,7 @@
 #include "../core/core.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *const LOCATIVE[] = {"in", "at", "near", "off", "outside", "inside", "within", "across",
                                        "along", "around", "beside", "nearby", NULL};
@@ -236,6 +237,21 @@ static int dateline(const where_model *w, const dyad_doc *d, dyad_location *out)
     return 0;
 }
 
+/* "visiting British minister Michael Howard": the side is a visitor, so
+ * what it does happens at its host's.  The word within the mention or
+ * just before it (two tokens: "the visiting"). */
+static int visiting(const dyad_doc *d, int32_t mi)
+{
+    if (mi < 0 || (uint32_t)mi >= d->n_mentions) return 0;
+    const dyad_mention *m = &d->mentions[mi];
+    uint32_t from = m->tok >= 2 ? m->tok - 2 : 0;
+    for (uint32_t t = from; t < m->tok + m->ntok && t < d->n_toks; t++) {
+        const dyad_token *k = &d->toks[t];
+        if (k->len == 8 && !strncasecmp(d->text + k->off, "visiting", 8)) return 1;
+    }
+    return 0;
+}
+
 /* A side's geography: a place in its own words, else its country. */
 static void side_geo(const where_model *w, const dyad_doc *d, int32_t mi, const char *code, dyad_location *out)
 {
@@ -270,7 +286,8 @@ void wh_locate_events(const where_model *w, dyad_doc *doc)
         int32_t vt = token_at(doc, &doc->sents[e->sent], e->verb_off);
         int visit = !strncmp(e->cameo, "042", 3) ||
                     (!strncmp(e->cameo, "036", 3) && vt >= 0 && dyad_syn_is_lemma(doc, (uint32_t)vt, "visit"));
-        const dyad_location *dest = visit ? tgt : !strncmp(e->cameo, "043", 3) ? src : NULL;
+        const dyad_location *dest = visit || (visiting(doc, e->source) && strcmp(src->country, tgt->country)) ? tgt
+                                    : !strncmp(e->cameo, "043", 3) ? src : NULL;
         if (dest && dest->name && dest->country[0]) {
             *out = *dest;
             out->how = DYAD_WHERE_DESTINATION;

@@ -93,6 +93,18 @@ static void test_destination(void)
     CHECK_STR(dyad_where_how_name(e->where.how), "destination");
 }
 
+static void test_visiting_source(void)
+{
+    /* A visitor's act is at its host's: "the visiting ... Straw urged Iran" */
+    code_text("The visiting British Foreign Secretary Jack Straw urged the Iranian government on Tuesday to stop "
+              "enriching uranium.");
+    const dyad_event *e = event("020");
+    CHECK(e != NULL);
+    if (!e) return;
+    CHECK_STR(e->where.country, "IRN");
+    CHECK_STR(dyad_where_how_name(e->where.how), "destination");
+}
+
 static void test_actor_geography(void)
 {
     code_text("Georgian police arrested dozens of protesters in Tbilisi.");
@@ -183,6 +195,7 @@ int main(void)
     RUN(test_dateline);
     RUN(test_dateline_not_for_a_foreign_actor);
     RUN(test_destination);
+    RUN(test_visiting_source);
     RUN(test_actor_geography);
     RUN(test_georgia_by_the_story);
     RUN(test_paris_texas);
