@@ -450,6 +450,10 @@ static uint32_t target_start(const sent_view *v, uint32_t k)
         }
         break;
     }
+    /* "his EU counterparts": the pronoun owns the actor after it */
+    if (j + 1 < v->b && mention_at(v, j) >= 0 && IN(v, WC_POSSPRON, j) && v->d->mentions[mention_at(v, j)].ntok == 1 &&
+        mention_at(v, j + 1) >= 0)
+        j++;
     return j < v->b && mention_at(v, j) >= 0 ? j : v->b;
 }
 
@@ -1011,7 +1015,9 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
     if (tgt >= 0) {
         const dyad_mention *mt = &d->mentions[tgt];
         if ((tgt != v->inner && ms->entity >= 0 && ms->entity == mt->entity) || !strcmp(ms->code, tcode)) {
-            if (v->explain) fprintf(v->explain, "    no event: source and target are the same actor\n");
+            if (v->explain)
+                fprintf(v->explain, "    no event: source \"%.*s\" and target \"%.*s\" are the same actor\n", (int)ms->len,
+                        d->text + ms->off, (int)mt->len, d->text + mt->off);
             return;
         }
     }
@@ -1103,6 +1109,174 @@ static int32_t tree_actor(const sent_view *v, int32_t t)
         if (mention_usable(v, mi)) return mi;
     }
     return -1;
+}
+
+/* ---- matching over the tree
+ *
+ * Where the sentence was parsed a pattern is also read over the verb's
+ * dependents, whatever the distance: "+" right after the verb is its
+ * object; a preposition before "+" is an obl/nmod dependent carrying that
+ * case ("talks with +" is the talks' nmod, "hit back at +" the verb's obl);
+ * a noun is an obj/obl/nmod/xcomp dependent whose word is one of the
+ * alternatives (a phrase matches on its last word, the head), and the
+ * elements after it are read below it; a particle ("back", "up") is a
+ * compound:prt or advmod dependent of the verb; "+" right before a noun
+ * ("crushed an + attack") is an actor modifying that noun.  ".." is free.
+ * The tree match is used when the token matcher finds no target. */
+
+typedef struct {
+    uint32_t end;                    /* one after the last token used */
+    int32_t target;
+} tmatch_t;
+
+static int tree_word(const sent_view *v, const elem_t *el, uint32_t t)
+{
+    const events_model *m = v->m;
+    uint32_t h = H(v, t);
+    for (uint32_t i = 0; i < el->n_alt; i++) {
+        const alt_t *a = &m->alts[el->alt_at + i];
+        if (a->n_hash && m->hashes[a->hash_at + a->n_hash - 1] == h) return 1;
+    }
+    return 0;
+}
+
+static int tree_prep_elem(const sent_view *v, const elem_t *el)
+{
+    const events_model *m = v->m;
+    if (el->kind != EL_WORDS || !el->n_alt) return 0;
+    const alt_t *a = &m->alts[el->alt_at];
+    return a->n_hash == 1 && coder_in(m, WC_PREP, m->hashes[a->hash_at]);
+}
+
+/* Does dependent c of its head carry a case word of element el? */
+static int tree_case(const sent_view *v, const elem_t *el, uint32_t c)
+{
+    for (uint32_t j = v->a; j < v->b; j++)
+        if (v->d->syn[j].head == (int32_t)c && (v->d->syn[j].deprel == DYAD_DEP_CASE ||
+                                                 v->d->syn[j].deprel == DYAD_DEP_MARK) && tree_word(v, el, j))
+            return 1;
+    return 0;
+}
+
+static int noun_rel(int r)
+{
+    return r == DYAD_DEP_OBJ || r == DYAD_DEP_IOBJ || r == DYAD_DEP_OBL || r == DYAD_DEP_NMOD ||
+           r == DYAD_DEP_OBL_UNMARKED || r == DYAD_DEP_XCOMP || r == DYAD_DEP_OBL_AGENT;
+}
+
+static void tm_use(tmatch_t *out, uint32_t t) { if (t + 1 > out->end) out->end = t + 1; }
+
+/* An actor modifying noun n ("an Iranian attack", "Kuwait's boats"). */
+static int32_t tree_modifier_actor(const sent_view *v, uint32_t n)
+{
+    for (uint32_t j = v->a; j < v->b; j++) {
+        const dyad_syn *s = &v->d->syn[j];
+        if (s->head != (int32_t)n || j >= n) continue;
+        if (s->deprel != DYAD_DEP_AMOD && s->deprel != DYAD_DEP_NMOD_POSS && s->deprel != DYAD_DEP_COMPOUND) continue;
+        int32_t mi = mention_in(v, j);
+        if (mention_usable(v, mi)) return mi;
+    }
+    return -1;
+}
+
+static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t verb, uint32_t h, tmatch_t *out)
+{
+    const events_model *m = v->m;
+    const dyad_doc *d = v->d;
+    while (e < p->n_elem && m->elems[p->elem_at + e].kind == EL_SKIP) e++;
+    if (e == p->n_elem) return 1;
+    const elem_t *el = &m->elems[p->elem_at + e];
+    const elem_t *next = NULL;
+    uint32_t en = e + 1;
+    while (en < p->n_elem && m->elems[p->elem_at + en].kind == EL_SKIP) en++;
+    if (en < p->n_elem) next = &m->elems[p->elem_at + en];
+    if (el->kind == EL_TARGET) {
+        if (out->target >= 0) return 0;
+        /* "+ attack": an actor inside the noun that follows */
+        if (next && next->kind == EL_WORDS && !tree_prep_elem(v, next))
+            for (uint32_t c = v->a; c < v->b; c++) {
+                if (d->syn[c].head != (int32_t)h || !noun_rel(d->syn[c].deprel) || !tree_word(v, next, c)) continue;
+                int32_t mi = tree_modifier_actor(v, c);
+                if (mi < 0) continue;
+                tmatch_t save = *out;
+                out->target = mi;
+                tm_use(out, c);
+                if (tm_from(v, p, en + 1, verb, c, out)) return 1;
+                *out = save;
+            }
+        if (h != verb) return 0;
+        if (v->passive && e == 1) return tm_from(v, p, e + 1, verb, h, out);
+        int32_t o = dyad_syn_object(d, verb);
+        int32_t mi = tree_actor(v, o);
+        if (mi < 0) return 0;
+        out->target = mi;
+        tm_use(out, (uint32_t)o);
+        return tm_from(v, p, e + 1, verb, h, out);
+    }
+    if (el->kind != EL_WORDS) return 0;
+    if (tree_prep_elem(v, el)) {
+        /* the dependent carrying this case: below the current noun, else the verb's */
+        for (int pass = 0; pass < (h == verb ? 1 : 2); pass++) {
+            uint32_t hh = pass ? verb : h;
+            for (uint32_t c = v->a; c < v->b; c++) {
+                if (d->syn[c].head != (int32_t)hh || !noun_rel(d->syn[c].deprel) || !tree_case(v, el, c)) continue;
+                tmatch_t save = *out;
+                if (next && next->kind == EL_TARGET) {
+                    int32_t mi = tree_actor(v, (int32_t)c);
+                    if (mi < 0 || out->target >= 0) continue;
+                    out->target = mi;
+                    tm_use(out, c);
+                    if (tm_from(v, p, en + 1, verb, hh, out)) return 1;
+                } else if (next && next->kind == EL_WORDS) {
+                    if (!tree_word(v, next, c)) continue;
+                    tm_use(out, c);
+                    if (tm_from(v, p, en + 1, verb, c, out)) return 1;
+                } else {
+                    tm_use(out, c);
+                    if (tm_from(v, p, en, verb, hh, out)) return 1;
+                }
+                *out = save;
+            }
+        }
+        return 0;
+    }
+    for (uint32_t c = v->a; c < v->b; c++) {
+        const dyad_syn *s = &d->syn[c];
+        if (s->head != (int32_t)h || !tree_word(v, el, c)) continue;
+        int particle = s->deprel == DYAD_DEP_COMPOUND_PRT || s->deprel == DYAD_DEP_ADVMOD;
+        if (!particle && !noun_rel(s->deprel)) continue;
+        if (particle && h != verb) continue;
+        tmatch_t save = *out;
+        tm_use(out, c);
+        if (tm_from(v, p, e + 1, verb, particle ? h : c, out)) return 1;
+        *out = save;
+    }
+    return 0;
+}
+
+/* The best tree match of the verb at k: of the patterns that find a
+ * target, the longest (then file order). */
+static int tree_best_match(const sent_view *v, uint32_t k, match_t *best)
+{
+    const events_model *m = v->m;
+    uint32_t slot = 0;
+    int found = 0;
+    if (v->d->syn[k].upos != DYAD_UPOS_VERB) return 0;
+    for (const form_slot *fs; (fs = verbs_form_next(m, H(v, k), &slot));) {
+        const verb_t *vb = &m->verbs[fs->verb];
+        for (uint32_t i = 0; i < vb->n_pat; i++) {
+            const pattern_t *p = &m->pats[vb->pat_at + i];
+            tmatch_t t = {k + 1, -1};
+            if (p->n_elem < 2 || !tm_from(v, p, 1, k, k, &t) || t.target < 0) continue;
+            if (found && p->n_elem <= best->p->n_elem) continue;
+            best->p = p;
+            best->end = t.end;
+            best->target = t.target;
+            best->skipped = 0;
+            found = 1;
+        }
+    }
+    return found;
 }
 
 static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms)
@@ -1399,7 +1573,23 @@ static void code_sentence(sent_view *v)
                                mention_usable(v, mention_at(v, target_start(v, k + 2))) &&
                                !(F(v, k - 1) & DYAD_TOK_POSS)));
         match_t mt = {NULL, 0, -1, 0};
-        if (!best_match(v, k, &mt)) continue;
+        int found = best_match(v, k, &mt), tree = 0;
+        if (v->parsed && (!found || mt.target < 0)) {
+            match_t tm = {NULL, 0, -1, 0};
+            if (tree_best_match(v, k, &tm)) {
+                if (v->explain)
+                    fprintf(v->explain, "  verb \"%.*s\": pattern %s [%s] matched over the tree\n", (int)v->d->toks[k].len,
+                            v->d->text + v->d->toks[k].off, tm.p->id, tm.p->text);
+                mt = tm;
+                found = tree = 1;
+            }
+        }
+        if (!found) {
+            if (v->explain)
+                fprintf(v->explain, "  verb \"%.*s\": no pattern of it matches here\n", (int)v->d->toks[k].len,
+                        v->d->text + v->d->toks[k].off);
+            continue;
+        }
         /* "promised to send": the verb after "to" carries the intent */
         if (mt.target < 0 && mt.end > k + 1 && mt.end < v->b && IN(v, WC_TO, mt.end - 1)) {
             uint32_t sl = 0;
@@ -1413,7 +1603,7 @@ static void code_sentence(sent_view *v)
                 continue;
             }
         }
-        if (!used_as_verb(v, k, forms, mt.target >= 0)) {
+        if (!tree && !used_as_verb(v, k, forms, mt.target >= 0)) {
             if (v->explain)
                 fprintf(v->explain, "  \"%.*s\" is used as a noun or adjective here\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
