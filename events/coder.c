@@ -1279,6 +1279,35 @@ static int tree_best_match(const sent_view *v, uint32_t k, match_t *best)
     return found;
 }
 
+/* "Iranian troops are fighting on two fronts in northern Iraq": force used
+ * in a country other than the source's, with no one named as its object,
+ * is used against that country (its military, when the text names none).
+ * The country is a mention in the verb's own obl/nmod chain, so "fighting
+ * rebels, the UN said in Iraq" does not count. */
+static int32_t tree_place_target(const sent_view *v, uint32_t verb, int32_t source)
+{
+    const dyad_doc *d = v->d;
+    if (source < 0) return -1;
+    for (uint32_t t = v->a; t < v->b; t++) {
+        int32_t mi = mention_at(v, t);
+        if (mi < 0 || d->mentions[mi].kind != DYAD_ACTOR_COUNTRY || !mention_usable(v, mi)) continue;
+        if (!strncmp(d->mentions[mi].code, d->mentions[source].code, 3)) continue;
+        uint32_t last = t + d->mentions[mi].ntok - 1;
+        int32_t h = (int32_t)last;
+        for (int depth = 0; depth < 6 && h >= 0 && h != (int32_t)verb; depth++) {
+            int r = d->syn[h].deprel;
+            if (r != DYAD_DEP_OBL && r != DYAD_DEP_NMOD && r != DYAD_DEP_OBJ && r != DYAD_DEP_FLAT && r != DYAD_DEP_COMPOUND) { h = -1; break; }
+            h = d->syn[h].head;
+        }
+        if (h != (int32_t)verb) continue;
+        if (v->explain)
+            fprintf(v->explain, "    parse: force used in \"%.*s\", no object: against that country\n",
+                    (int)d->mentions[mi].len, d->text + d->mentions[mi].off);
+        return mi;
+    }
+    return -1;
+}
+
 static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms)
 {
     const events_model *m = v->m;
@@ -1480,6 +1509,8 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         /* "Russian police arrested protesters in Moscow": the source's own people */
         if (!v->inner_code[3]) target = v->inner = -1;
     }
+    if (target < 0 && !c.passive && code_root >= 18 && code_root <= 20 && v->parsed)
+        target = tree_place_target(v, k, source);
     int nt = target >= 0 ? coordinated(v, target, tgts, 4, 0) : 1;
     if (target < 0) tgts[0] = -1;
     /* "Trump and Kim would meet": a reciprocal verb with no object is an
@@ -1553,6 +1584,15 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
     return 0;
 }
 
+/* The parse calls the token at k the verb of a clause (not a participle
+ * modifying a noun): "A military spokesman threatened a resumption". */
+static int tree_clause_verb(const sent_view *v, uint32_t k)
+{
+    if (!v->parsed || v->d->syn[k].upos != DYAD_UPOS_VERB) return 0;
+    int r = v->d->syn[k].deprel;
+    return r == DYAD_DEP_ROOT || r == DYAD_DEP_CONJ || r == DYAD_DEP_CCOMP || r == DYAD_DEP_PARATAXIS;
+}
+
 static void code_sentence(sent_view *v)
 {
     const events_model *m = v->m;
@@ -1603,7 +1643,7 @@ static void code_sentence(sent_view *v)
                 continue;
             }
         }
-        if (!tree && !used_as_verb(v, k, forms, mt.target >= 0)) {
+        if (!tree && !used_as_verb(v, k, forms, mt.target >= 0) && !tree_clause_verb(v, k)) {
             if (v->explain)
                 fprintf(v->explain, "  \"%.*s\" is used as a noun or adjective here\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
