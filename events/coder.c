@@ -42,6 +42,7 @@
  */
 #include "model.h"
 #include "../core/core.h"
+#include "../time/timex.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -270,6 +271,7 @@ typedef struct {
     int parsed;                      /* the sentence has a dependency tree: subjects and objects come from it */
     int32_t inner;                   /* a target found inside the object ("Kuwaiti boats", "people in Kabul") */
     char inner_code[16];             /* its code for this event: the country, + CVL for people */
+    uint32_t verb_tok;               /* the verb being coded */
 } sent_view;
 
 static int32_t mention_at(const sent_view *v, uint32_t k) { return k >= v->a && k < v->b ? v->starts[k - v->a] : -1; }
@@ -1006,6 +1008,36 @@ static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source
     return found;
 }
 
+/* The date of the event's own clause: a time expression (a date, not
+ * relative, not modifying a noun, not the dateline) whose head hangs from
+ * the event's verb in the tree, the nearest verb above it being that verb
+ * ("Iraq said its forces crushed an attack on Monday" dates the attack,
+ * "Trump on Thursday said Kim sent a note" dates only the saying).  1 with
+ * *out set when there is one. */
+static int clause_date(const sent_view *v, uint32_t verb, dyad_date *out)
+{
+    const dyad_doc *d = v->d;
+    if (!v->parsed) return 0;
+    for (uint32_t i = 0; i < d->n_timexes; i++) {
+        const dyad_timex *t = &d->timexes[i];
+        if (t->sent != v->s) continue;
+        if ((t->kind != DYAD_TIMEX_DATE && t->kind != DYAD_TIMEX_TIME) || !t->date.year) continue;
+        if (t->flags & (DYAD_TIMEX_RELATIVE | DYAD_TIMEX_ATTRIBUTIVE | DYAD_TIMEX_DATELINE)) continue;
+        /* the expression's head: its token whose head lies outside it */
+        int32_t head = -1;
+        for (uint32_t k = v->a; k < v->b; k++) {
+            const dyad_token *tk = &d->toks[k];
+            if (tk->off < t->off || tk->off >= t->off + t->len) continue;
+            int32_t h = d->syn[k].head;
+            if (h < 0 || d->toks[h].off < t->off || d->toks[h].off >= t->off + t->len) { head = (int32_t)k; break; }
+        }
+        int32_t h = head >= 0 ? d->syn[head].head : -1;
+        for (int depth = 0; h >= 0 && depth < 8 && d->syn[h].upos != DYAD_UPOS_VERB; depth++) h = d->syn[h].head;
+        if (h == (int32_t)verb) { *out = t->date; return 1; }
+    }
+    return 0;
+}
+
 static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_entry *ce, const pattern_t *p,
                       uint32_t verb_off, uint32_t verb_len, uint32_t flags, float conf, const char *rule)
 {
@@ -1047,14 +1079,16 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
     e->confidence = conf;
     e->reports = 1;
     e->date = (d->sent_dates && v->s < d->cap_sent_dates) ? d->sent_dates[v->s] : d->pubdate;
+    int own = clause_date(v, v->verb_tok, &e->date);
     if (v->explain) {
         char ds[11];
         dyad_date_format(e->date, ds);
         fprintf(v->explain, "    event %s %s -> %s (%s; rule %s: %s)\n", ce->code, e->source_code,
                 e->target_code[0] ? e->target_code : "-", ce->name, e->rule, p->text);
         fprintf(v->explain, "    date %s: %s\n", ds[0] ? ds : "unknown",
-                d->sent_dates && v->s < d->cap_sent_dates ? "the sentence's date (its own time expression, else the one carried from before it, else the story's)"
-                                                         : "the story's date");
+                own ? "the time expression of the event's own clause (parse)"
+                : d->sent_dates && v->s < d->cap_sent_dates ? "the sentence's date (its own time expression, else the one carried from before it, else the story's)"
+                                                           : "the story's date");
     }
 }
 
@@ -1313,6 +1347,7 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     const events_model *m = v->m;
     const pattern_t *p = mt->p;
     clause_t c;
+    v->verb_tok = k;
     read_clause(v, k, &c);
     if ((p->flags & PAT_ACTIVE_ONLY) && c.passive) return;
     if ((p->flags & PAT_PASSIVE_ONLY) && !c.passive) return;
@@ -1692,7 +1727,7 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
     quote_cover(d, &quote, &speaker);
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
-        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}};
+        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}, 0};
         v.parsed = dyad_sent_parsed(d, s);
         if (explain) fprintf(explain, "[%u] %.*s\n", s + 1, (int)st->len, d->text + st->off);
         if (st->flags & DYAD_PARA_HEADING) continue;
