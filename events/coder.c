@@ -1473,6 +1473,18 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         }
     }
     if (irreal) c.mod = MOD_HYPO;
+    /* "before April 19, when Abe visits Washington": a when-clause in the
+     * present tense tells what is planned, not what happened */
+    if (v->parsed && c.mod == MOD_NONE && !c.negated && (v->d->syn[k].deprel == DYAD_DEP_ADVCL ||
+        v->d->syn[k].deprel == DYAD_DEP_PARATAXIS || v->d->syn[k].deprel == DYAD_DEP_ACL_RELCL ||
+        v->d->syn[k].deprel == DYAD_DEP_ADVCL_RELCL) && (v->d->syn[k].xpos == DYAD_XPOS_VBZ || v->d->syn[k].xpos == DYAD_XPOS_VBP)) {
+        int32_t mk = dyad_syn_child(v->d, k, DYAD_DEP_MARK);
+        if (mk < 0) mk = dyad_syn_child(v->d, k, DYAD_DEP_ADVMOD);
+        if (mk >= 0 && dyad_syn_is_lemma(v->d, (uint32_t)mk, "when")) {
+            if (v->explain) fprintf(v->explain, "    parse: a present-tense when-clause: planned (intent)\n");
+            c.mod = MOD_INTENT;
+        }
+    }
     const char *why_not = NULL;
     const char *base = report_code ? report_code : p->cameo->code;
     /* Verb sense: force "attacked Labour plans", "hit the Tories' record":
