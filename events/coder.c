@@ -1161,6 +1161,7 @@ static int32_t tree_actor(const sent_view *v, int32_t t)
 typedef struct {
     uint32_t end;                    /* one after the last token used */
     int32_t target;
+    int32_t obj;                     /* the object token "+" took, or -1 */
 } tmatch_t;
 
 static int tree_word(const sent_view *v, const elem_t *el, uint32_t t)
@@ -1240,10 +1241,13 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
             }
         if (h != verb) return 0;
         if (v->passive && e == 1) return tm_from(v, p, e + 1, verb, h, out);
+        /* the object; a misparse may make it an xcomp ("called Britain's rebate unjustified") */
         int32_t o = dyad_syn_object(d, verb);
+        if (o < 0) o = dyad_syn_child(d, verb, DYAD_DEP_XCOMP);
         int32_t mi = tree_actor(v, o);
         if (mi < 0) return 0;
         out->target = mi;
+        out->obj = o;
         tm_use(out, (uint32_t)o);
         return tm_from(v, p, e + 1, verb, h, out);
     }
@@ -1276,9 +1280,12 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
     }
     for (uint32_t c = v->a; c < v->b; c++) {
         const dyad_syn *s = &d->syn[c];
-        if (s->head != (int32_t)h || !tree_word(v, el, c)) continue;
+        /* "called X unjustified": the predicate word may hang from the object */
+        int of_obj = out->obj >= 0 && h == verb && s->head == out->obj && c > (uint32_t)out->obj &&
+                     (s->deprel == DYAD_DEP_AMOD || s->deprel == DYAD_DEP_APPOS);
+        if ((s->head != (int32_t)h && !of_obj) || !tree_word(v, el, c)) continue;
         int particle = s->deprel == DYAD_DEP_COMPOUND_PRT || s->deprel == DYAD_DEP_ADVMOD;
-        if (!particle && !noun_rel(s->deprel)) continue;
+        if (!particle && !noun_rel(s->deprel) && !of_obj) continue;
         if (particle && h != verb) continue;
         tmatch_t save = *out;
         tm_use(out, c);
@@ -1300,7 +1307,7 @@ static int tree_best_match(const sent_view *v, uint32_t k, match_t *best)
         const verb_t *vb = &m->verbs[fs->verb];
         for (uint32_t i = 0; i < vb->n_pat; i++) {
             const pattern_t *p = &m->pats[vb->pat_at + i];
-            tmatch_t t = {k + 1, -1};
+            tmatch_t t = {k + 1, -1, -1};
             if (p->n_elem < 2 || !tm_from(v, p, 1, k, k, &t) || t.target < 0) continue;
             if (found && p->n_elem <= best->p->n_elem) continue;
             best->p = p;
