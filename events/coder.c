@@ -1193,6 +1193,13 @@ static int tree_case(const sent_view *v, const elem_t *el, uint32_t c)
     return 0;
 }
 
+static int tree_has_case(const sent_view *v, uint32_t c)
+{
+    for (uint32_t j = v->a; j < c; j++)
+        if (v->d->syn[j].head == (int32_t)c && v->d->syn[j].deprel == DYAD_DEP_CASE) return 1;
+    return 0;
+}
+
 static int noun_rel(int r)
 {
     return r == DYAD_DEP_OBJ || r == DYAD_DEP_IOBJ || r == DYAD_DEP_OBL || r == DYAD_DEP_NMOD ||
@@ -1245,7 +1252,8 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
         int32_t o = dyad_syn_object(d, verb);
         if (o < 0) o = dyad_syn_child(d, verb, DYAD_DEP_XCOMP);
         int32_t mi = tree_actor(v, o);
-        if (mi < 0) return 0;
+        /* "put its forces on alert": the owner pronoun is the subject again */
+        if (mi < 0 || (v->d->mentions[mi].ntok == 1 && IN(v, WC_POSSPRON, v->d->mentions[mi].tok))) return 0;
         out->target = mi;
         out->obj = o;
         tm_use(out, (uint32_t)o);
@@ -1286,6 +1294,9 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
         if ((s->head != (int32_t)h && !of_obj) || !tree_word(v, el, c)) continue;
         int particle = s->deprel == DYAD_DEP_COMPOUND_PRT || s->deprel == DYAD_DEP_ADVMOD;
         if (!particle && !noun_rel(s->deprel) && !of_obj) continue;
+        /* "called for a ceasefire" is not "* .. ceasefire": a preposition the
+         * pattern does not name changes the sense */
+        if (!particle && tree_has_case(v, c)) continue;
         if (particle && h != verb) continue;
         tmatch_t save = *out;
         tm_use(out, c);
@@ -1644,7 +1655,10 @@ static int tree_clause_verb(const sent_view *v, uint32_t k)
 {
     if (!v->parsed || v->d->syn[k].upos != DYAD_UPOS_VERB) return 0;
     int r = v->d->syn[k].deprel;
-    return r == DYAD_DEP_ROOT || r == DYAD_DEP_CONJ || r == DYAD_DEP_CCOMP || r == DYAD_DEP_PARATAXIS;
+    if (r != DYAD_DEP_ROOT && r != DYAD_DEP_CONJ && r != DYAD_DEP_CCOMP && r != DYAD_DEP_PARATAXIS) return 0;
+    /* and its subject is an actor itself, not a noun it owns ("its exclusion ... violated") */
+    int32_t st = dyad_syn_subject(v->d, k);
+    return st >= 0 && mention_usable(v, mention_in(v, (uint32_t)st));
 }
 
 static void code_sentence(sent_view *v)
@@ -1668,7 +1682,7 @@ static void code_sentence(sent_view *v)
                                !(F(v, k - 1) & DYAD_TOK_POSS)));
         match_t mt = {NULL, 0, -1, 0};
         int found = best_match(v, k, &mt), tree = 0;
-        if (v->parsed && (!found || mt.target < 0)) {
+        if (v->parsed && !v->passive && (!found || mt.target < 0)) {
             match_t tm = {NULL, 0, -1, 0};
             if (tree_best_match(v, k, &tm)) {
                 if (v->explain)
