@@ -596,6 +596,43 @@ static void test_quoted_speaker(void) { RUN_SAMPLES(quoted); }
 static void test_several_events(void) { RUN_SAMPLES(multi); }
 static void test_no_event(void) { RUN_SAMPLES(none); }
 
+/* Patterns read over the tree: the dependents decide, not the distance. */
+static const sample tree[] = {
+    {"1987-03-04", "IRNMIL>IRQ:190",        /* force used in another country: against it */
+     "Iranian troops are fighting on two fronts in northern Iraq."},
+    {"1987-03-04", "none",                  /* no place, no object: nobody */
+     "Iranian troops are fighting in the mountains, the agency said."},
+    {"2005-03-23", "FRAGOV>GBR:111",        /* "called X unjustified": the object's owner */
+     "French president Jacques Chirac has called Britain's rebate from the European Union unjustified."},
+    {"2005-03-23", "GBRGOV>IGOEUREEC:040",  /* "his EU counterparts": the EU, not Blair again */
+     "Prime Minister Tony Blair is meeting his EU counterparts in Brussels."},
+    {"2015-03-04", "JPNGOV>USAGOV:036;!JPNGOV>USAGOV:042",   /* a present-tense when-clause is a plan */
+     "Japan hopes to finish the trade deal before April 19, when Shinzo Abe visits Washington."},
+    {"2005-01-12", "GBRGOV>KEN:042",
+     "Chancellor Gordon Brown returned from a tour of Kenya on Wednesday."},
+    {"2024-03-01", "none",                  /* "called for a ceasefire" is no ceasefire */
+     "The United Nations called for an immediate ceasefire in Gaza."},
+};
+static void test_tree_patterns(void) { RUN_SAMPLES(tree); }
+
+/* An event takes the date of its own clause's time expression; the
+ * reporting verb's date stays the report's. */
+static void test_clause_date(void)
+{
+    code_text("2005-03-04", "Iraq said on Tuesday that its forces crushed an attack by Iran on Monday.");
+    const dyad_event *e = find_event("IRQ", "IRN", "190", 0);
+    CHECK(e != NULL);
+    if (e) {
+        char d[11];
+        dyad_date_format(e->date, d);
+        CHECK_STR(d, "2005-02-28");
+    }
+    code_text("2005-03-04", "President Bush said on Friday that he met Tony Blair in 2003.");
+    e = find_event("USAGOV", "GBRGOV", "040", 0);
+    CHECK(e != NULL);
+    if (e) CHECK_INT(e->date.year, 2003);
+}
+
 /* The whole record of one event: ontology values, evidence span, flags. */
 static void test_event_fields(void)
 {
@@ -785,6 +822,8 @@ int main(void)
     RUN(test_quoted_speaker);
     RUN(test_several_events);
     RUN(test_no_event);
+    RUN(test_tree_patterns);
+    RUN(test_clause_date);
     RUN(test_event_fields);
     RUN(test_roles_at_event_date);
     RUN(test_example_003);
