@@ -1661,6 +1661,20 @@ static int tree_clause_verb(const sent_view *v, uint32_t k)
     return st >= 0 && mention_usable(v, mention_in(v, (uint32_t)st));
 }
 
+/* --explain: a verb of the parse that no dictionary entry has, with the
+ * actors the tree gives it, so that a reader sees what was not coded. */
+static void explain_unknown_verb(const sent_view *v, uint32_t k)
+{
+    const dyad_doc *d = v->d;
+    int32_t s = tree_actor(v, dyad_syn_subject(d, k)), o = tree_actor(v, dyad_syn_object(d, k));
+    for (uint32_t c = v->a; o < 0 && c < v->b; c++)
+        if (d->syn[c].head == (int32_t)k && d->syn[c].deprel == DYAD_DEP_OBL) o = tree_actor(v, (int32_t)c);
+    fprintf(v->explain, "  verb \"%.*s\": not in the dictionary", (int)d->toks[k].len, d->text + d->toks[k].off);
+    if (s >= 0) fprintf(v->explain, "; subject \"%.*s\"", (int)d->mentions[s].len, d->text + d->mentions[s].off);
+    if (o >= 0) fprintf(v->explain, "; object \"%.*s\"", (int)d->mentions[o].len, d->text + d->mentions[o].off);
+    fputc('\n', v->explain);
+}
+
 static void code_sentence(sent_view *v)
 {
     const events_model *m = v->m;
@@ -1670,7 +1684,10 @@ static void code_sentence(sent_view *v)
         uint8_t forms = 0;
         uint32_t slot = 0;
         for (const form_slot *fs; (fs = verbs_form_next(m, H(v, k), &slot));) forms |= fs->form;
-        if (!forms) continue;
+        if (!forms) {
+            if (v->explain && v->parsed && v->d->syn[k].upos == DYAD_UPOS_VERB) explain_unknown_verb(v, k);
+            continue;
+        }
         /* Passive: a form of "be" (maybe with an adverb) right before a
          * participle, or a participle right after its noun and before "by". */
         int part = (forms & FORM_PART) != 0;
@@ -1693,7 +1710,10 @@ static void code_sentence(sent_view *v)
             }
         }
         if (!found) {
-            if (v->explain)
+            if (v->explain && v->parsed && v->d->syn[k].upos != DYAD_UPOS_VERB)
+                fprintf(v->explain, "  \"%.*s\" is no verb here (parse)\n", (int)v->d->toks[k].len,
+                        v->d->text + v->d->toks[k].off);
+            else if (v->explain)
                 fprintf(v->explain, "  verb \"%.*s\": no pattern of it matches here\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
             continue;
