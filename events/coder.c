@@ -169,7 +169,7 @@ static const char *const between_words[] = {
 
 /* Single words the rules test; the same for every model (a pure function
  * of the spelling), set by coder_init before any document is coded. */
-static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for;
+static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for, h_by;
 
 static uint32_t word_hash(const char *w) { return hash_folded(w, strlen(w)); }
 
@@ -185,6 +185,7 @@ void coder_init(events_model *m)
     h_does = word_hash("does");
     h_did = word_hash("did");
     h_for = word_hash("for");
+    h_by = word_hash("by");
     for (int c = 0; c < WC_ALL; c++) {
         m->wc_n[c] = 0;
         for (int i = 0; i < 48 && word_classes[c][i]; i++)
@@ -1221,6 +1222,31 @@ static int32_t tree_modifier_actor(const sent_view *v, uint32_t n)
     return -1;
 }
 
+/* The actor a tree slot holds: the noun itself, or its owner or compound
+ * ("Kim's demand", "EU counterparts"), never an of-modifier or apposition
+ * ("backed the invasion of Iraq" backs no Iraq; "visit the temple in
+ * Neasden, north west London" visits no London). */
+static int32_t tm_actor(const sent_view *v, int32_t t)
+{
+    if (t < 0) return -1;
+    int32_t mi = mention_in(v, (uint32_t)t);
+    if (mention_usable(v, mi)) return mi;
+    for (uint32_t c = v->a; c < v->b; c++) {
+        const dyad_syn *s = &v->d->syn[c];
+        if (s->head != t) continue;
+        /* before the noun its owner or compound; after it a "by" agent ("an attack by Iran") */
+        int by = 0;
+        for (uint32_t j = v->a; j < c && s->deprel == DYAD_DEP_NMOD && c > (uint32_t)t; j++)
+            by |= v->d->syn[j].head == (int32_t)c && v->d->syn[j].deprel == DYAD_DEP_CASE && H(v, j) == h_by;
+        if (!by && (c >= (uint32_t)t || (s->deprel != DYAD_DEP_NMOD_POSS && s->deprel != DYAD_DEP_COMPOUND &&
+                                         s->deprel != DYAD_DEP_AMOD)))
+            continue;
+        mi = mention_in(v, c);
+        if (mention_usable(v, mi)) return mi;
+    }
+    return -1;
+}
+
 static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t verb, uint32_t h, tmatch_t *out)
 {
     const events_model *m = v->m;
@@ -1248,12 +1274,21 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
             }
         if (h != verb) return 0;
         if (v->passive && e == 1) return tm_from(v, p, e + 1, verb, h, out);
+        /* "warned Brown not to spend", "asked Iran to free": the object is
+         * the next clause's doer, which the modality rules read, not "* +" */
+        if (!next && dyad_syn_child(d, verb, DYAD_DEP_XCOMP) >= 0 && dyad_syn_object(d, verb) >= 0) return 0;
         /* the object; a misparse may make it an xcomp ("called Britain's rebate unjustified") */
         int32_t o = dyad_syn_object(d, verb);
         if (o < 0) o = dyad_syn_child(d, verb, DYAD_DEP_XCOMP);
-        int32_t mi = tree_actor(v, o);
+        int32_t mi = tm_actor(v, o);
         /* "put its forces on alert": the owner pronoun is the subject again */
         if (mi < 0 || (v->d->mentions[mi].ntok == 1 && IN(v, WC_POSSPRON, v->d->mentions[mi].tok))) return 0;
+        /* "suggested Labour was avoiding": an actor with its own verb group
+         * is the next clause's subject, whatever the parse says */
+        uint32_t after = d->mentions[mi].tok + d->mentions[mi].ntok;
+        if (after < v->b && (is_future(v, after) || IN(v, WC_BE, after) || IN(v, WC_HYPO, after) ||
+                             is_negative_contraction(v, after)))
+            return 0;
         out->target = mi;
         out->obj = o;
         tm_use(out, (uint32_t)o);
@@ -1268,7 +1303,7 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
                 if (d->syn[c].head != (int32_t)hh || !noun_rel(d->syn[c].deprel) || !tree_case(v, el, c)) continue;
                 tmatch_t save = *out;
                 if (next && next->kind == EL_TARGET) {
-                    int32_t mi = tree_actor(v, (int32_t)c);
+                    int32_t mi = tm_actor(v, (int32_t)c);
                     if (mi < 0 || out->target >= 0) continue;
                     out->target = mi;
                     tm_use(out, c);
