@@ -1054,6 +1054,12 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
             return;
         }
     }
+    /* "flew them to Cairo": travel to one's own country or capital is no visit */
+    if (tgt >= 0 && tgt != v->inner && !strcmp(ce->code, "042") && d->mentions[tgt].kind == DYAD_ACTOR_COUNTRY &&
+        !strncmp(ms->code, tcode, 3)) {
+        if (v->explain) fprintf(v->explain, "    no event: a visit to the source's own country\n");
+        return;
+    }
     /* The same event twice in one sentence (two verbs of one pattern
      * family) is one.  Events are appended sentence by sentence, so this
      * sentence's are the last ones. */
@@ -1223,10 +1229,11 @@ static int32_t tree_modifier_actor(const sent_view *v, uint32_t n)
 }
 
 /* The actor a tree slot holds: the noun itself, or its owner or compound
- * ("Kim's demand", "EU counterparts"), never an of-modifier or apposition
+ * ("Kim's demand", "EU counterparts"), for an object also its by-agent
+ * ("crushed an attack by Iran"), never an of-modifier or apposition
  * ("backed the invasion of Iraq" backs no Iraq; "visit the temple in
  * Neasden, north west London" visits no London). */
-static int32_t tm_actor(const sent_view *v, int32_t t)
+static int32_t tm_actor(const sent_view *v, int32_t t, int allow_by)
 {
     if (t < 0) return -1;
     int32_t mi = mention_in(v, (uint32_t)t);
@@ -1236,7 +1243,7 @@ static int32_t tm_actor(const sent_view *v, int32_t t)
         if (s->head != t) continue;
         /* before the noun its owner or compound; after it a "by" agent ("an attack by Iran") */
         int by = 0;
-        for (uint32_t j = v->a; j < c && s->deprel == DYAD_DEP_NMOD && c > (uint32_t)t; j++)
+        for (uint32_t j = v->a; allow_by && j < c && s->deprel == DYAD_DEP_NMOD && c > (uint32_t)t; j++)
             by |= v->d->syn[j].head == (int32_t)c && v->d->syn[j].deprel == DYAD_DEP_CASE && H(v, j) == h_by;
         if (!by && (c >= (uint32_t)t || (s->deprel != DYAD_DEP_NMOD_POSS && s->deprel != DYAD_DEP_COMPOUND &&
                                          s->deprel != DYAD_DEP_AMOD)))
@@ -1280,7 +1287,7 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
         /* the object; a misparse may make it an xcomp ("called Britain's rebate unjustified") */
         int32_t o = dyad_syn_object(d, verb);
         if (o < 0) o = dyad_syn_child(d, verb, DYAD_DEP_XCOMP);
-        int32_t mi = tm_actor(v, o);
+        int32_t mi = tm_actor(v, o, 1);
         /* "put its forces on alert": the owner pronoun is the subject again */
         if (mi < 0 || (v->d->mentions[mi].ntok == 1 && IN(v, WC_POSSPRON, v->d->mentions[mi].tok))) return 0;
         /* "suggested Labour was avoiding": an actor with its own verb group
@@ -1303,7 +1310,7 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
                 if (d->syn[c].head != (int32_t)hh || !noun_rel(d->syn[c].deprel) || !tree_case(v, el, c)) continue;
                 tmatch_t save = *out;
                 if (next && next->kind == EL_TARGET) {
-                    int32_t mi = tm_actor(v, (int32_t)c);
+                    int32_t mi = tm_actor(v, (int32_t)c, 0);
                     if (mi < 0 || out->target >= 0) continue;
                     out->target = mi;
                     tm_use(out, c);
@@ -1349,6 +1356,15 @@ static int tree_best_match(const sent_view *v, uint32_t k, match_t *best)
     uint32_t slot = 0;
     int found = 0;
     if (v->d->syn[k].upos != DYAD_UPOS_VERB) return 0;
+    /* "called on the United States to remove curbs": the complement of an
+     * appeal is what was asked for, which the appeal's own pattern codes */
+    int32_t hd = v->d->syn[k].head;
+    int32_t mk = dyad_syn_child(v->d, k, DYAD_DEP_MARK);
+    int inf = v->d->syn[k].deprel == DYAD_DEP_XCOMP ||
+              (v->d->syn[k].deprel == DYAD_DEP_ADVCL && mk >= 0 && IN(v, WC_TO, (uint32_t)mk));
+    if (inf && hd >= 0 &&
+        (dyad_syn_object(v->d, (uint32_t)hd) >= 0 || dyad_syn_child(v->d, (uint32_t)hd, DYAD_DEP_OBL) >= 0))
+        return 0;
     for (const form_slot *fs; (fs = verbs_form_next(m, H(v, k), &slot));) {
         const verb_t *vb = &m->verbs[fs->verb];
         for (uint32_t i = 0; i < vb->n_pat; i++) {
@@ -1533,7 +1549,17 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         v->d->syn[k].deprel == DYAD_DEP_ADVCL_RELCL) && (v->d->syn[k].xpos == DYAD_XPOS_VBZ || v->d->syn[k].xpos == DYAD_XPOS_VBP)) {
         int32_t mk = dyad_syn_child(v->d, k, DYAD_DEP_MARK);
         if (mk < 0) mk = dyad_syn_child(v->d, k, DYAD_DEP_ADVMOD);
-        if (mk >= 0 && dyad_syn_is_lemma(v->d, (uint32_t)mk, "when")) {
+        /* only when the clause it hangs from looks ahead ("hopes to finish
+         * ... when Abe visits"), not a habit ("ignores it when it talks") */
+        int32_t hd = v->d->syn[k].head, ahead = 0;
+        if (hd >= 0) {
+            ahead = IN(v, WC_INTENT, (uint32_t)hd);
+            for (uint32_t j = v->a; j < v->b && !ahead; j++)
+                ahead = v->d->syn[j].head == hd && v->d->syn[j].deprel == DYAD_DEP_AUX && is_future(v, j);
+        }
+        for (uint32_t i = 0; i < v->d->n_timexes && !ahead; i++)
+            ahead = v->d->timexes[i].sent == v->s && (v->d->timexes[i].flags & DYAD_TIMEX_FUTURE);
+        if (ahead && mk >= 0 && dyad_syn_is_lemma(v->d, (uint32_t)mk, "when")) {
             if (v->explain) fprintf(v->explain, "    parse: a present-tense when-clause: planned (intent)\n");
             c.mod = MOD_INTENT;
         }
