@@ -141,7 +141,11 @@ static const char *const people_words[] = {
     "people", "civilians", "villagers", "residents", "protesters", "protestors", "demonstrators", "students",
     "men", "women", "children", "worshippers", "passengers", "workers", "fishermen", "farmers", "refugees",
     "migrants", "pilgrims", "voters", "crowd", "crowds", "mourners", "shoppers", "journalists", "activists", NULL};
-static uint32_t h_people[32], h_loc[8], h_whose[8], h_policy[40];
+static uint32_t h_people[32], h_loc[8], h_whose[8], h_policy[40], h_parts[24];
+static const char *const part_words[] = {"division", "divisions", "unit", "units", "battalion", "battalions", "brigade",
+                                         "brigades", "group", "groups", "delegation", "delegations", "team", "teams",
+                                         "member", "contingent", "contingents", "column", "columns", "squad", "squads",
+                                         NULL};
 /* Whose a criticised or rejected thing is: "the plans of the Tories". */
 static const char *const whose_words[] = {"of", "by", "from", NULL};
 /* Things said or decided: attacked or shot down as such they are criticised. */
@@ -230,6 +234,7 @@ void coder_init(events_model *m)
     for (int i = 0; loc_words[i] && i < 7; i++) h_loc[i] = word_hash(loc_words[i]);
     for (int i = 0; whose_words[i] && i < 7; i++) h_whose[i] = word_hash(whose_words[i]);
     for (int i = 0; policy_words[i] && i < 39; i++) h_policy[i] = word_hash(policy_words[i]);
+    for (int i = 0; part_words[i] && i < 23; i++) h_parts[i] = word_hash(part_words[i]);
     for (int i = 0; futures[i]; i++) h_future[i] = word_hash(futures[i]);
     for (int l = 0; l < 2; l++) {
         const char *const *words = l ? to_lookthrough : between_words;
@@ -1238,9 +1243,17 @@ static int32_t tm_actor(const sent_view *v, int32_t t, int allow_by)
     if (t < 0) return -1;
     int32_t mi = mention_in(v, (uint32_t)t);
     if (mention_usable(v, mi)) return mi;
+    /* "three divisions of Iranian Revolutionary Guards": a part or amount
+     * of an actor is that actor */
+    int part = IN(v, WC_QUANT, (uint32_t)t) || word_in(v, (uint32_t)t, h_parts);
     for (uint32_t c = v->a; c < v->b; c++) {
         const dyad_syn *s = &v->d->syn[c];
         if (s->head != t) continue;
+        if (part && s->deprel == DYAD_DEP_NMOD && c > (uint32_t)t && mention_usable(v, mention_in(v, c))) {
+            int of = 0;
+            for (uint32_t j = (uint32_t)t + 1; j < c; j++) of |= v->d->syn[j].head == (int32_t)c && H(v, j) == h_of;
+            if (of) return mention_in(v, c);
+        }
         /* before the noun its owner or compound; after it a "by" agent ("an attack by Iran") */
         int by = 0;
         for (uint32_t j = v->a; allow_by && j < c && s->deprel == DYAD_DEP_NMOD && c > (uint32_t)t; j++)
@@ -1730,7 +1743,8 @@ static void explain_unknown_verb(const sent_view *v, uint32_t k)
     int32_t s = tree_actor(v, dyad_syn_subject(d, k)), o = tree_actor(v, dyad_syn_object(d, k));
     for (uint32_t c = v->a; o < 0 && c < v->b; c++)
         if (d->syn[c].head == (int32_t)k && d->syn[c].deprel == DYAD_DEP_OBL) o = tree_actor(v, (int32_t)c);
-    fprintf(v->explain, "  verb \"%.*s\": not in the dictionary", (int)d->toks[k].len, d->text + d->toks[k].off);
+    fprintf(v->explain, "  verb \"%.*s\": %s", (int)d->toks[k].len, d->text + d->toks[k].off,
+            IN(v, WC_REPORT, k) ? "a reporting verb, no event itself (its complement is coded)" : "not in the dictionary");
     if (s >= 0) fprintf(v->explain, "; subject \"%.*s\"", (int)d->mentions[s].len, d->text + d->mentions[s].off);
     if (o >= 0) fprintf(v->explain, "; object \"%.*s\"", (int)d->mentions[o].len, d->text + d->mentions[o].off);
     fputc('\n', v->explain);
