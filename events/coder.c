@@ -141,7 +141,7 @@ static const char *const people_words[] = {
     "people", "civilians", "villagers", "residents", "protesters", "protestors", "demonstrators", "students",
     "men", "women", "children", "worshippers", "passengers", "workers", "fishermen", "farmers", "refugees",
     "migrants", "pilgrims", "voters", "crowd", "crowds", "mourners", "shoppers", "journalists", "activists", NULL};
-static uint32_t h_people[32], h_loc[8], h_whose[8], h_policy[40], h_parts[24];
+static uint32_t h_people[32], h_loc[8], h_whose[8], h_policy[40], h_parts[24], h_appeal_preps[4];
 static const char *const part_words[] = {"division", "divisions", "unit", "units", "battalion", "battalions", "brigade",
                                          "brigades", "group", "groups", "delegation", "delegations", "team", "teams",
                                          "member", "contingent", "contingents", "column", "columns", "squad", "squads",
@@ -190,6 +190,9 @@ void coder_init(events_model *m)
     h_did = word_hash("did");
     h_for = word_hash("for");
     h_by = word_hash("by");
+    h_appeal_preps[0] = word_hash("for");
+    h_appeal_preps[1] = word_hash("on");
+    h_appeal_preps[2] = word_hash("upon");
     for (int c = 0; c < WC_ALL; c++) {
         m->wc_n[c] = 0;
         for (int i = 0; i < 48 && word_classes[c][i]; i++)
@@ -587,8 +590,8 @@ static void read_clause(const sent_view *v, uint32_t k, clause_t *c)
             /* "urged North Korea to return": the mention is the appeal's target */
             int32_t mi = mention_in(v, j);
             uint32_t start = v->d->mentions[mi].tok;
-            /* "called for him to apologise" */
-            uint32_t cue = start > v->a + 1 && H(v, start - 1) == h_for ? start - 2 : start - 1;
+            /* "called for him to apologise", "called on Russia to release" */
+            uint32_t cue = start > v->a + 1 && word_in(v, start - 1, h_appeal_preps) ? start - 2 : start - 1;
             if (start > v->a && coder_in(m, WC_APPEAL, H(v, cue)) && c->mod == MOD_NONE &&
                 i < v->b && coder_in(m, WC_TO, H(v, i))) {
                 c->mod = MOD_APPEAL;
@@ -638,7 +641,7 @@ static void read_clause(const sent_view *v, uint32_t k, clause_t *c)
                 int32_t am = mention_in(v, tq - 1);
                 if (mod == MOD_NONE && am >= 0) {
                     uint32_t st = v->d->mentions[am].tok;
-                    uint32_t cue = st > v->a + 1 && H(v, st - 1) == h_for ? st - 2 : st - 1;
+                    uint32_t cue = st > v->a + 1 && word_in(v, st - 1, h_appeal_preps) ? st - 2 : st - 1;
                     if (st > v->a && coder_in(m, WC_APPEAL, H(v, cue))) {
                         c->mod = MOD_APPEAL;
                         c->appeal_target = am;
@@ -931,6 +934,8 @@ static const char *map_code(const events_model *m, const char *code, int mod, in
         return "130";
     }
     if (mod == MOD_REFUSE || (negated && root <= 8)) {
+        /* "would not seek talks with the EU": refusing to negotiate */
+        if (!strcmp(code, "026") && has_target) return "125";
         if (root <= 2) { *why_not = "negated statement or appeal"; return NULL; }
         if (root >= 9) { *why_not = "refusing to criticise or to fight is no event"; return NULL; }
         /* "would not discuss reports": a refusal needs someone refused */
@@ -976,8 +981,11 @@ static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source
     for (uint32_t k = a; k < b && k < v->b; k++) {
         if (word_in(v, k, h_people)) people = 1;
         int32_t mi = mention_in(v, k);
-        if (found < 0 && mi >= 0 && mention_usable(v, mi) && !possessive_pronoun(v, k) &&
-            v->d->mentions[mi].kind != DYAD_ACTOR_PRONOUN)
+        /* "Ukraine attacked its border posts": force on what another actor owns */
+        int owner = !speech && mi >= 0 && source >= 0 && possessive_pronoun(v, k) &&
+                    strncmp(v->d->mentions[mi].code, v->d->mentions[source].code, 3) != 0;
+        if (found < 0 && mi >= 0 && mention_usable(v, mi) &&
+            ((!possessive_pronoun(v, k) && v->d->mentions[mi].kind != DYAD_ACTOR_PRONOUN) || owner))
             found = mi;
     }
     for (uint32_t k = b; found < 0 && k + 1 < v->b && k < b + 3; k++) {
@@ -1069,9 +1077,22 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
      * family) is one.  Events are appended sentence by sentence, so this
      * sentence's are the last ones. */
     for (uint32_t i = d->n_events; i-- > 0 && d->events[i].sent == v->s;) {
-        const dyad_event *e = &d->events[i];
+        dyad_event *e = &d->events[i];
         if (!strcmp(e->source_code, ms->code) && !strcmp(e->cameo, ce->code) && !strcmp(e->target_code, tcode))
             return;
+        /* "called on Russia to release the activists": the appeal (020) and
+         * what it asks for (0253) are one act; the specific code stays */
+        if (!strcmp(e->source_code, ms->code) && !strcmp(e->target_code, tcode) && tcode[0] &&
+            !strncmp(e->cameo, ce->code, 2) && e->cameo[2] == '0' && !e->cameo[3] && strcmp(ce->code, e->cameo)) {
+            if (v->explain) fprintf(v->explain, "    event %s replaces the general %s of this act\n", ce->code, e->cameo);
+            snprintf(e->cameo, sizeof e->cameo, "%s", ce->code);
+            e->goldstein = ce->goldstein;
+            e->quad = ce->quad;
+            e->plover_type = ce->plover_type;
+            e->plover_mode = ce->plover_mode;
+            e->rule = rule ? rule : p->id;
+            return;
+        }
     }
     d->events = dyad_grow(d->events, &d->cap_events, d->n_events + 1, sizeof *d->events);
     dyad_event *e = &d->events[d->n_events++];

@@ -137,7 +137,7 @@ static const sample root02[] = {
      "Secretary of State Antony Blinken urged Israeli Prime Minister Benjamin Netanyahu to allow more aid into Gaza."},
     {"2024-03-01", "none",             /* an appeal to nobody named */
      "The United Nations called for an immediate ceasefire in Gaza."},
-    {"2024-03-01", "EGY>IGOUNO:020",
+    {"2024-03-01", "EGY>IGOUNO:0234;!EGY>IGOUNO:020",   /* what the appeal asks for: protection */
      "Egypt called on the United Nations to protect Palestinian civilians."},
 };
 
@@ -610,6 +610,10 @@ static const sample tree[] = {
      "Japan hopes to finish the trade deal before April 19, when Shinzo Abe visits Washington."},
     {"2005-01-12", "GBRGOV>KEN:042",
      "Chancellor Gordon Brown returned from a tour of Kenya on Wednesday."},
+    {"2024-03-01", "IGOEUREEC>RUS:0253;!IGOEUREEC>RUS:020;!IGOEUREEC>-:0841",   /* the appeal is for the release */
+     "The EU called on Russia to release the jailed activists."},
+    {"2005-03-04", "NOR>IGOEUREEC:125",     /* not seeking talks: refusing to negotiate */
+     "Norway announced it would not seek accession talks with the European Union."},
     {"2024-03-01", "none",                  /* "called for a ceasefire" is no ceasefire */
      "The United Nations called for an immediate ceasefire in Gaza."},
 };
