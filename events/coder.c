@@ -173,7 +173,7 @@ static const char *const between_words[] = {
 
 /* Single words the rules test; the same for every model (a pure function
  * of the spelling), set by coder_init before any document is coded. */
-static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for, h_by;
+static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for, h_by, h_than;
 
 static uint32_t word_hash(const char *w) { return hash_folded(w, strlen(w)); }
 
@@ -190,6 +190,7 @@ void coder_init(events_model *m)
     h_did = word_hash("did");
     h_for = word_hash("for");
     h_by = word_hash("by");
+    h_than = word_hash("than");
     h_appeal_preps[0] = word_hash("for");
     h_appeal_preps[1] = word_hash("on");
     h_appeal_preps[2] = word_hash("upon");
@@ -946,6 +947,8 @@ static const char *map_code(const events_model *m, const char *code, int mod, in
     if (negated) { *why_not = "negated"; return NULL; }        /* "did not attack" is no attack */
     if (mod == MOD_INTENT) {
         if (root <= 3) return code;
+        /* "promised to hail Labour's record": praise to come is no event, like criticism */
+        if (!strncmp(code, "051", 3) || !strncmp(code, "052", 3)) { *why_not = "intent to praise is not an event"; return NULL; }
         const char *r = family_code(m, code, FAM_INTENT);
         if (!r) *why_not = "intent to criticise or demand is not an event";
         return r;
@@ -1066,6 +1069,13 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
                         d->text + ms->off, (int)mt->len, d->text + mt->off);
             return;
         }
+    }
+    /* "the British government would stand up for Britain": an actor acting
+     * on its own country as a whole is no dyad */
+    if (tgt >= 0 && tgt != v->inner && d->mentions[tgt].kind == DYAD_ACTOR_COUNTRY && strlen(tcode) == 3 &&
+        strlen(ms->code) > 3 && !strncmp(ms->code, tcode, 3)) {
+        if (v->explain) fprintf(v->explain, "    no event: the target is the source's own country\n");
+        return;
     }
     /* "flew them to Cairo": travel to one's own country or capital is no visit */
     if (tgt >= 0 && tgt != v->inner && !strcmp(ce->code, "042") && d->mentions[tgt].kind == DYAD_ACTOR_COUNTRY &&
@@ -1633,6 +1643,14 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     if (source < 0) {
         if (v->explain) fprintf(v->explain, "    no event: no source actor in the clause\n");
         return;
+    }
+    /* "the UK pays more than France contributes to the budget": a comparison */
+    {
+        uint32_t st = v->d->mentions[source].tok;
+        if (st > v->a && st < k && H(v, st - 1) == h_than) {
+            if (v->explain) fprintf(v->explain, "    no event: a comparison (\"than\" clause)\n");
+            return;
+        }
     }
     if (quote_speaker_at(v, k) >= 0) flags |= DYAD_EV_QUOTED;
     if (dist > 8) conf -= 0.2f;
