@@ -33,6 +33,15 @@
  *            for intent to criticise.  Meetings, visits and agreements need
  *            a second party.
  *
+ * Where the sentence was parsed, a pattern that found no target by tokens
+ * is read again over the verb's dependents (tree_best_match: objects,
+ * case-marked obliques and nominal heads at any distance), force used in
+ * another country with no object targets that country, a present-tense
+ * when-clause below a forward-looking clause is intent, and a time
+ * expression hanging from the event's own verb dates the event (see
+ * docs/events.md, "Where the sentence was parsed").  --explain names every
+ * verb considered and why it was or was not coded.
+ *
  * A sentence yields events only through a pattern and these rules; there is
  * no fallback code.  Every event carries the pattern id, the evidence spans
  * and the flags that shaped it.  Nothing here allocates per token: the
