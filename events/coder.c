@@ -1655,7 +1655,8 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     }
     /* "the UK pays more than France contributes to the budget": a comparison */
     {
-        uint32_t st = v->d->mentions[source].tok;
+        int32_t before = k > v->a ? mention_in(v, k - 1) : -1;
+        uint32_t st = before >= 0 ? v->d->mentions[before].tok : v->d->mentions[source].tok;
         if (st > v->a && st < k && H(v, st - 1) == h_than) {
             if (v->explain) fprintf(v->explain, "    no event: a comparison (\"than\" clause)\n");
             return;
@@ -1783,6 +1784,70 @@ static int tree_clause_verb(const sent_view *v, uint32_t k)
     return st >= 0 && mention_usable(v, mention_in(v, (uint32_t)st));
 }
 
+/* Nominal events: "during his visit to South Korea", "Trump's meeting
+ * with Lee", "Iraq's attacks on Iranian towns".  A dictionary verb's form
+ * the parse calls a noun is an event when an actor owns it (nmod:poss) and
+ * one of the verb's patterns, read over the noun's dependents, finds the
+ * other side; only meetings, visits, talks (04x), criticism (11x) and
+ * force (18x, 19x), and not when the noun is only planned or possible
+ * ("a possible meeting", "hopes for a visit" under a wish or modal). */
+static const char *const unreal_adjs[] = {"possible", "planned", "proposed", "potential", "future", "upcoming",
+                                          "expected", "next", "rumoured", "rumored", "likely", "mooted",
+                                          "prospective", "hoped-for", "scheduled", NULL};
+
+static void code_noun(sent_view *v, uint32_t k)
+{
+    const events_model *m = v->m;
+    const dyad_doc *d = v->d;
+    if (!v->parsed || d->syn[k].upos != DYAD_UPOS_NOUN) return;
+    int32_t po = dyad_syn_child(d, k, DYAD_DEP_NMOD_POSS);
+    int32_t src = po >= 0 ? mention_in(v, (uint32_t)po) : -1;
+    if (!mention_usable(v, src)) return;
+    /* "Trump was unable to meet Kim during his visit": an owner pronoun is
+     * bound by the subject of the clause the noun is in */
+    if (d->mentions[src].kind == DYAD_ACTOR_PRONOUN) {
+        int32_t h = d->syn[k].head;
+        for (int depth = 0; h >= 0 && depth < 6; depth++, h = d->syn[h].head) {
+            if (d->syn[h].upos != DYAD_UPOS_VERB) continue;
+            int32_t sm = tree_actor(v, dyad_syn_subject(d, (uint32_t)h));
+            if (sm >= 0) { src = sm; break; }
+        }
+    }
+    for (uint32_t c = v->a; c < v->b; c++) {
+        if (d->syn[c].head != (int32_t)k || d->syn[c].deprel != DYAD_DEP_AMOD) continue;
+        for (int i = 0; unreal_adjs[i]; i++)
+            if (dyad_syn_is_lemma(d, c, unreal_adjs[i])) return;
+    }
+    int32_t gov = dyad_syn_clause_head(d, k);
+    if (gov >= 0 && (parsed_irreal(d, (uint32_t)gov) || dyad_syn_negated(d, (uint32_t)gov))) return;
+    const pattern_t *best = NULL;
+    tmatch_t bt = {k + 1, -1, -1};
+    uint32_t slot = 0;
+    for (const form_slot *fs; (fs = verbs_form_next(m, H(v, k), &slot));) {
+        const verb_t *vb = &m->verbs[fs->verb];
+        for (uint32_t i = 0; i < vb->n_pat; i++) {
+            const pattern_t *p = &m->pats[vb->pat_at + i];
+            const char *pc = p->cameo->code;
+            if (strncmp(pc, "04", 2) && strncmp(pc, "11", 2) && strncmp(pc, "18", 2) && strncmp(pc, "19", 2)) continue;
+            tmatch_t t = {k + 1, -1, -1};
+            if (p->n_elem < 2 || !tm_from(v, p, 1, k, k, &t) || t.target < 0 || t.target == src) continue;
+            if (best && p->n_elem <= best->n_elem) continue;
+            best = p;
+            bt = t;
+        }
+    }
+    if (!best) return;
+    if (v->explain)
+        fprintf(v->explain, "  noun \"%.*s\" of \"%.*s\": pattern %s [%s] over the tree\n", (int)d->toks[k].len,
+                d->text + d->toks[k].off, (int)d->mentions[src].len, d->text + d->mentions[src].off, best->id,
+                best->text);
+    v->verb_tok = k;
+    v->inner = -1;
+    uint32_t last = bt.end > k + 1 ? bt.end - 1 : k;
+    uint32_t voff = d->toks[k].off, vend = d->toks[last].off + d->toks[last].len;
+    add_event(v, src, bt.target, best->cameo, best, voff, vend - voff, 0, 0.7f, NULL);
+}
+
 /* --explain: a verb of the parse that no dictionary entry has, with the
  * actors the tree gives it, so that a reader sees what was not coded. */
 static void explain_unknown_verb(const sent_view *v, uint32_t k)
@@ -1836,6 +1901,7 @@ static void code_sentence(sent_view *v)
             if (v->explain && v->parsed && v->d->syn[k].upos != DYAD_UPOS_VERB)
                 fprintf(v->explain, "  \"%.*s\" is no verb here (parse)\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
+            if (!v->passive) code_noun(v, k);
             else if (v->explain)
                 fprintf(v->explain, "  verb \"%.*s\": no pattern of it matches here\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
@@ -1858,6 +1924,7 @@ static void code_sentence(sent_view *v)
             if (v->explain)
                 fprintf(v->explain, "  \"%.*s\" is used as a noun or adjective here\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
+            if (!v->passive) code_noun(v, k);
             continue;
         }
         code_verb(v, k, &mt, forms);

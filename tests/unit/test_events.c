@@ -614,6 +614,12 @@ static const sample tree[] = {
      "The EU called on Russia to release the jailed activists."},
     {"2005-03-04", "NOR>IGOEUREEC:125",     /* not seeking talks: refusing to negotiate */
      "Norway announced it would not seek accession talks with the European Union."},
+    {"2025-10-29", "USAGOV>KOR:042",        /* a nominal visit: its owner, bound by the clause subject */
+     "Trump spoke to reporters during his visit to South Korea."},
+    {"2025-10-29", "none",                  /* only possible: no meeting */
+     "A possible meeting between Donald Trump and Kim Jong Un was discussed."},
+    {"1987-03-01", "USA>POL:163;!USA>POL:0874",   /* withdrawing trade status is a sanction, no retreat */
+     "The United States withdrew most favoured nation trading status from Poland in 1982."},
     {"2024-03-01", "none",                  /* "called for a ceasefire" is no ceasefire */
      "The United Nations called for an immediate ceasefire in Gaza."},
 };
@@ -780,11 +786,13 @@ static void test_example_000(void)
     EXPECT_IN("praised Trump", "KORGOV", "USAGOV", "051");
     /* Kim rejecting talks with South Korea */
     EXPECT_IN("no interest in dealing", "PRKGOV", "KOR", "12*");
-    /* Trump unable to set up a meeting: no meeting, no intent */
+    /* Trump unable to set up a meeting: no meeting, no intent (the visit to
+     * South Korea the sentence names did take place: 042 to KOR is right) */
     s = sentence_with("unable to set up");
     CHECK(s >= 0);
     for (uint32_t i = 0; i < doc->n_events; i++)
-        if (doc->events[i].sent == (uint32_t)s && (doc->events[i].cameo[0] == '0' &&
+        if (doc->events[i].sent == (uint32_t)s && strncmp(doc->events[i].target_code, "KOR", 3) &&
+            (doc->events[i].cameo[0] == '0' &&
                                                    (doc->events[i].cameo[1] == '4' || doc->events[i].cameo[1] == '3')))
             CHECK_NOTE("a meeting coded from \"unable to set up a meeting\": %s", doc->events[i].cameo);
     /* "a chance that Trump and Kim would meet": a minister's guess, not their intent */
