@@ -1632,6 +1632,14 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
             base = "111";
         }
     }
+    /* Verb sense: a military retreat ("withdrew from Kuwait") is from a
+     * place, or by armed men; "withdrawn from the party's website" is not */
+    if (!strcmp(base, "0874") && target >= 0 && source >= 0 &&
+        v->d->mentions[target].kind != DYAD_ACTOR_COUNTRY && !strstr(v->d->mentions[source].code + 3, "MIL") &&
+        !strstr(v->d->mentions[source].code + 3, "REB") && !strstr(v->d->mentions[source].code + 3, "INS")) {
+        if (v->explain) fprintf(v->explain, "    sense: a withdrawal from no place and by no armed men is no retreat\n");
+        return;
+    }
     const char *code = map_code(m, base, c.mod, c.negated, target >= 0, &why_not);
     if (v->explain)
         fprintf(v->explain, "  verb \"%.*s\" pattern %s [%s] code %s%s%s%s\n", (int)v->d->toks[k].len,
