@@ -1909,10 +1909,10 @@ static void code_sentence(sent_view *v)
             if (v->explain && v->parsed && v->d->syn[k].upos != DYAD_UPOS_VERB)
                 fprintf(v->explain, "  \"%.*s\" is no verb here (parse)\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
-            if (!v->passive) code_noun(v, k);
             else if (v->explain)
                 fprintf(v->explain, "  verb \"%.*s\": no pattern of it matches here\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
+            if (!v->passive) code_noun(v, k);
             continue;
         }
         /* "promised to send": the verb after "to" carries the intent */
