@@ -628,6 +628,22 @@ static int place_role(mctx *m, uint32_t j, uint32_t *next)
     return 1;
 }
 
+/* Agents that alone ("ministers said", "a military spokesman", "troops")
+ * are the story country's: its state, forces, courts, media and groups.
+ * Not "critics", "delegates", "workers", "residents", "firms": nouns
+ * used of anyone, at home or abroad. */
+int act_bare_kind(const act_agent *ag)
+{
+    static const char *const codes[] = {"GOV", "MIL", "COP", "LEG", "JUD", "NGO", "REB", "MED", "SPY", NULL};
+    static const char *const vague[] = {"delegate", "leader", "official", "spokesman", "spokeswoman",
+                                        "spokesperson", "source", "representative", NULL};
+    if (ag->pejorative) return 0;
+    int ok = 0;
+    for (const char *const *c = codes; *c && !ok; c++) ok = !strcmp(ag->code, *c);
+    for (const char *const *v = vague; *v && ok; v++) ok = strcmp(ag->name, *v) != 0;
+    return ok;
+}
+
 /* An agent noun with no country word before it. */
 static uint32_t compose_agent(mctx *m, uint32_t j)
 {
@@ -672,12 +688,28 @@ static uint32_t compose_agent(mctx *m, uint32_t j)
         a->used = 1;
         return j + 1;
     }
+    int proper = (at->flags & DYAD_TOK_CAP) && a->tok != m->sb && at->len > 1 &&
+                 m->doc->text[at->off + 1] >= 'a' && m->doc->text[at->off + 1] <= 'z';
     if (the && !ag_name->plural) {
         /* "the despot", "the ministry", "Mr. President": a descriptor. */
         act_pm *p = new_pm(m, start, aend(a), DYAD_ACTOR_ROLE, DYAD_HOW_COREF_DESC);
         p->agent = (int32_t)ag_name->target;
         p->gender = ag->gender;
         p->desc = 2;            /* no country word: only coreference can code it */
+        p->quoted = a->quoted;
+        a->used = 1;
+    } else if ((ag_name->plural || (a->tok > m->sb && (is_word(m, a->tok - 1, m->lex->w.a) || is_word(m, a->tok - 1, m->lex->w.an)))) &&
+               act_bare_kind(ag) && !proper &&
+               !(j > 0 && ad->atoms[j - 1].type == AT_CAPS && aend(&ad->atoms[j - 1]) == a->tok) &&
+               !(a->tok > m->sb && (T(m, a->tok - 1)->flags & DYAD_TOK_NUM))) {
+        /* "ministers said", "a military spokesman", "campaign groups": no
+         * one in particular, the story country's actors of that kind (issue
+         * 15.4); coreference gives the country, none, no actor. */
+        act_pm *p = new_pm(m, a->tok, aend(a), DYAD_ACTOR_ROLE, DYAD_HOW_COREF_DESC);
+        p->agent = (int32_t)ag_name->target;
+        p->plural = ag_name->plural;
+        p->gender = ag->gender;
+        p->desc = 4;
         p->quoted = a->quoted;
         a->used = 1;
     }
@@ -1006,7 +1038,9 @@ static int caps_token(const mctx *m, uint32_t i, int starting)
     if (t->flags & DYAD_TOK_INITIAL) return !starting;
     if (t->flags & DYAD_TOK_CAP) {
         if (t->flags & DYAD_TOK_ABBR) return 0;             /* Gen. Mr. Jan. */
-        return !(wclass(m, i) & WC_NOTNAME);
+        /* "Mr Blunkett": the honorific (with or without its dot) stays
+         * outside the run, which is the name */
+        return !(wclass(m, i) & (WC_NOTNAME | WC_HONORIFIC));
     }
     /* al-Assad, bin Salman: particles inside a name */
     if (!starting && (wclass(m, i) & WC_PARTICLE) && i + 1 < m->se && (T(m, i + 1)->flags & DYAD_TOK_CAP)) return 1;
@@ -1102,13 +1136,6 @@ void act_match_sentence(act_doc *ad, uint32_t s)
             j++;
             continue;
         }
-        if (a->type == AT_CAPS && a->ntok == 1 && (wclass(&m, a->tok) & WC_HONORIFIC) && j + 1 < ad->n_atoms &&
-            ad->atoms[j + 1].tok == aend(a) && has_kind(&ad->atoms[j + 1], NK_SURNAME)) {
-            /* "Mr Blair": the surname's own rule takes the honorific */
-            a->used = 1;
-            j++;
-            continue;
-        }
         if (a->type == AT_CAPS) {
             uint32_t next;
             if (place_role(&m, j, &next)) { j = next; continue; }
@@ -1149,11 +1176,15 @@ void act_match_sentence(act_doc *ad, uint32_t s)
             }
             /* A lone capitalised word may be the short name of a new actor
              * of this story ("Doe" after "Foreign Minister Jane Doe"). */
-            if (a->ntok == 1 && ad->n_cands) {
-                act_pm *p = new_pm(&m, a->tok, aend(a), DYAD_ACTOR_PERSON, DYAD_HOW_COREF_NAME);
+            /* "Mr Davis": after an honorific, also an office-holder of the
+             * story's country (coref.c). */
+            int hon = a->tok > floor_of(&m, j) && (wclass(&m, a->tok - 1) & WC_HONORIFIC);
+            if (a->ntok == 1 && (ad->n_cands || hon)) {
+                act_pm *p = new_pm(&m, hon ? a->tok - 1 : a->tok, aend(a), DYAD_ACTOR_PERSON, DYAD_HOW_COREF_NAME);
                 p->surname = 2;
                 p->atom = (int32_t)j;
                 p->quoted = a->quoted;
+                if (hon) p->gender = (wclass(&m, a->tok - 1) & WC_FEMALE) ? 'f' : 'm';
             }
             a->used = 1;
             j++;
