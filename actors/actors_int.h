@@ -259,6 +259,7 @@ typedef struct {
     uint8_t metonym;        /* capital / seat for the government */
     uint8_t credit;
     uint8_t fallback;       /* surname link that, failing, is a new actor (cand_name) */
+    uint8_t is_org;         /* candidate named after a body's noun: an organisation */
     int32_t country, agent, person, org;
     int32_t atom;           /* surname: the atom with the candidate people */
     int32_t poss_of;        /* agent owned by an earlier pm ("Kim Jong Un's government") */

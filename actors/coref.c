@@ -456,6 +456,10 @@ static int32_t story_country(const act_doc *ad)
         const act_ent *e = &ad->ents[ad->mru[i]];
         if (e->home < 0) continue;
         float s = sal_now(ad, e);
+        /* A capital acting in this very sentence ("Baghdad war communiques
+         * made no mention ..., but a military spokesman threatened") is
+         * the side the sentence is about: it outweighs the story so far. */
+        if (e->ekind == E_METONYM && e->last_sent == ad->sent) s *= 3.0f;
         uint32_t k = 0;
         while (k < n && cs[k] != e->home) k++;
         if (k == n) {
@@ -510,7 +514,7 @@ static int32_t entity_for(act_doc *ad, act_pm *p, int32_t *antecedent)
             if (p->desc == 2 && ag->person && !ad->undated) {
                 int32_t who = act_office_holder(ad->lex, c, p->agent, ad->date);
                 if (who >= 0) {
-                    p->kind = DYAD_ACTOR_PERSON;
+                    /* the mention stays a role ("the premier" is no name) */
                     p->person = who;
                     p->desc = 0;
                     p->how = DYAD_HOW_CONTEXT;
@@ -570,6 +574,15 @@ static int32_t entity_for(act_doc *ad, act_pm *p, int32_t *antecedent)
         return e;
     }
     case DYAD_ACTOR_CANDIDATE: {
+        /* "rebel commander Abu Khalid", "campaign group Statewatch" with no
+         * country word: the story country's, as for the noun alone */
+        if (p->country < 0 && p->agent >= 0 && strlen(p->code) == 3 && act_bare_kind(&lex->agents[p->agent])) {
+            int32_t c = story_country(ad);
+            if (c >= 0) {
+                p->country = c;
+                snprintf(p->code, sizeof p->code, "%s%s", lex->countries[c].code, lex->agents[p->agent].code);
+            }
+        }
         uint32_t h = hash_folded(p->cand_name, strlen(p->cand_name));
         uint32_t key = ekey(E_CAND, (int32_t)h, -1, -1);
         int32_t e = ent_find(ad, key, E_CAND, (int32_t)h, -1, -1);
@@ -617,6 +630,7 @@ static void emit_mention(act_doc *ad, act_pm *p, int32_t e, int32_t antecedent)
     m->kind = p->kind;
     m->how = p->how;
     m->flags = (uint16_t)((p->quoted ? ACTORS_MF_QUOTED : 0) | (p->plural ? ACTORS_MF_PLURAL : 0) |
+                          (p->is_org ? ACTORS_MF_ORG : 0) |
                           (e >= 0 && ad->ents[e].undated ? ACTORS_MF_UNDATED : 0));
     /* An office-holder out of office on this date, titled here ("chief
      * secretary George Osborne"), takes the code of the title. */

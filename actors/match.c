@@ -634,7 +634,7 @@ static int place_role(mctx *m, uint32_t j, uint32_t *next)
  * used of anyone, at home or abroad. */
 int act_bare_kind(const act_agent *ag)
 {
-    static const char *const codes[] = {"GOV", "MIL", "COP", "LEG", "JUD", "NGO", "REB", "MED", "SPY", NULL};
+    static const char *const codes[] = {"GOV", "MIL", "COP", "LEG", "JUD", "NGO", "HRI", "ENV", "REB", "MED", "SPY", NULL};
     static const char *const vague[] = {"delegate", "leader", "official", "spokesman", "spokeswoman",
                                         "spokesperson", "source", "representative", NULL};
     if (ag->pejorative) return 0;
@@ -642,6 +642,29 @@ int act_bare_kind(const act_agent *ag)
     for (const char *const *c = codes; *c && !ok; c++) ok = !strcmp(ag->code, *c);
     for (const char *const *v = vague; *v && ok; v++) ok = strcmp(ag->name, *v) != 0;
     return ok;
+}
+
+/* "civil rights group Liberty", "pressure group Statewatch": a body's noun
+ * right before an unknown capitalised name names an organisation, a new
+ * actor coded by the noun (and the story country, coref.c). */
+static int body_name(mctx *m, uint32_t j, uint32_t start)
+{
+    act_doc *ad = m->ad;
+    const act_atom *a = &ad->atoms[j];
+    if (j + 1 >= ad->n_atoms) return 0;
+    act_atom *nx = &ad->atoms[j + 1];
+    if (nx->type != AT_CAPS || nx->tok != aend(a) || nx->used || nx->ntok > 5) return 0;
+    const act_agent *ag = &m->lex->agents[name_of(m, a, NK_AGENT)->target];
+    static const char *const codes[] = {"NGO", "HRI", "ENV", "REB", "UAF", "OPP", "MED", "EDU", "LAB", NULL};
+    int ok = 0;
+    for (const char *const *c = codes; *c && !ok; c++) ok = !strcmp(ag->code, *c);
+    /* "the group Liberty", not "the newspaper Monday" */
+    if (!ok || (nx->ntok == 1 && (wclass(m, nx->tok) & WC_NOTNAME))) return 0;
+    act_pm *p = candidate(m, start, nx, ag->code, -1, (int32_t)name_of(m, a, NK_AGENT)->target);
+    p->is_org = 1;
+    p->gender = 0;
+    ad->atoms[j].used = nx->used = 1;
+    return 1;
 }
 
 /* An agent noun with no country word before it. */
@@ -657,6 +680,7 @@ static uint32_t compose_agent(mctx *m, uint32_t j)
         a->used = 1;
         return j + 2;
     }
+    if (!ag->person && !ag_name->plural && body_name(m, j, the ? start : a->tok)) return j + 2;
     const act_name *org = name_of(m, a, NK_ORG);
     if (org) {
         /* "the Senate", "the Security Council": the organisation. */

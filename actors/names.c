@@ -31,7 +31,7 @@ static int mention_type(const dyad_mention *m)
     case DYAD_ACTOR_PERSON:
         /* a descriptor linked to a person ("the president") is no name */
         return m->how == DYAD_HOW_COREF_DESC ? 0 : ACTORS_PER;
-    case DYAD_ACTOR_CANDIDATE: return ACTORS_PER;
+    case DYAD_ACTOR_CANDIDATE: return (m->flags & ACTORS_MF_ORG) ? ACTORS_ORG : ACTORS_PER;
     case DYAD_ACTOR_ORG: return m->how == DYAD_HOW_COREF_DESC ? 0 : ACTORS_ORG;
     default: return 0;
     }
