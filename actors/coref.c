@@ -460,6 +460,9 @@ static int32_t story_country(const act_doc *ad)
          * made no mention ..., but a military spokesman threatened") is
          * the side the sentence is about: it outweighs the story so far. */
         if (e->ekind == E_METONYM && e->last_sent == ad->sent) s *= 3.0f;
+        /* A country's bare name is as often a place ("troops in southern
+         * Iraq") as an actor: half the weight of its people and bodies. */
+        if (e->ekind == E_COUNTRY) s *= 0.5f;
         uint32_t k = 0;
         while (k < n && cs[k] != e->home) k++;
         if (k == n) {
@@ -574,9 +577,10 @@ static int32_t entity_for(act_doc *ad, act_pm *p, int32_t *antecedent)
         return e;
     }
     case DYAD_ACTOR_CANDIDATE: {
-        /* "rebel commander Abu Khalid", "campaign group Statewatch" with no
-         * country word: the story country's, as for the noun alone */
-        if (p->country < 0 && p->agent >= 0 && strlen(p->code) == 3 && act_bare_kind(&lex->agents[p->agent])) {
+        /* "campaign group Statewatch" with no country word: the story
+         * country's, as for the noun alone.  (Not a person: "Police Chief
+         * Karim Bazargan" in a story about Brazil and Iran is no Brazilian.) */
+        if (p->is_org && p->country < 0 && p->agent >= 0 && strlen(p->code) == 3 && act_bare_kind(&lex->agents[p->agent])) {
             int32_t c = story_country(ad);
             if (c >= 0) {
                 p->country = c;

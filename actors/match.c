@@ -634,8 +634,8 @@ static int place_role(mctx *m, uint32_t j, uint32_t *next)
  * used of anyone, at home or abroad. */
 int act_bare_kind(const act_agent *ag)
 {
-    static const char *const codes[] = {"GOV", "MIL", "COP", "LEG", "JUD", "NGO", "HRI", "ENV", "REB", "MED", "SPY", NULL};
-    static const char *const vague[] = {"delegate", "leader", "official", "spokesman", "spokeswoman",
+    static const char *const codes[] = {"GOV", "MIL", "COP", "LEG", "JUD", "NGO", "HRI", "ENV", "REB", "MED", "SPY", "LAB", NULL};
+    static const char *const vague[] = {"delegate", "worker", "leader", "official", "spokesman", "spokeswoman",
                                         "spokesperson", "source", "representative", NULL};
     if (ag->pejorative) return 0;
     int ok = 0;
@@ -660,11 +660,20 @@ static int body_name(mctx *m, uint32_t j, uint32_t start)
     for (const char *const *c = codes; *c && !ok; c++) ok = !strcmp(ag->code, *c);
     /* "the group Liberty", not "the newspaper Monday" */
     if (!ok || (nx->ntok == 1 && (wclass(m, nx->tok) & WC_NOTNAME))) return 0;
-    act_pm *p = candidate(m, start, nx, ag->code, -1, (int32_t)name_of(m, a, NK_AGENT)->target);
+    /* the name runs on over capitalised atoms glued to it: "Freedom Watch"
+     * (a lexicon word inside ends the caps run) */
+    act_atom run = *nx;
+    uint32_t e = aend(nx);
+    while (e < m->se && e - run.tok < 5 && (T(m, e)->flags & DYAD_TOK_WORD) && (T(m, e)->flags & (DYAD_TOK_CAP | DYAD_TOK_UPPER)))
+        e++;
+    run.ntok = e - run.tok;
+    uint32_t q = j + 1;
+    while (q + 1 < ad->n_atoms && ad->atoms[q + 1].tok < e) q++;
+    act_pm *p = candidate(m, start, &run, ag->code, -1, (int32_t)name_of(m, a, NK_AGENT)->target);
     p->is_org = 1;
     p->gender = 0;
-    ad->atoms[j].used = nx->used = 1;
-    return 1;
+    for (uint32_t z = j; z <= q; z++) ad->atoms[z].used = 1;
+    return (int)(q - j + 1);
 }
 
 /* An agent noun with no country word before it. */
@@ -680,7 +689,8 @@ static uint32_t compose_agent(mctx *m, uint32_t j)
         a->used = 1;
         return j + 2;
     }
-    if (!ag->person && !ag_name->plural && body_name(m, j, the ? start : a->tok)) return j + 2;
+    int took = !ag->person && !ag_name->plural ? body_name(m, j, the ? start : a->tok) : 0;
+    if (took) return j + (uint32_t)took;
     const act_name *org = name_of(m, a, NK_ORG);
     if (org) {
         /* "the Senate", "the Security Council": the organisation. */
@@ -986,9 +996,10 @@ static int speaker_name(mctx *m, uint32_t j, uint32_t q, uint32_t b, uint32_t e)
     if (run.ntok == 1 && (wclass(m, b) & WC_NOTNAME)) return 0;
     act_pm *p = candidate(m, start, &run, "", -1, -1);
     p->gender = gender;
-    if (run.ntok == 1 && ad->n_cands) {
+    if (run.ntok == 1 && (ad->n_cands || gender)) {
         /* "Kihara said" after "Defence Minister Minoru Kihara": the
-         * story's own actor first; a new one only if none has that name. */
+         * story's own actor first ("Mr Hoon said": also the office-holder
+         * of the story's country, coref.c); a new one only if none fits. */
         p->kind = DYAD_ACTOR_PERSON;
         p->how = DYAD_HOW_COREF_NAME;
         p->surname = 2;

@@ -67,7 +67,7 @@ uint32_t actors_names(const actors_lexicon *lex, dyad_doc *d, actors_name **out)
                 uint32_t b = m->tok, e = m->tok + m->ntok;
                 if (lex && b + 1 < e && d->toks[b].hash == lex->w.the) b++;
                 const char *en = m->entity >= 0 ? d->entities[m->entity].name : NULL;
-                if (en && (type == ACTORS_PER)) {
+                if (en && (type == ACTORS_PER || m->kind == DYAD_ACTOR_CANDIDATE)) {
                     size_t el = strlen(en);
                     for (uint32_t k = b; k < e; k++) {
                         const dyad_token *l = &d->toks[e - 1];
