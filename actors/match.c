@@ -631,13 +631,24 @@ static int place_role(mctx *m, uint32_t j, uint32_t *next)
 /* Agents that alone ("ministers said", "a military spokesman", "troops")
  * are the story country's: its state, forces, courts, media and groups.
  * Not "critics", "delegates", "workers", "residents", "firms": nouns
- * used of anyone, at home or abroad. */
+ * used of anyone, at home or abroad; nor "the rebels", mostly foreign. */
+static int pronoun_of(const actors_lexicon *lex, uint32_t h);
+
 int act_bare_kind(const act_agent *ag)
 {
-    static const char *const codes[] = {"GOV", "MIL", "COP", "LEG", "JUD", "NGO", "HRI", "ENV", "REB", "MED", "SPY", "LAB", NULL};
+    static const char *const codes[] = {"GOV", "MIL", "COP", "LEG", "JUD", "NGO", "HRI", "ENV", "MED", "SPY", "LAB", NULL};
     static const char *const vague[] = {"delegate", "worker", "leader", "official", "spokesman", "spokeswoman",
                                         "spokesperson", "source", "representative", NULL};
+    /* weapons and craft ("fighter jets", "warships") are objects of the
+     * sentence's own actor, not the story country's */
+    static const char *const gear[] = {"jet", "aircraft", "plane", "warplane", "warship", "ship", "tank", "missile",
+                                       "drone", "submarine", "boat", "gunboat", "vessel", "bomber", "fighter",
+                                       "helicopter", "rocket", "weapon", "artillery", "carrier", "frigate",
+                                       "destroyer", "post", "base", "unit", "battery", NULL};
     if (ag->pejorative) return 0;
+    const char *sp = strrchr(ag->name, ' ');
+    sp = sp ? sp + 1 : ag->name;
+    for (const char *const *g = gear; *g; g++) if (!strcmp(sp, *g)) return 0;
     int ok = 0;
     for (const char *const *c = codes; *c && !ok; c++) ok = !strcmp(ag->code, *c);
     for (const char *const *v = vague; *v && ok; v++) ok = strcmp(ag->name, *v) != 0;
@@ -732,8 +743,12 @@ static uint32_t compose_agent(mctx *m, uint32_t j)
         p->desc = 2;            /* no country word: only coreference can code it */
         p->quoted = a->quoted;
         a->used = 1;
-    } else if ((ag_name->plural || (a->tok > m->sb && (is_word(m, a->tok - 1, m->lex->w.a) || is_word(m, a->tok - 1, m->lex->w.an)))) &&
+    } else if ((ag_name->plural || (ag->person && a->tok > m->sb &&
+                                    (is_word(m, a->tok - 1, m->lex->w.a) || is_word(m, a->tok - 1, m->lex->w.an)))) &&
                act_bare_kind(ag) && !proper &&
+               /* "its nuclear forces": the pronoun's, not the story's */
+               !(a->tok > m->sb && pronoun_of(m->lex, T(m, a->tok - 1)->hash)) &&
+               !(a->tok > m->sb + 1 && (T(m, a->tok - 1)->flags & DYAD_TOK_LOWER) && pronoun_of(m->lex, T(m, a->tok - 2)->hash)) &&
                !(j > 0 && ad->atoms[j - 1].type == AT_CAPS && aend(&ad->atoms[j - 1]) == a->tok) &&
                !(a->tok > m->sb && (T(m, a->tok - 1)->flags & DYAD_TOK_NUM))) {
         /* "ministers said", "a military spokesman", "campaign groups": no
