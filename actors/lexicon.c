@@ -973,7 +973,7 @@ static void build_words(actors_lexicon *lex)
         "trust", "bureau", "alliance", "commission", "club", "united", "rovers", "fc", "motors",
         "election", "elections", "statistics", "museum", "gallery", "festival", "cup", "open",
         "championship", "league", "series", "show", "airways", "energy", "oil", "petroleum", "gas",
-        "steel", "foods", "pharmaceuticals", "industries", "international", "global", "worldwide", NULL,
+        "steel", "foods", "tobacco", "pharmaceuticals", "industries", "international", "global", "worldwide", NULL,
     };
     add_words(lex, orgish, WC_ORGISH);
     add_words(lex, premod, WC_PREMOD);

@@ -83,5 +83,8 @@ void eval_print(const eval_score *s, FILE *out);
 /* places.c: `dyad eval places GOLD.tsv`; the figures on stdout, each miss
  * on `list` when not NULL.  -1 with the reason in err. */
 int eval_places(const dyad_model *m, const char *gold, FILE *list, char *err, size_t errlen);
+/* entities.c: named entities against tests/gold/entities.tsv; corpora
+ * under `shared`.  Prints P/R/F1 (typed, coarse, span); 0 or -1 with err. */
+int eval_entities(const dyad_model *m, const char *gold, const char *shared, FILE *list, char *err, size_t errlen);
 
 #endif
