@@ -637,7 +637,7 @@ static int pronoun_of(const actors_lexicon *lex, uint32_t h);
 int act_bare_kind(const act_agent *ag)
 {
     static const char *const codes[] = {"GOV", "MIL", "COP", "LEG", "JUD", "NGO", "HRI", "ENV", "MED", "SPY", "LAB", NULL};
-    static const char *const vague[] = {"delegate", "worker", "leader", "official", "spokesman", "spokeswoman",
+    static const char *const vague[] = {"delegate", "delegation", "worker", "leader", "official", "spokesman", "spokeswoman",
                                         "spokesperson", "source", "representative", NULL};
     /* weapons and craft ("fighter jets", "warships") are objects of the
      * sentence's own actor, not the story country's */
