@@ -338,7 +338,7 @@ static const sample root14[] = {
      "Thousands of Israelis protested against Netanyahu in Tel Aviv."},
     {"2024-03-01", "PSE>-:141",
      "Hundreds of Palestinians demonstrated outside the Israeli embassy."},
-    {"2024-03-01", "KENOPP>-:141",
+    {"2024-03-01", "KENOPP>KENGOV:141",    /* "the government" is the story country's (issue 15.4) */
      "Kenyan opposition supporters rallied against the government in Nairobi."},
     {"2024-03-01", "FRAAGR>-:144;!FRAAGR>FRAGOV:120",
      "French farmers blocked roads around Paris."},
