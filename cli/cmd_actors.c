@@ -190,7 +190,7 @@ static int actors_one(dyad_doc *d, void *ctxp)
     actors_ctx *c = ctxp;
     cli_opts *o = c->o;
     dyad_text_process(d);
-    if (c->syntax) syntax_process(c->syntax, d);
+    if (c->syntax) syntax_tag(c->syntax, d);          /* names read the tags only */
     time_pubdate(d, c->opt.date);
     actors_process(c->lex, d);
     if (c->candidates) { actors_candidates_add(c->cands, d); return 0; }
