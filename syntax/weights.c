@@ -60,9 +60,14 @@ void syn_weights_score(const syn_weights *W, const uint32_t *f, int nf, int32_t 
     uint32_t stride = W->stride;
     const int16_t *rows[128];
     if (nf > 128) nf = 128;
+    /* Every cache line of every row asked for at once: the rows are
+     * scattered over megabytes, so the misses overlap instead of queueing. */
+    size_t row_bytes = stride * sizeof *W->q;
     for (int i = 0; i < nf; i++) {
         rows[i] = W->q + (size_t)syn_row(W, f[i]) * stride;
-        __builtin_prefetch(rows[i]);
+        const char *p = (const char *)rows[i];
+        for (size_t b = 0; b < row_bytes; b += 64) __builtin_prefetch(p + b);
+        __builtin_prefetch(p + row_bytes - 1);
     }
     if (stride == 4) {
         int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
