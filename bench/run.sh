@@ -32,13 +32,16 @@ stage() {  # name corpus dyad-args...
   docs=$(echo "$line" | awk '{print $2}')
   sents=$(echo "$line" | awk '{print $4}')
   events=$(echo "$line" | awk '{print $8}')
+  parsed=$(echo "$line" | awk '{print $12 + 0}')   # sentences the pipeline parsed
   read -r secs rss <<< "$(measure "$dyad" "$@" --count "$corpus")"
   read -r wsecs _ <<< "$(measure wc -w "$corpus")"
   awk -v n="$name" -v c="$(basename "$corpus")" -v b="$bytes" -v d="$docs" -v s="$sents" -v e="$events" \
-      -v t="$secs" -v r="$rss" -v w="$wsecs" 'BEGIN {
+      -v t="$secs" -v r="$rss" -v w="$wsecs" -v p="$parsed" 'BEGIN {
     if (t <= 0) t = 0.001; if (w <= 0) w = 0.001;
-    printf "%-8s %-20s %7.2f MB %6.2f s %8.1f MB/s %9.0f docs/s %10.0f sents/s %9.0f events/s %6.1f MB RSS   wc -w %5.2f s  ratio %5.2fx wc\n",
-      n, c, b/1e6, t, b/1e6/t, d/t, s/t, e/t, r/1024, w, t/w }'
+    printf "%-8s %-20s %7.2f MB %6.2f s %8.1f MB/s %9.0f docs/s %10.0f sents/s %9.0f events/s %6.1f MB RSS   wc -w %5.2f s  ratio %5.2fx wc",
+      n, c, b/1e6, t, b/1e6/t, d/t, s/t, e/t, r/1024, w, t/w
+    if (p > 0 && s > 0) printf "  parsed %d sentences (%.1f%%)", p, 100 * p / s
+    printf "\n" }'
 }
 
 # Tagging + parsing: `dyad parse --count` (text + syntax stages) against

@@ -21,7 +21,7 @@ typedef struct {
     int json, tsv, csv, explain, help, quiet, count, verbose;
     int coded;                        /* dyad code --coded: records the store can take back */
     /* --count totals */
-    uint64_t n_docs, n_sents, n_toks, n_bytes, n_events;
+    uint64_t n_docs, n_sents, n_toks, n_bytes, n_events, n_parsed;
     dbuf out;                         /* cli_emit_doc's buffer, freed by cli_each_doc */
     const char *date;                 /* --date YYYY-MM-DD */
     dyad_date date_value;
@@ -61,7 +61,7 @@ enum {
 /* The rows most commands share. */
 #define CLI_OPT_DATE  {"date", 0, "YYYY-MM-DD", CLI_O_DATE, "publication date of documents that carry none"}
 #define CLI_OPT_DATA  {"data", 0, "DIR", CLI_O_DATA, "lexicons and patterns from DIR instead of the installed data"}
-#define CLI_OPT_COUNT {"count", 0, NULL, CLI_O_COUNT, "only one line of totals (documents, sentences, tokens, events, bytes)"}
+#define CLI_OPT_COUNT {"count", 0, NULL, CLI_O_COUNT, "only one line of totals (documents, sentences, tokens, events, bytes, sentences parsed)"}
 #define CLI_OPT_QUIET {"quiet", 'q', NULL, CLI_O_QUIET, "no warnings and no progress on standard error"}
 #define CLI_OPT_VERBOSE {"verbose", 'v', NULL, CLI_O_VERBOSE, "every warning of every document (else repeated ones are summarised)"}
 #define CLI_OPT_DB    {"db", 0, "PATH", CLI_O_DB, "the store (SQLite; default dyad.db)"}

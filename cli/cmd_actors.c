@@ -44,7 +44,7 @@ const cli_option actors_options[] = {
     {"json", 0, NULL, CLI_O_JSON, "one JSON object per document (with --candidates, per candidate)"},
     CLI_OPT_DATE,
     {"candidates", 0, NULL, OPT_CANDIDATES, "the unknown names that context placed, over all the inputs,\nwith a suggested lexicon record for each"},
-    {"parse", 0, NULL, OPT_PARSE, "run the syntax stage first: names no lexicon knows come from the parse\n(proper-noun runs; see \"names\" in the output)"},
+    {"parse", 0, NULL, OPT_PARSE, "tag first: names no lexicon knows come from the tagger\n(proper-noun runs; see \"names\" in the output)"},
     CLI_OPT_DATA, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_PEOPLE,
     CLI_OPT_END,
 };
@@ -190,7 +190,7 @@ static int actors_one(dyad_doc *d, void *ctxp)
     actors_ctx *c = ctxp;
     cli_opts *o = c->o;
     dyad_text_process(d);
-    if (c->syntax) syntax_process(c->syntax, d);
+    if (c->syntax) syntax_tag(c->syntax, d);          /* names read the tags only */
     time_pubdate(d, c->opt.date);
     actors_process(c->lex, d);
     if (c->candidates) { actors_candidates_add(c->cands, d); return 0; }

@@ -200,6 +200,7 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
             o->n_sents += doc->n_sents;
             o->n_toks += doc->n_toks;
             o->n_events += doc->n_events;
+            o->n_parsed += doc->n_parsed;
             if (cli_stdout_failed()) { failed = 1; break; }
         }
         cli_progress_source(o->progress, NULL, files[i], 1);
@@ -214,10 +215,10 @@ int cli_each_doc(cli_opts *o, cli_doc_fn fn, void *ctx)
 
 void cli_print_count(const cli_opts *o)
 {
-    printf("documents %llu sentences %llu tokens %llu events %llu bytes %llu\n",
+    printf("documents %llu sentences %llu tokens %llu events %llu bytes %llu parsed %llu\n",
            (unsigned long long)o->n_docs, (unsigned long long)o->n_sents,
            (unsigned long long)o->n_toks, (unsigned long long)o->n_events,
-           (unsigned long long)o->n_bytes);
+           (unsigned long long)o->n_bytes, (unsigned long long)o->n_parsed);
 }
 
 dyad_model *cli_load_model(const cli_opts *o)

@@ -112,6 +112,7 @@ static void emit(pipeline *p, slot *s)
     o->n_sents += s->doc->n_sents;
     o->n_toks += s->doc->n_toks;
     o->n_events += s->doc->n_events;
+    o->n_parsed += s->doc->n_parsed;
     if (r == 1) p->failed = 1;
 }
 

@@ -28,7 +28,7 @@ void dyad_doc_reset(dyad_doc *d)
     d->content_hash[0] = 0;
     d->raw_len = d->norm_len = d->text_len = 0;
     d->n_paras = d->n_sents = d->n_toks = d->n_debris = d->n_diags = 0;
-    d->n_syn = 0;
+    d->n_syn = d->n_parsed = 0;
     d->pubdate = (dyad_date){0, 0, 0};
     d->pubdate_source = DYAD_PUB_NONE;
     d->pubdate_evidence = NULL;

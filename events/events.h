@@ -19,6 +19,15 @@ void events_process(const events_model *m, dyad_doc *doc);
 void events_explain(const events_model *m, dyad_doc *doc, FILE *out);
 /* Drop every event without a target (dyad code --require-target). */
 void events_require_target(dyad_doc *doc);
+/* Whether a token hash (dyad_token.hash) is a form of a dictionary verb:
+ * one probe of the compiled forms table. */
+int events_verb_form(const events_model *m, uint32_t hash);
+/* candidates.c: want[s] = 1 for each sentence the coder can code (no
+ * heading; a dictionary verb form outside the actor mentions; a mention,
+ * or a quotation with a speaker over the sentence), else 0; want has
+ * doc->n_sents bytes.  Returns how many.  Needs the actors and quotes
+ * stages' results; the pipeline parses only these sentences. */
+uint32_t events_candidates(const events_model *m, const dyad_doc *doc, uint8_t *want);
 uint32_t events_pattern_count(const events_model *m);
 uint32_t events_verb_count(const events_model *m);
 

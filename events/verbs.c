@@ -131,6 +131,12 @@ const form_slot *verbs_form_next(const events_model *m, uint32_t hash, uint32_t 
     }
 }
 
+int events_verb_form(const events_model *m, uint32_t hash)
+{
+    uint32_t slot = 0;
+    return verbs_form_next(m, hash, &slot) != NULL;
+}
+
 /* ---- pattern elements */
 
 /* Append one alternative (a word or phrase, maybe ending in ~) as one or two

@@ -122,6 +122,8 @@ enum {
     DYAD_PARA_LIST    = 1u << 1,    /* a list item */
     DYAD_SENT_SPLIT   = 1u << 8,    /* sentence flag: a piece of a run longer than DYAD_SENT_MAX_BYTES
                                        with no sentence end, cut at a clause or word boundary */
+    DYAD_SENT_TAGGED  = 1u << 9,    /* sentence flag: the tagger model tagged it (else doc->syn's
+                                       tags, if any, are guesses from word lists and suffixes) */
 };
 /* No sentence of a real article comes near this; a longer run of text with
  * no sentence end (a scraped table, hostile input) is split, so that every
@@ -186,9 +188,14 @@ enum dyad_deprel {
 /* The parse of one token, in doc->syn parallel to doc->toks.  Heads are
  * document token indexes (not sentence-relative), so a stage never has to
  * know where a sentence starts; the root of a sentence has head -1.  The
- * pipeline parses every sentence; without a parser model (data/syntax/
- * empty) tags are guessed from word lists and suffixes, heads are -1 and
- * deprel is NONE on all tokens: dyad_sent_parsed() says which.  The lemma is lower case (except proper
+ * pipeline tags every sentence, and parses the sentences the events coder
+ * can code: no heading, a form of a dictionary verb outside the actor
+ * mentions, and an actor mention or a quotation with a speaker (every
+ * sentence in TABARI mode, and in `dyad parse`).  An unparsed sentence has
+ * its tags and lemmas, heads -1 and deprel NONE on all tokens:
+ * dyad_sent_parsed() says which, doc->n_parsed how many.  Without a parser
+ * model (data/syntax/ empty) no sentence is parsed; without a tagger model
+ * tags are guessed from word lists and suffixes.  The lemma is lower case (except proper
  * nouns, capitalised adjectives and "I", the UD way) and lives either
  * in doc->text (a prefix of the token) or in the model (an irregular form,
  * or a stem plus suffix built in the document's arena); lemma_hash is its
@@ -395,6 +402,7 @@ typedef struct dyad_doc {
     dyad_token *toks;       uint32_t n_toks, cap_toks;
     dyad_debris *debris;    uint32_t n_debris, cap_debris;
     dyad_syn *syn;          uint32_t n_syn, cap_syn;   /* parallel to toks when n_syn == n_toks */
+    uint32_t n_parsed;              /* sentences with a dependency parse (dyad_sent_parsed) */
     dyad_diag *diags;       uint32_t n_diags, cap_diags;
 
     dyad_date pubdate;

@@ -1,6 +1,9 @@
 /*
  * stage.c - the syntax stage: doc tokens -> syntactic words -> tags,
- * lemmas, parse -> doc->syn (parallel to doc->toks).
+ * lemmas, parse -> doc->syn (parallel to doc->toks).  Tagging
+ * (syntax_tag) covers every sentence; the parse (syntax_parse) the
+ * sentences asked for, reusing the tags, so a pipeline can parse only
+ * where a later stage reads the tree.
  *
  * dyad's tokenizer keeps contractions whole ("don't", "I'm") where the
  * treebank the models learnt from has two words (do + n't, I + 'm); the
@@ -9,8 +12,8 @@
  * second word is a negation.  A head that falls inside the same token is
  * followed up to the next token outside it.
  *
- * Memory: one arena allocation per document for the word arrays and the
- * parser's state, one for the lemmas; nothing per token.
+ * Memory: per step, one arena allocation per document for the word
+ * arrays (and the parser's state), one for the lemmas; nothing per token.
  */
 #include "syntax.h"
 
@@ -95,11 +98,11 @@ void syn_words_alloc(syn_words *W, uint32_t maxw, dyad_arena *a)
     W->neg = bytes + 4 * maxw;
 }
 
-uint32_t syn_sentence_words(const syntax_model *m, const dyad_doc *d, uint32_t s, syn_words *W, syn_state *st)
+/* The sentence's syntactic words (contractions split), with their feature
+ * hashes; returns how many. */
+static uint32_t sentence_words(const dyad_doc *d, uint32_t s, syn_words *W)
 {
     const dyad_sentence *sent = &d->sents[s];
-    const syn_tagger *T = m ? m->tagger : NULL;
-    const syn_parser *P = m ? m->parser : NULL;
     uint32_t n = 0;
     for (uint32_t t = sent->tok; t < sent->tok + sent->ntok; t++) {
         const dyad_token *k = &d->toks[t];
@@ -113,6 +116,12 @@ uint32_t syn_sentence_words(const syntax_model *m, const dyad_doc *d, uint32_t s
         }
     }
     for (uint32_t i = 0; i < n; i++) syn_word_init(&W->w[i], d->text + W->off[i], W->len[i]);
+    return n;
+}
+
+static void tag_words(const syntax_model *m, const dyad_doc *d, syn_words *W, uint32_t n)
+{
+    const syn_tagger *T = m ? m->tagger : NULL;
     if (T) {
         syn_tag(T, W->w, n, W->tags);
         for (uint32_t i = 0; i < n; i++) { W->upos[i] = T->upos[W->tags[i]]; W->xpos[i] = T->xpos[W->tags[i]]; }
@@ -120,36 +129,55 @@ uint32_t syn_sentence_words(const syntax_model *m, const dyad_doc *d, uint32_t s
         for (uint32_t i = 0; i < n; i++)
             syn_guess_tags(d->text + W->off[i], W->len[i], i == 0, &W->upos[i], &W->xpos[i]);
     }
+}
+
+static void parse_words(const syn_parser *P, syn_state *st, syn_words *W, uint32_t n)
+{
     if (P) {
         for (uint32_t i = 0; i < n; i++) W->ptag[i] = syn_ptag(W->upos[i], W->xpos[i]);
         syn_parse(P, st, W->w, W->ptag, n, W->head, W->label);
     } else {
         for (uint32_t i = 0; i < n; i++) { W->head[i] = -1; W->label[i] = DYAD_DEP_NONE; }
     }
+}
+
+uint32_t syn_sentence_words(const syntax_model *m, const dyad_doc *d, uint32_t s, syn_words *W, syn_state *st)
+{
+    uint32_t n = sentence_words(d, s, W);
+    tag_words(m, d, W, n);
+    parse_words(m ? m->parser : NULL, st, W, n);
     return n;
 }
 
-void syntax_process(const syntax_model *m, dyad_doc *d)
+/* The word arrays for the document's longest sentence. */
+static uint32_t doc_words(const dyad_doc *d, syn_words *W)
+{
+    uint32_t maxw = 1;
+    for (uint32_t s = 0; s < d->n_sents; s++) if (2 * d->sents[s].ntok > maxw) maxw = 2 * d->sents[s].ntok;
+    syn_words_alloc(W, maxw, d->arena);
+    return maxw;
+}
+
+void syntax_tag(const syntax_model *m, dyad_doc *d)
 {
     d->syn = dyad_grow(d->syn, &d->cap_syn, d->n_toks + 1, sizeof *d->syn);
     d->n_syn = d->n_toks;
+    d->n_parsed = 0;
     if (!d->n_toks) return;
     memset(d->syn, 0, d->n_toks * sizeof *d->syn);
-    uint32_t maxw = 1;
-    for (uint32_t s = 0; s < d->n_sents; s++) if (2 * d->sents[s].ntok > maxw) maxw = 2 * d->sents[s].ntok;
     syn_words W;
-    syn_words_alloc(&W, maxw, d->arena);
+    doc_words(d, &W);
     /* Lemmas: each at most its token's length + 2 (a stem plus "e" or "y"). */
     char *lemmas = dyad_arena_alloc(d->arena, (size_t)d->text_len + 3 * (size_t)d->n_toks + SYN_MAX_WORD + 4);
     size_t lemma_at = 0;
-    syn_state st = {0};
-    const syn_parser *P = m ? m->parser : NULL;
-    if (P && syn_state_reserve(&st, maxw, d->arena)) abort();
     for (uint32_t s = 0; s < d->n_sents; s++) {
-        uint32_t n = syn_sentence_words(m, d, s, &W, &st);
+        uint32_t n = sentence_words(d, s, &W);
+        tag_words(m, d, &W, n);
+        if (m && m->tagger) d->sents[s].flags |= DYAD_SENT_TAGGED;
         for (uint32_t i = 0; i < n; i++) {
             uint32_t t = W.tok[i];
             dyad_syn *y = &d->syn[t];
+            y->head = -1;
             if (i > 0 && W.tok[i - 1] == t) {           /* second word of a split token */
                 y->flags |= DYAD_SYN_SPLIT | (W.neg[i] ? DYAD_SYN_NEG : 0);
                 continue;
@@ -163,8 +191,35 @@ void syntax_process(const syntax_model *m, dyad_doc *d)
             y->lemma = lemma;
             y->lemma_len = len;
             y->lemma_hash = hash_folded(lemma, len);
-            y->head = -1;
-            if (!P) continue;
+        }
+    }
+}
+
+uint32_t syntax_parse(const syntax_model *m, dyad_doc *d, const uint8_t *want)
+{
+    const syn_parser *P = m ? m->parser : NULL;
+    if (!P || d->n_syn != d->n_toks || !d->n_toks) return 0;
+    syn_words W;
+    uint32_t maxw = doc_words(d, &W), parsed = 0;
+    syn_state st = {0};
+    if (syn_state_reserve(&st, maxw, d->arena)) abort();
+    for (uint32_t s = 0; s < d->n_sents; s++) {
+        if (want && !want[s]) continue;
+        const dyad_sentence *sent = &d->sents[s];
+        uint32_t n = sentence_words(d, s, &W);
+        /* The tags syntax_tag gave: a token's are its first word's, so a
+         * sentence with a split token is tagged again (the tagger is
+         * deterministic: the same tags, and contractions are rare). */
+        if (n != sent->ntok) tag_words(m, d, &W, n);
+        else
+            for (uint32_t i = 0; i < n; i++) { W.upos[i] = d->syn[W.tok[i]].upos; W.xpos[i] = d->syn[W.tok[i]].xpos; }
+        parse_words(P, &st, &W, n);
+        parsed++;
+        d->n_parsed++;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t t = W.tok[i];
+            if (i > 0 && W.tok[i - 1] == t) continue;   /* the token has its first word's parse */
+            dyad_syn *y = &d->syn[t];
             /* The head token: the head word's token, leaving this token. */
             int32_t h = W.head[i];
             int lab = W.label[i];
@@ -173,4 +228,11 @@ void syntax_process(const syntax_model *m, dyad_doc *d)
             y->deprel = (uint8_t)(y->head < 0 ? DYAD_DEP_ROOT : lab == DYAD_DEP_ROOT ? DYAD_DEP_DEP : lab);
         }
     }
+    return parsed;
+}
+
+void syntax_process(const syntax_model *m, dyad_doc *d)
+{
+    syntax_tag(m, d);
+    syntax_parse(m, d, NULL);
 }

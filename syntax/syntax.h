@@ -246,7 +246,18 @@ typedef struct {
 void syn_words_alloc(syn_words *W, uint32_t max_words, dyad_arena *a);
 uint32_t syn_sentence_words(const syntax_model *m, const dyad_doc *d, uint32_t sent, syn_words *W, syn_state *st);
 
-/* Fill doc->syn for every sentence. m may be NULL (guessed tags). */
+/* The stage in two steps, so that the pipeline tags every sentence early
+ * (the actors stage reads the tags) and parses later only the sentences
+ * the events coder can use.
+ * syntax_tag: doc->syn for every token: tags, lemmas, flags; heads -1 and
+ * deprel NONE (no sentence parsed).  m may be NULL (guessed tags).
+ * syntax_parse: after syntax_tag, parse the sentences s with want[s] != 0
+ * (want NULL: all) with the tags syntax_tag gave; the others keep deprel
+ * NONE, which dyad_sent_parsed() reads as unparsed.  Returns the number of
+ * sentences parsed (0 without a parser model).
+ * syntax_process: both, every sentence (dyad parse). */
+void syntax_tag(const syntax_model *m, dyad_doc *doc);
+uint32_t syntax_parse(const syntax_model *m, dyad_doc *doc, const uint8_t *want);
 void syntax_process(const syntax_model *m, dyad_doc *doc);
 
 /* Like syn_eval_gold over dyad's own tokens of each `# text =` line,

@@ -41,18 +41,33 @@ void syn_weights_free(syn_weights *W)
 }
 
 /* Eight int16 weights widened and added to eight int32 sums at a time
- * (GCC vector extensions: SSE2/AVX2 code without intrinsics). */
+ * (GCC vector extensions: SSE2/AVX2 code without intrinsics).  This loop
+ * is most of the time of tagging and parsing, so it is built twice, for
+ * AVX2 and for any x86-64 (or the target's default), and the loader picks
+ * by CPU; integer sums, so both give the same scores. */
 typedef int16_t v8hi __attribute__((vector_size(16)));
 typedef int32_t v8si __attribute__((vector_size(32)));
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#define SYN_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define SYN_CLONES
+#endif
+
+SYN_CLONES
 void syn_weights_score(const syn_weights *W, const uint32_t *f, int nf, int32_t *scores)
 {
     uint32_t stride = W->stride;
     const int16_t *rows[128];
     if (nf > 128) nf = 128;
+    /* Every cache line of every row asked for at once: the rows are
+     * scattered over megabytes, so the misses overlap instead of queueing. */
+    size_t row_bytes = stride * sizeof *W->q;
     for (int i = 0; i < nf; i++) {
         rows[i] = W->q + (size_t)syn_row(W, f[i]) * stride;
-        __builtin_prefetch(rows[i]);
+        const char *p = (const char *)rows[i];
+        for (size_t b = 0; b < row_bytes; b += 64) __builtin_prefetch(p + b);
+        __builtin_prefetch(p + row_bytes - 1);
     }
     if (stride == 4) {
         int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
@@ -61,15 +76,18 @@ void syn_weights_score(const syn_weights *W, const uint32_t *f, int nf, int32_t 
         memcpy(scores, acc, W->nclass * sizeof *scores);
         return;
     }
+    /* Eight classes at a time over all the rows: the sum stays in a
+     * register, and the rows (a few KB) stay in L1 between the passes. */
     v8si acc[32];
     uint32_t nv = stride / 8;
-    memset(acc, 0, nv * sizeof *acc);
-    for (int i = 0; i < nf; i++) {
-        for (uint32_t v = 0; v < nv; v++) {
+    for (uint32_t v = 0; v < nv; v++) {
+        v8si a = {0};
+        for (int i = 0; i < nf; i++) {
             v8hi x;
             memcpy(&x, rows[i] + 8 * v, sizeof x);
-            acc[v] += __builtin_convertvector(x, v8si);
+            a += __builtin_convertvector(x, v8si);
         }
+        acc[v] = a;
     }
     memcpy(scores, acc, W->nclass * sizeof *scores);
 }

@@ -5,7 +5,7 @@
  * A name starts at a capitalised word and is the longest run of at most
  * WH_MAX_WORDS tokens of the sentence that dyad's tables or the gazetteer
  * know.  A gazetteer-only name must be tagged a proper noun when the
- * sentence was parsed (Police, Mission and Of are towns too), and a name
+ * tagger tagged the sentence (Police, Mission and Of are towns too), and a name
  * inside a person's mention is not a place (Paris Hilton, Georgia Meloni).
  */
 #include "where_int.h"
@@ -49,9 +49,11 @@ static int starts_name(const dyad_doc *d, uint32_t t)
     return (f & DYAD_TOK_WORD) && (f & (DYAD_TOK_CAP | DYAD_TOK_UPPER)) && !(f & DYAD_TOK_NOCASE);
 }
 
+/* The tagger's word where it tagged the sentence (the pipeline tags every
+ * sentence but parses only some), else: not the sentence's first word. */
 static int is_propn(const dyad_doc *d, uint32_t t, uint32_t sent)
 {
-    if (d->n_syn != d->n_toks || !dyad_sent_parsed(d, sent)) return t != d->sents[sent].tok;
+    if (d->n_syn != d->n_toks || !(d->sents[sent].flags & DYAD_SENT_TAGGED)) return t != d->sents[sent].tok;
     return d->syn[t].upos == DYAD_UPOS_PROPN;
 }
 

@@ -95,6 +95,8 @@ t_check "parallel-nonempty" test "$(grep -c '"cameo"' "$TMP/j1.json")" -gt 20
 t_check "parallel-tsv-identical" cmp -s "$TMP/j1.tsv" "$TMP/j2.tsv"
 "$DYAD" code --count -j 2 examples/*.txt > "$TMP/count.txt" 2>/dev/null
 t_grep "count-line" '^documents 24 sentences [0-9]+ tokens [0-9]+ events [1-9][0-9]* bytes [0-9]+' "$TMP/count.txt"
+# only the sentences that can hold an event are parsed: some, not all
+t_check "count-parsed-some" awk '{ exit !($12 > 0 && $12 < $4) }' "$TMP/count.txt"
 
 # ---- bad input: a missing file fails; a bad JSON line is reported with its
 # line number and the other documents are still coded
