@@ -72,6 +72,8 @@ static void after_events(void *ctx, dyad_doc *d)
     tabari_coder_discard(ctx, d);
 }
 
+int code_dict_given(void) { return opt.any; }
+
 code_dict *code_dict_open(const cli_opts *o, int *failed)
 {
     *failed = 0;

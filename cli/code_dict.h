@@ -32,6 +32,7 @@ enum {
     {"add", 0, NULL, CODE_DICT_O_ADD, "use those dictionaries on top of dyad's own"}
 
 int code_dict_option(cli_opts *o, int id, const char *arg);
+int code_dict_given(void);              /* a dictionary option was given */
 code_dict *code_dict_open(const cli_opts *o, int *failed);
 dyad_model *code_dict_model(const code_dict *cd);
 void code_dict_process(code_dict *cd, dyad_doc *d, const dyad_options *opt);
