@@ -493,6 +493,12 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         }
         return 0;
     }
+    case EL_GAP:                /* TABARI's blank: any words but actors, in the sentence */
+        for (uint32_t n = 0; n <= 12; n++) {
+            if (n && (k + n > v->b || mention_in(v, k + n - 1) >= 0 || (F(v, k + n - 1) & DYAD_TOK_TERM))) break;
+            if (match_from(v, p, e + 1, k + n, out)) { out->skipped += n; return 1; }
+        }
+        return 0;
     case EL_SKIP:
         for (uint32_t n = 0; n <= 5; n++) {
             if (n && (k + n > v->b || !skippable(v, k + n - 1))) break;

@@ -21,5 +21,6 @@ void events_explain(const events_model *m, dyad_doc *doc, FILE *out);
 void events_require_target(dyad_doc *doc);
 uint32_t events_pattern_count(const events_model *m);
 uint32_t events_verb_count(const events_model *m);
+uint32_t events_unusable(const events_model *m);   /* dictionary lines not used */
 
 #endif

@@ -24,7 +24,7 @@ typedef struct {
     const char *plover_type, *plover_mode, *name;   /* plover "" when none */
 } cameo_entry;
 
-enum { EL_VERB = 1, EL_TARGET, EL_WORDS, EL_SKIP };
+enum { EL_VERB = 1, EL_TARGET, EL_WORDS, EL_SKIP, EL_GAP };   /* GAP "...": TABARI's blank */
 enum { FORM_BASE = 1, FORM_S = 2, FORM_PAST = 4, FORM_PART = 8, FORM_ING = 16 };
 enum { PAT_ACTIVE_ONLY = 1, PAT_PASSIVE_ONLY = 2, PAT_INTENT = 4 };
 
@@ -83,6 +83,8 @@ int coder_in(const events_model *m, int wc, uint32_t hash);
 const cameo_entry *ontology_find(const events_model *m, const char *code);
 int ontology_load(events_model *m, const char *path, char *err, size_t errlen);
 int verbs_load(events_model *m, const char *data_dir, char *err, size_t errlen);
+int verbs_load_text(events_model *m, const char *name, const char *sets, size_t sets_len,
+                    const char *verbs, size_t verbs_len, char *err, size_t errlen);
 /* Iterate the forms equal to hash: *slot starts at 0; returns NULL when done. */
 const form_slot *verbs_form_next(const events_model *m, uint32_t hash, uint32_t *slot);
 

@@ -24,6 +24,7 @@ typedef struct {
     dyad_token *toks; uint32_t n_toks, cap_toks;
     const char *file;
     uint32_t line;
+    int quiet;                      /* count unusable lines, do not print them */
 } loader;
 
 static uint32_t nz(uint32_t h) { return h ? h : 1; }
@@ -32,6 +33,7 @@ static void warn(loader *L, const char *what, const char *text)
 {
     fprintf(stderr, "dyad: %s:%u: %s: %s\n", L->file, L->line, what, text);
     L->m->unusable++;
+    if (L->quiet) return;
 }
 
 /* ---- word forms */
@@ -183,6 +185,7 @@ static int add_elem(loader *L, char *word)
     if (!strcmp(word, "*")) e->kind = EL_VERB;
     else if (!strcmp(word, "+")) e->kind = EL_TARGET;
     else if (!strcmp(word, "..")) e->kind = EL_SKIP;
+    else if (!strcmp(word, "...")) e->kind = EL_GAP;
     else if (word[0] == '@') {
         set_t *s = find_set(L, word);
         if (!s) { warn(L, "unknown set", word); return -1; }
@@ -202,10 +205,8 @@ static int add_elem(loader *L, char *word)
 
 /* ---- files */
 
-static void load_sets(loader *L, const char *path)
+static void read_sets(loader *L, FILE *f, const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return;                       /* sets are optional */
     char *line = NULL;
     size_t cap = 0;
     L->file = path;
@@ -236,6 +237,13 @@ static void load_sets(loader *L, const char *path)
         s->n_alt = L->m->n_alts - s->alt_at;
     }
     free(line);
+}
+
+static void load_sets(loader *L, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return;                       /* sets are optional */
+    read_sets(L, f, path);
     fclose(f);
 }
 
@@ -316,10 +324,8 @@ static void add_pattern(loader *L, char *line)
     m->verbs[p->verb].n_pat++;
 }
 
-static void load_file(loader *L, const char *path)
+static void read_verbs(loader *L, FILE *f, const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) { fprintf(stderr, "dyad: %s: cannot open\n", path); L->m->unusable++; return; }
     char *line = NULL;
     size_t cap = 0;
     L->file = path;
@@ -338,6 +344,13 @@ static void load_file(loader *L, const char *path)
         add_pattern(L, p);
     }
     free(line);
+}
+
+static void load_file(loader *L, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) { fprintf(stderr, "dyad: %s: cannot open\n", path); L->m->unusable++; return; }
+    read_verbs(L, f, path);
     fclose(f);
 }
 
@@ -380,4 +393,25 @@ fail:
     free(L.sets);
     free(L.toks);
     return -1;
+}
+
+/* Sets and verb blocks in dyad's format from memory (tabari_compile.c
+ * compiles the field's dictionaries into this text): the same reader. */
+int verbs_load_text(events_model *m, const char *name, const char *sets, size_t sets_len,
+                    const char *verbs, size_t verbs_len, char *err, size_t errlen)
+{
+    loader L;
+    memset(&L, 0, sizeof L);
+    L.m = m;
+    L.quiet = 1;                    /* the caller reports the count */
+    int rc = 0;
+    FILE *f = sets_len ? fmemopen((void *)sets, sets_len, "r") : NULL;
+    if (f) { L.file = name; L.line = 0; read_sets(&L, f, name); fclose(f); }
+    f = verbs_len ? fmemopen((void *)verbs, verbs_len, "r") : NULL;
+    if (f) { L.file = name; L.line = 0; read_verbs(&L, f, name); fclose(f); }
+    else if (verbs_len) { snprintf(err, errlen, "%s: cannot read the compiled patterns", name); rc = -1; }
+    for (uint32_t i = 0; i < L.n_sets; i++) free(L.sets[i].name);
+    free(L.sets);
+    free(L.toks);
+    return rc;
 }
