@@ -31,9 +31,9 @@ static uint32_t nz(uint32_t h) { return h ? h : 1; }
 
 static void warn(loader *L, const char *what, const char *text)
 {
-    fprintf(stderr, "dyad: %s:%u: %s: %s\n", L->file, L->line, what, text);
     L->m->unusable++;
     if (L->quiet) return;
+    fprintf(stderr, "dyad: %s:%u: %s: %s\n", L->file, L->line, what, text);
 }
 
 /* ---- word forms */
