@@ -154,7 +154,8 @@ static const char *const loc_words[] = {"in", "near", "of", "from", "across", "o
 static const char *const to_lookthrough[] = {
     "able", "continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun", "start",
     "starts", "started", "starting", "managed", "manages", "moved", "moves", "came", "went", "used", "proceeded",
-    "decided", "decides", "opted", "chose", "voted", "votes", "rushed", "resorted", "returned", "sought", NULL};
+    "decided", "decides", "opted", "chose", "voted", "votes", "rushed", "resorted", "returned", "sought",
+    "about", NULL};                 /* "is about to restore ties": the act itself (TABARI codes it) */
 
 /* Words that stand between a subject and its verb: auxiliaries, adverbs,
  * time words ("Russia last week attacked", "Kim also made"). */
@@ -1115,6 +1116,11 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
 {
     const events_model *m = v->m;
     const pattern_t *p = mt->p;
+    if (p->cameo->code[0] == '-') {      /* a TABARI null code [---]: matched, no event */
+        if (v->explain) fprintf(v->explain, "  verb \"%.*s\" pattern %s: null code, no event\n",
+                                (int)v->d->toks[k].len, v->d->text + v->d->toks[k].off, p->id);
+        return;
+    }
     clause_t c;
     read_clause(v, k, &c);
     if ((p->flags & PAT_ACTIVE_ONLY) && c.passive) return;
@@ -1335,6 +1341,8 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         for (int j = 0; j < nt; j++) {
             /* One act, one event: a visit is not also coded as its host's 043. */
             add_event(v, srcs[i], tgts[j], ce, p, voff, vend - voff, flags, conf, NULL);
+            /* ...unless the dictionary pairs them (TABARI's [032:033]). */
+            if (p->pair && tgts[j] >= 0) add_event(v, tgts[j], srcs[i], p->pair, p, voff, vend - voff, flags, conf, NULL);
         }
 }
 

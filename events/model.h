@@ -33,6 +33,7 @@ typedef struct { uint8_t kind; uint32_t alt_at, n_alt; } elem_t;
 
 typedef struct {
     const cameo_entry *cameo;
+    const cameo_entry *pair;        /* "032:033": the reversed event's code (TABARI pairs), or NULL */
     uint32_t elem_at, n_elem;
     uint32_t flags;
     uint32_t verb;

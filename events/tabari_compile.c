@@ -138,7 +138,8 @@ static int render_after(out_t *o, const tabari_verbs *v, const tabari_pattern *p
 /* Can dyad read the pattern?  Only markers before the verb. */
 static int expressible(const tabari_pattern *p)
 {
-    if (p->code.kind != TABARI_CODE_EVENT || (p->flags & TABARI_PF_GROUPS)) return 0;
+    if ((p->code.kind != TABARI_CODE_EVENT && p->code.kind != TABARI_CODE_NULL) || (p->flags & TABARI_PF_GROUPS))
+        return 0;
     for (uint32_t i = 0; i < p->verb_at; i++) {
         uint8_t k = p->elems[i].kind;
         if (k != TABARI_EL_SOURCE && k != TABARI_EL_TARGET && k != TABARI_EL_COMPOUND && k != TABARI_EL_SKIP)
@@ -171,12 +172,53 @@ static int verb_words(const tabari_verbs *v, const tabari_verb *vb, uint32_t hea
     return n;
 }
 
-static void put_code(FILE *f, const tabari_evcode *c) { fprintf(f, "%s", c->text); }
+static void put_code(FILE *f, const tabari_evcode *c, const tabari_evcode *pair)
+{
+    fprintf(f, "%s", c->kind == TABARI_CODE_NULL ? "---" : c->text);
+    if (c->kind == TABARI_CODE_EVENT && pair && pair->text && pair->kind == TABARI_CODE_EVENT) fprintf(f, ":%s", pair->text);
+}
+
+static int cmp_code(const void *a, const void *b)
+{
+    return strcmp(((const cameo_entry *)a)->code, ((const cameo_entry *)b)->code);
+}
+
+/* Codes the dictionary uses that CAMEO has not (TABARI's own 075A, the
+ * suite's 903) and the null code join the ontology, with no Goldstein
+ * score or quad class: the dictionary is the authority on its codes. */
+static void add_codes(events_model *m, const tabari_verbs *v)
+{
+    size_t extra = 1 + 2 * (v->npatterns + v->nverbs), n = m->n_cameo;
+    cameo_entry *c = realloc(m->cameo, (n + extra) * sizeof *c);
+    if (!c) return;
+    m->cameo = c;
+    size_t np = v->npatterns, nv = v->nverbs;
+    for (size_t i = 0; i < 2 * (np + nv) + 1; i++) {
+        size_t q = i % (np + nv);
+        int second = i >= np + nv && i < 2 * (np + nv);
+        const tabari_evcode *ec = i == 2 * (np + nv) ? NULL
+                                 : q < np ? (second ? &v->patterns[q].pair : &v->patterns[q].code)
+                                          : (second ? &v->verbs[q - np].pair : &v->verbs[q - np].code);
+        const char *code = ec ? (ec->kind == TABARI_CODE_EVENT ? ec->text : NULL) : "---";
+        if (!code || strlen(code) >= sizeof c[0].code) continue;
+        int known = 0;
+        for (size_t k = 0; k < n && !known; k++) known = !strcmp(c[k].code, code);
+        if (known) continue;
+        memset(&c[n], 0, sizeof c[n]);
+        snprintf(c[n].code, sizeof c[n].code, "%s", code);
+        c[n].plover_type = c[n].plover_mode = "";
+        c[n].name = "code of the loaded dictionary";
+        n++;
+    }
+    m->n_cameo = (uint32_t)n;
+    qsort(m->cameo, m->n_cameo, sizeof *m->cameo, cmp_code);
+}
 
 events_model *events_from_tabari(const char *data_dir, const tabari_verbs *v, char *err, size_t errlen)
 {
     events_model *m = events_load_ontology(data_dir, err, errlen);
     if (!m) return NULL;
+    add_codes(m, v);
     char *sets = NULL, *text = NULL;
     size_t sets_len = 0, text_len = 0;
     out_t o = {open_memstream(&sets, &sets_len), open_memstream(&text, &text_len), 0, 0};
@@ -207,7 +249,7 @@ events_model *events_from_tabari(const char *data_dir, const tabari_verbs *v, ch
             size_t one_len = 0;
             FILE *f1 = open_memstream(&one, &one_len);
             if (!f1) continue;
-            put_code(f1, &p->code);
+            put_code(f1, &p->code, (p->flags & TABARI_PF_PAIRED) ? &p->pair : NULL);
             fputs("  *", f1);
             int r = render_after(&o, v, p, &vb->phrase, head, f1);
             fclose(f1);
@@ -219,12 +261,12 @@ events_model *events_from_tabari(const char *data_dir, const tabari_verbs *v, ch
             free(one);
         }
         /* The verb alone: its own code, else the block's. */
-        if (vb->code.kind == TABARI_CODE_EVENT) {
+        if (vb->code.kind == TABARI_CODE_EVENT || vb->code.kind == TABARI_CODE_NULL) {
             char *one = NULL;
             size_t one_len = 0;
             FILE *f1 = open_memstream(&one, &one_len);
             if (f1) {
-                put_code(f1, &vb->code);
+                put_code(f1, &vb->code, &vb->pair);
                 fputs("  *", f1);
                 tabari_pattern bare = {0};
                 tabari_elem star = {NULL, -1, TABARI_EL_VERB, 0};

@@ -287,8 +287,10 @@ static void add_pattern(loader *L, char *line)
     events_model *m = L->m;
     if (!m->n_verbs) { warn(L, "pattern before any VERB line", line); return; }
     char *save, *code = strtok_r(line, " \t\n", &save);
-    const cameo_entry *ce = ontology_find(m, code);
-    if (!ce) { warn(L, "unknown CAMEO code", code); return; }
+    char *colon = strchr(code, ':');
+    if (colon) *colon++ = 0;
+    const cameo_entry *ce = ontology_find(m, code), *pair = colon ? ontology_find(m, colon) : NULL;
+    if (!ce || (colon && !pair)) { warn(L, "unknown CAMEO code", ce ? colon : code); return; }
     uint32_t elem_at = m->n_elems, alts_at = m->n_alts, hashes_at = m->n_hashes, flags = 0;
     char text[512] = "";
     int ok = 1, first = 1;
@@ -314,6 +316,7 @@ static void add_pattern(loader *L, char *line)
     m->pats = dyad_grow(m->pats, &m->cap_pats, m->n_pats + 1, sizeof *m->pats);
     pattern_t *p = &m->pats[m->n_pats++];
     p->cameo = ce;
+    p->pair = pair;
     p->elem_at = elem_at;
     p->n_elem = m->n_elems - elem_at;
     p->flags = flags;
