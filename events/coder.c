@@ -373,6 +373,7 @@ typedef struct {
     uint32_t end;                    /* token after the match */
     int32_t target;
     uint32_t skipped;                /* tokens ".." skipped: fewer is more specific */
+    uint32_t before;                 /* tokens matched by elements before the verb */
 } match_t;
 
 /* Does alternative sequence alt match at token k?  Returns its length or 0. */
@@ -511,9 +512,54 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
     }
 }
 
+/* Elements e-1, e-2 .. of the part of p before its verb, leftwards: the
+ * element e-1 must end at token k-1 (k == v->a: nothing left).  Returns the
+ * number of tokens matched + 1, 0 when there is no match. */
+static uint32_t match_before(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t k, int32_t *target)
+{
+    const events_model *m = v->m;
+    if (!e) return 1;
+    const elem_t *el = &m->elems[p->before_at + e - 1];
+    switch (el->kind) {
+    case EL_TARGET: {
+        if (k <= v->a) return 0;
+        int32_t mi = mention_in(v, k - 1);
+        if (mi < 0 || !mention_usable(v, mi)) return 0;
+        uint32_t st = v->d->mentions[mi].tok;
+        uint32_t r = match_before(v, p, e - 1, st, target);
+        if (r && *target < 0) *target = mi;
+        return r ? r + (k - st) : 0;
+    }
+    case EL_WORDS: {
+        const alt_t *alts = &m->alts[el->alt_at];
+        for (uint32_t i = 0; i < el->n_alt; i++) {
+            uint32_t n = alts[i].n_hash;
+            if (k < v->a + n) continue;
+            uint32_t j = 0;
+            while (j < n && H(v, k - n + j) == m->hashes[alts[i].hash_at + j]) j++;
+            if (j < n) continue;
+            uint32_t r = match_before(v, p, e - 1, k - n, target);
+            if (r) return r + n;
+        }
+        return 0;
+    }
+    case EL_GAP: case EL_SKIP:
+        for (uint32_t n = 0; n <= (el->kind == EL_GAP ? 12u : 5u); n++) {
+            if (n && (k < v->a + n || mention_in(v, k - n) >= 0 || (F(v, k - n) & DYAD_TOK_TERM) ||
+                      (el->kind == EL_SKIP && !skippable(v, k - n))))
+                break;
+            uint32_t r = match_before(v, p, e - 1, k - n, target);
+            if (r) return r + n;
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 static int better(const match_t *a, const match_t *b)
 {
-    if (a->end != b->end) return a->end > b->end;
+    if (a->end + a->before != b->end + b->before) return a->end + a->before > b->end + b->before;
     if ((a->target >= 0) != (b->target >= 0)) return a->target >= 0;
     return a->skipped < b->skipped;
 }
@@ -527,8 +573,15 @@ static int best_match(const sent_view *v, uint32_t k, match_t *best)
         const verb_t *vb = &m->verbs[fs->verb];
         for (uint32_t i = 0; i < vb->n_pat; i++) {
             const pattern_t *p = &m->pats[vb->pat_at + i];
-            match_t mt = {p, 0, -1, 0};
+            match_t mt = {p, 0, -1, 0, 0};
             if (!match_from(v, p, 1, k + 1, &mt)) continue;
+            if (p->n_before) {
+                int32_t bt = -1;
+                uint32_t r = match_before(v, p, p->n_before, k, &bt);
+                if (!r) continue;
+                mt.before = r;                    /* the verb counts one: a pattern with words before it wins ties */
+                if (mt.target < 0) mt.target = bt;
+            }
             /* Longest wins; on a tie the one with a target, then the most
              * specific (fewest skipped words), then file order. */
             if (!found || better(&mt, best)) {
@@ -1123,6 +1176,9 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     }
     clause_t c;
     read_clause(v, k, &c);
+    /* Words the pattern names before the verb ("has not", "refused to")
+     * are the dictionary's reading of the clause: its code says it. */
+    if (mt->before > 1) { c.mod = MOD_NONE; c.negated = 0; }
     if ((p->flags & PAT_ACTIVE_ONLY) && c.passive) return;
     if ((p->flags & PAT_PASSIVE_ONLY) && !c.passive) return;
 
@@ -1412,7 +1468,7 @@ static void code_sentence(sent_view *v)
                               (k > v->a && k + 2 < v->b && mention_in(v, k - 1) >= 0 && IN(v, WC_BY, k + 1) &&
                                mention_usable(v, mention_at(v, target_start(v, k + 2))) &&
                                !(F(v, k - 1) & DYAD_TOK_POSS)));
-        match_t mt = {NULL, 0, -1, 0};
+        match_t mt = {NULL, 0, -1, 0, 0};
         if (!best_match(v, k, &mt)) continue;
         /* "promised to send": the verb after "to" carries the intent */
         if (mt.target < 0 && mt.end > k + 1 && mt.end < v->b && IN(v, WC_TO, mt.end - 1)) {

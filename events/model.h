@@ -35,6 +35,7 @@ typedef struct {
     const cameo_entry *cameo;
     const cameo_entry *pair;        /* "032:033": the reversed event's code (TABARI pairs), or NULL */
     uint32_t elem_at, n_elem;
+    uint32_t before_at, n_before;   /* elements written before the "*", matched leftwards from it */
     uint32_t flags;
     uint32_t verb;
     const char *id;                 /* "04_consult.txt:17" */

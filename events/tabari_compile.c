@@ -75,6 +75,9 @@ static void put_member(FILE *f, const tabari_phrase *ph, int noplural)
         fputc('~', f);
 }
 
+/* One word-like element (word, stem, synset, { | }) into f; -1 if it is none. */
+static int put_literal(out_t *o, const tabari_verbs *v, const tabari_pattern *p, uint32_t *i, FILE *f);
+
 /* The elements of p after its verb, in dyad's syntax, into buf; -1 when
  * the pattern cannot be expressed. */
 static int render_after(out_t *o, const tabari_verbs *v, const tabari_pattern *p, const tabari_phrase *verb,
@@ -95,57 +98,83 @@ static int render_after(out_t *o, const tabari_verbs *v, const tabari_pattern *p
         if (e->kind == TABARI_EL_NP_OPEN || e->kind == TABARI_EL_PP_OPEN) return -1;
         fputc(' ', f);
         if (!joined) fputs("... ", f);
-        switch (e->kind) {
-        case TABARI_EL_WORD: case TABARI_EL_STEM: put_word(f, e); break;
-        case TABARI_EL_TARGET: fputc('+', f); break;
-        case TABARI_EL_SKIP: fputs("..", f); break;
-        case TABARI_EL_VERB: return -1;
-        case TABARI_EL_SYNSET: {
-            if (e->synset < 0) return -1;
-            const tabari_synset *s = &v->synsets[e->synset];
-            fprintf(o->sets, "@S%u ", o->n_alt);
-            for (uint32_t m = 0; m < s->nmembers; m++) {
-                if (m) fputs(" | ", o->sets);
-                put_member(o->sets, &v->members[s->first_member + m], s->noplural || (e->flags & TABARI_EF_EXACT));
-            }
-            fputc('\n', o->sets);
-            fprintf(f, "@S%u", o->n_alt++);
-            break;
-        }
-        case TABARI_EL_ALT_OPEN: {
-            fprintf(o->sets, "@A%u ", o->n_alt);
-            int words = 0;
-            for (i++; i < p->nelems && p->elems[i].kind != TABARI_EL_ALT_CLOSE; i++) {
-                const tabari_elem *a = &p->elems[i];
-                if (a->kind == TABARI_EL_ALT_OR) { fputs(" | ", o->sets); words = 0; continue; }
-                if (a->kind != TABARI_EL_WORD && a->kind != TABARI_EL_STEM) return -1;
-                if (words++) fputc(' ', o->sets);
-                put_lower(o->sets, a->text);
-                if (a->kind == TABARI_EL_STEM && !(a->flags & TABARI_EF_EXACT)) fputc('~', o->sets);
-            }
-            fputc('\n', o->sets);
-            fprintf(f, "@A%u", o->n_alt++);
-            if (i < p->nelems) e = &p->elems[i];
-            break;
-        }
-        default: return -1;
-        }
+        if (e->kind == TABARI_EL_TARGET) fputc('+', f);
+        else if (e->kind == TABARI_EL_SKIP) fputs("..", f);
+        else if (put_literal(o, v, p, &i, f)) return -1;
+        e = &p->elems[i];
         joined = (e->flags & TABARI_EF_JOIN) != 0;
     }
     return 0;
 }
 
-/* Can dyad read the pattern?  Only markers before the verb. */
+/* Can dyad read the pattern? */
 static int expressible(const tabari_pattern *p)
 {
-    if ((p->code.kind != TABARI_CODE_EVENT && p->code.kind != TABARI_CODE_NULL) || (p->flags & TABARI_PF_GROUPS))
-        return 0;
+    return (p->code.kind == TABARI_CODE_EVENT || p->code.kind == TABARI_CODE_NULL) && !(p->flags & TABARI_PF_GROUPS);
+}
+
+
+/* The elements before the verb, leftwards-matched by the coder: words,
+ * synsets, alternatives, + and ^; $ and % are the clause's subject. */
+static int render_before(out_t *o, const tabari_verbs *v, const tabari_pattern *p, FILE *f)
+{
+    int any = 0, joined = 1;
     for (uint32_t i = 0; i < p->verb_at; i++) {
-        uint8_t k = p->elems[i].kind;
-        if (k != TABARI_EL_SOURCE && k != TABARI_EL_TARGET && k != TABARI_EL_COMPOUND && k != TABARI_EL_SKIP)
-            return 0;
+        const tabari_elem *e = &p->elems[i];
+        if (e->kind == TABARI_EL_SOURCE || e->kind == TABARI_EL_COMPOUND) {
+            if (any) joined = 0;
+            continue;
+        }
+        if (any && !joined) fputs(" ...", f);
+        fputc(' ', f);
+        if (e->kind == TABARI_EL_TARGET) fputc('+', f);
+        else if (e->kind == TABARI_EL_SKIP) fputs("..", f);
+        else if (put_literal(o, v, p, &i, f)) return -1;
+        any = 1;
+        joined = (p->elems[i].flags & TABARI_EF_JOIN) != 0;
     }
-    return 1;
+    if (any && !joined) fputs(" ...", f);
+    return 0;
+}
+
+static int put_literal(out_t *o, const tabari_verbs *v, const tabari_pattern *p, uint32_t *ip, FILE *f)
+{
+    uint32_t i = *ip;
+    const tabari_elem *e = &p->elems[i];
+    switch (e->kind) {
+    case TABARI_EL_WORD: case TABARI_EL_STEM: put_word(f, e); break;
+    case TABARI_EL_SYNSET: {
+        if (e->synset < 0) return -1;
+        const tabari_synset *s = &v->synsets[e->synset];
+        fprintf(o->sets, "@S%u ", o->n_alt);
+        for (uint32_t m = 0; m < s->nmembers; m++) {
+            if (m) fputs(" | ", o->sets);
+            put_member(o->sets, &v->members[s->first_member + m], s->noplural || (e->flags & TABARI_EF_EXACT));
+        }
+        fputc('\n', o->sets);
+        fprintf(f, "@S%u", o->n_alt++);
+        break;
+    }
+    case TABARI_EL_ALT_OPEN: {
+        fprintf(o->sets, "@A%u ", o->n_alt);
+        int words = 0;
+        for (i++; i < p->nelems && p->elems[i].kind != TABARI_EL_ALT_CLOSE; i++) {
+            const tabari_elem *a = &p->elems[i];
+            if (a->kind == TABARI_EL_ALT_OR) { fputs(" | ", o->sets); words = 0; continue; }
+            if (a->kind != TABARI_EL_WORD && a->kind != TABARI_EL_STEM) return -1;
+            if (words++) fputc(' ', o->sets);
+            put_lower(o->sets, a->text);
+            if (a->kind == TABARI_EL_STEM && !(a->flags & TABARI_EF_EXACT)) fputc('~', o->sets);
+        }
+        fputc('\n', o->sets);
+        fprintf(f, "@A%u", o->n_alt++);
+        if (i >= p->nelems) return -1;
+        break;
+    }
+    default: return -1;
+    }
+    *ip = i;
+    return 0;
 }
 
 /* The verb words to make dyad blocks of: head, declared forms, stem + e. */
@@ -250,8 +279,9 @@ events_model *events_from_tabari(const char *data_dir, const tabari_verbs *v, ch
             FILE *f1 = open_memstream(&one, &one_len);
             if (!f1) continue;
             put_code(f1, &p->code, (p->flags & TABARI_PF_PAIRED) ? &p->pair : NULL);
-            fputs("  *", f1);
-            int r = render_after(&o, v, p, &vb->phrase, head, f1);
+            int r = render_before(&o, v, p, f1);
+            fputs(" *", f1);
+            if (!r) r = render_after(&o, v, p, &vb->phrase, head, f1);
             fclose(f1);
             /* TABARI's target without a + in the pattern: the first actor
              * after the match (the twin without it still codes). */

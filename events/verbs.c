@@ -11,6 +11,7 @@
 #include "model.h"
 #include "../core/core.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -291,7 +292,7 @@ static void add_pattern(loader *L, char *line)
     if (colon) *colon++ = 0;
     const cameo_entry *ce = ontology_find(m, code), *pair = colon ? ontology_find(m, colon) : NULL;
     if (!ce || (colon && !pair)) { warn(L, "unknown CAMEO code", ce ? colon : code); return; }
-    uint32_t elem_at = m->n_elems, alts_at = m->n_alts, hashes_at = m->n_hashes, flags = 0;
+    uint32_t elem_at = m->n_elems, alts_at = m->n_alts, hashes_at = m->n_hashes, flags = 0, n_before = 0;
     char text[512] = "";
     int ok = 1, first = 1;
     for (char *w = strtok_r(NULL, " \t\n", &save); w && ok; w = strtok_r(NULL, " \t\n", &save)) {
@@ -302,12 +303,25 @@ static void add_pattern(loader *L, char *line)
             else { warn(L, "unknown flag", w); ok = 0; }
             continue;
         }
-        if (first && strcmp(w, "*")) { warn(L, "a pattern starts with *", w); ok = 0; break; }
+        /* Elements before the "*" (TABARI's words before the verb) are
+         * compiled first and matched leftwards from the verb. */
+        if (first && strcmp(w, "*")) {
+            if (!strcmp(w, "+") || !strcmp(w, "..") || !strcmp(w, "...") || w[0] == '@' || isalpha((unsigned char)w[0]) ||
+                w[0] == '\'') {
+                n_before++;
+                size_t tl = strlen(text);
+                snprintf(text + tl, sizeof text - tl, "%s%s", tl ? " " : "", w);
+                if (add_elem(L, w)) ok = 0;
+                continue;
+            }
+            warn(L, "a pattern starts with *", w); ok = 0; break;
+        }
         first = 0;
         size_t tl = strlen(text);
         snprintf(text + tl, sizeof text - tl, "%s%s", tl ? " " : "", w);
         if (add_elem(L, w)) ok = 0;
     }
+    if (ok && first) { warn(L, "a pattern has a *", code); ok = 0; }
     if (!ok || m->n_elems == elem_at) {
         if (ok) warn(L, "empty pattern", code);
         m->n_elems = elem_at; m->n_alts = alts_at; m->n_hashes = hashes_at;
@@ -317,8 +331,10 @@ static void add_pattern(loader *L, char *line)
     pattern_t *p = &m->pats[m->n_pats++];
     p->cameo = ce;
     p->pair = pair;
-    p->elem_at = elem_at;
-    p->n_elem = m->n_elems - elem_at;
+    p->before_at = elem_at;
+    p->n_before = n_before;
+    p->elem_at = elem_at + n_before;
+    p->n_elem = m->n_elems - elem_at - n_before;
     p->flags = flags;
     p->verb = m->n_verbs - 1;
     const char *base = strrchr(L->file, '/');
