@@ -175,6 +175,7 @@ static int eval_tabari(cli_opts *o)
     pt = z;
     pt[pn] = 0;
     int ok = project_path(proj, pt, "<textfile>", text, sizeof text);
+    code_dict_option(o, CODE_DICT_O_LITERAL, NULL);       /* TABARI's semantics */
     if (!code_dict_given()) {
         if (project_path(proj, pt, "<verbsfile>", verbs, sizeof verbs)) code_dict_option(o, CODE_DICT_O_VERBS, verbs);
         if (project_path(proj, pt, "<actorsfile>", actors, sizeof actors)) code_dict_option(o, CODE_DICT_O_ACTORS, actors);

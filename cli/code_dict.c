@@ -17,7 +17,7 @@
 static struct {
     const char *verbs, *agents, *discards;
     const char *actors[MAX_ACTOR_FILES];
-    int n_actors, add, any, one_coder;
+    int n_actors, add, any, one_coder, literal;
 } opt;
 
 struct code_dict {
@@ -47,6 +47,7 @@ int code_dict_option(cli_opts *o, int id, const char *arg)
 {
     if (id == CODE_DICT_O_ADD) { opt.add = 1; return 0; }
     if (id == CODE_DICT_O_ONE) { opt.one_coder = 1; return 0; }
+    if (id == CODE_DICT_O_LITERAL) { opt.literal = 1; return 0; }
     const char **slot = id == CODE_DICT_O_VERBS ? &opt.verbs : id == CODE_DICT_O_AGENTS ? &opt.agents :
                         id == CODE_DICT_O_DISCARDS ? &opt.discards : NULL;
     if (!slot && id != CODE_DICT_O_ACTORS) return -1;
@@ -100,8 +101,10 @@ code_dict *code_dict_open(const cli_opts *o, int *failed)
         const char *dir = o->data ? o->data : dyad_default_data_dir();
         if (tabari_load_verbs(opt.verbs, &tv, NULL, NULL) < 0)
             snprintf(err, sizeof err, "%s: cannot read the verb dictionary", opt.verbs);
-        else if ((cd->model->events = events_from_tabari(dir, &tv, err, sizeof err)))
+        else if ((cd->model->events = events_from_tabari(dir, &tv, err, sizeof err))) {
             cd->compiled_unusable = tv.unusable + (long)events_unusable(cd->model->events);
+            events_set_literal(cd->model->events, opt.literal);
+        }
         tabari_verbs_free(&tv);
         if (!cd->model->events) { dyad_model_free(cd->model); cd->model = NULL; }
     }

@@ -1303,6 +1303,9 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         }
     }
     if (irreal) c.mod = MOD_HYPO;
+    /* TABARI's reading (events_set_literal): the dictionary's patterns alone
+     * say what a clause's modality and negation make of the verb. */
+    if (m->literal) { c.mod = MOD_NONE; c.negated = 0; }
     const char *why_not = NULL;
     const char *base = report_code ? report_code : p->cameo->code;
     /* Verb sense: force "attacked Labour plans", "hit the Tories' record":
@@ -1343,9 +1346,16 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     if (dist > 8) conf -= 0.2f;
     if (v->d->mentions[source].how >= DYAD_HOW_COREF_NAME) conf -= 0.1f;
     if (target < 0) conf -= 0.1f;
-    int32_t srcs[4], tgts[4];
-    int ns = reduced ? 1 : coordinated(v, source, srcs, 4, 1);
+    int32_t srcs[8], tgts[8];
+    int ns = reduced ? 1 : coordinated(v, source, srcs, 8, 1);
     if (reduced) srcs[0] = source;
+    else if (ns == 1) {
+        /* the parse's subject is the first conjunct: "Mordor, Rohan and Bree welcomed" */
+        int32_t r[8];
+        int nr = coordinated(v, source, r, 8, 0);
+        const dyad_mention *last = &v->d->mentions[r[nr - 1]];
+        if (nr > 1 && last->tok + last->ntok <= k) { memcpy(srcs, r, sizeof r); ns = nr; }
+    }
     uint32_t voff = v->d->toks[k].off;
     uint32_t last = mt->end > k + 1 ? mt->end - 1 : k;
     /* The verb phrase stops before a target that ends the match ("signed a
@@ -1374,14 +1384,15 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         /* "Russian police arrested protesters in Moscow": the source's own people */
         if (!v->inner_code[3]) target = v->inner = -1;
     }
-    int nt = target >= 0 ? coordinated(v, target, tgts, 4, 0) : 1;
+    int nt = target >= 0 ? coordinated(v, target, tgts, 8, 0) : 1;
     if (target < 0) tgts[0] = -1;
     /* "Trump and Kim would meet": a reciprocal verb with no object is an
      * event between the coordinated subjects, both ways. */
     const char *pc = p->cameo->code;
-    if (target < 0 && ns >= 2 && (p->n_elem == 1 || !strncmp(pc, "046", 3) || !strncmp(pc, "057", 3)) &&
-        (!strncmp(ce->code, "04", 2) || !strncmp(ce->code, "057", 3) || !strncmp(ce->code, "036", 3) ||
-         !strncmp(ce->code, "046", 3))) {
+    if (target < 0 && ns >= 2 && (m->literal ||      /* TABARI: a compound without a target, both ways */
+                                  ((p->n_elem == 1 || !strncmp(pc, "046", 3) || !strncmp(pc, "057", 3)) &&
+                                   (!strncmp(ce->code, "04", 2) || !strncmp(ce->code, "057", 3) ||
+                                    !strncmp(ce->code, "036", 3) || !strncmp(ce->code, "046", 3))))) {
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
                 if (i != j) add_event(v, srcs[i], srcs[j], ce, p, voff, vend - voff, flags, conf, NULL);

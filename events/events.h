@@ -21,6 +21,9 @@ void events_explain(const events_model *m, dyad_doc *doc, FILE *out);
 void events_require_target(dyad_doc *doc);
 uint32_t events_pattern_count(const events_model *m);
 uint32_t events_verb_count(const events_model *m);
-uint32_t events_unusable(const events_model *m);   /* dictionary lines not used */
+uint32_t events_unusable(const events_model *m);
+/* Code as TABARI does: a verb's modality and negation change nothing
+ * unless a pattern names them (for TABARI's validation suite). */
+void events_set_literal(events_model *m, int on);   /* dictionary lines not used */
 
 #endif

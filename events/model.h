@@ -63,6 +63,7 @@ struct events_model {
     uint8_t wc_n[WC_MAX];
     uint32_t h_a, h_an, h_interest;
     uint32_t unusable;              /* lines that could not be used */
+    int literal;                    /* events_set_literal: no modality or negation rules */
     /* coder.c: the first word of every alternative of every pattern element,
      * an open-addressing set (0 = empty) in the strings arena, so that a
      * token no pattern word starts with is rejected with one probe. */
