@@ -374,6 +374,7 @@ typedef struct {
     int32_t target;
     uint32_t skipped;                /* tokens ".." skipped: fewer is more specific */
     uint32_t before;                 /* tokens matched by elements before the verb */
+    int target_before;               /* the target is an actor before the verb */
 } match_t;
 
 /* Does alternative sequence alt match at token k?  Returns its length or 0. */
@@ -495,9 +496,11 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         }
         return 0;
     }
-    case EL_GAP:                /* TABARI's blank: any words but actors, in the sentence */
+    case EL_GAP:                /* TABARI's blank: any words but actors, in the sentence (not a passive's "by") */
         for (uint32_t n = 0; n <= 12; n++) {
-            if (n && (k + n > v->b || mention_in(v, k + n - 1) >= 0 || (F(v, k + n - 1) & DYAD_TOK_TERM))) break;
+            if (n && (k + n > v->b || mention_in(v, k + n - 1) >= 0 || (F(v, k + n - 1) & DYAD_TOK_TERM) ||
+                      (v->passive && IN(v, WC_BY, k + n - 1))))
+                break;
             if (match_from(v, p, e + 1, k + n, out)) { out->skipped += n; return 1; }
         }
         return 0;
@@ -573,14 +576,14 @@ static int best_match(const sent_view *v, uint32_t k, match_t *best)
         const verb_t *vb = &m->verbs[fs->verb];
         for (uint32_t i = 0; i < vb->n_pat; i++) {
             const pattern_t *p = &m->pats[vb->pat_at + i];
-            match_t mt = {p, 0, -1, 0, 0};
+            match_t mt = {p, 0, -1, 0, 0, 0};
             if (!match_from(v, p, 1, k + 1, &mt)) continue;
             if (p->n_before) {
                 int32_t bt = -1;
                 uint32_t r = match_before(v, p, p->n_before, k, &bt);
                 if (!r) continue;
                 mt.before = r;                    /* the verb counts one: a pattern with words before it wins ties */
-                if (mt.target < 0) mt.target = bt;
+                if (mt.target < 0 && bt >= 0) { mt.target = bt; mt.target_before = 1; }
             }
             /* Longest wins; on a tie the one with a target, then the most
              * specific (fewest skipped words), then file order. */
@@ -1302,6 +1305,13 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
             c.negated = 0;
         }
     }
+    /* "Arnor suggested Gondor should": the pattern's target before the
+     * verb is not its source; the actor before it is. */
+    if (mt->target_before && source == target) {
+        uint32_t d2 = 0;
+        int irr2 = 0;
+        source = find_subject(v, v->d->mentions[target].tok, &d2, &irr2);
+    }
     if (irreal) c.mod = MOD_HYPO;
     /* TABARI's reading (events_set_literal): the dictionary's patterns alone
      * say what a clause's modality and negation make of the verb. */
@@ -1427,6 +1437,8 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
     while (j > v->a && is_quote_mark(v, j - 1)) j--;
     if (j == v->a) return 1;
     uint32_t p = j - 1, h = H(v, p), f = F(v, p);
+    /* TABARI: a verb unless a determiner or a possessive makes it a noun */
+    if (m->literal) return !coder_in(m, WC_NOUNDET, h) && !(f & DYAD_TOK_POSS) && !possessive_pronoun(v, p);
     /* "no interest in dealing with South Korea": a gerund taking an actor;
      * "accused X of attacking", "warned X against attacking" are no facts. */
     if ((forms & FORM_ING) && coder_in(m, WC_PREP, h)) {
@@ -1479,7 +1491,7 @@ static void code_sentence(sent_view *v)
                               (k > v->a && k + 2 < v->b && mention_in(v, k - 1) >= 0 && IN(v, WC_BY, k + 1) &&
                                mention_usable(v, mention_at(v, target_start(v, k + 2))) &&
                                !(F(v, k - 1) & DYAD_TOK_POSS)));
-        match_t mt = {NULL, 0, -1, 0, 0};
+        match_t mt = {NULL, 0, -1, 0, 0, 0};
         if (!best_match(v, k, &mt)) continue;
         /* "promised to send": the verb after "to" carries the intent */
         if (mt.target < 0 && mt.end > k + 1 && mt.end < v->b && IN(v, WC_TO, mt.end - 1)) {
