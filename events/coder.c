@@ -170,6 +170,7 @@ static const char *const between_words[] = {
 /* Single words the rules test; the same for every model (a pure function
  * of the spelling), set by coder_init before any document is coded. */
 static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for;
+static uint32_t h_but, h_while, h_whereas;
 
 static uint32_t word_hash(const char *w) { return hash_folded(w, strlen(w)); }
 
@@ -185,6 +186,7 @@ void coder_init(events_model *m)
     h_does = word_hash("does");
     h_did = word_hash("did");
     h_for = word_hash("for");
+    h_but = word_hash("but"); h_while = word_hash("while"); h_whereas = word_hash("whereas");
     for (int c = 0; c < WC_ALL; c++) {
         m->wc_n[c] = 0;
         for (int i = 0; i < 48 && word_classes[c][i]; i++)
@@ -271,6 +273,7 @@ typedef struct {
     int parsed;                      /* the sentence has a dependency tree: subjects and objects come from it */
     int32_t inner;                   /* a target found inside the object ("Kuwaiti boats", "people in Kabul") */
     char inner_code[16];             /* its code for this event: the country, + CVL for people */
+    uint32_t clause;                 /* literal mode: the first token of TABARI's clause */
 } sent_view;
 
 static int32_t mention_at(const sent_view *v, uint32_t k) { return k >= v->a && k < v->b ? v->starts[k - v->a] : -1; }
@@ -363,7 +366,8 @@ static int bare_agent(const char *code)
 
 static int mention_usable(const sent_view *v, int32_t mi)
 {
-    return mi >= 0 && v->d->mentions[mi].code[0] && !bare_agent(v->d->mentions[mi].code);
+    /* TABARI codes a bare agent ("guerrillas": ~REB) */
+    return mi >= 0 && v->d->mentions[mi].code[0] && (v->m->literal || !bare_agent(v->d->mentions[mi].code));
 }
 
 /* ---- pattern matching */
@@ -1305,6 +1309,12 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
             c.negated = 0;
         }
     }
+    /* TABARI's source: the clause's first actor before the verb. */
+    if (m->literal && !c.passive)
+        for (uint32_t j = v->clause; j < k; j++) {
+            int32_t mi = mention_at(v, j);
+            if (mi >= 0 && mi != target && mention_usable(v, mi)) { source = mi; break; }
+        }
     /* "Arnor suggested Gondor should": the pattern's target before the
      * verb is not its source; the actor before it is. */
     if (mt->target_before && source == target) {
@@ -1472,9 +1482,27 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
     return 0;
 }
 
+/* TABARI's clauses: the sentence splits at ';' and ':', before "but",
+ * "while", "whereas", and at ", and" unless it joins actors.  The first
+ * token of the clause after token k, or v->b. */
+static uint32_t tabari_clause_next(const sent_view *v, uint32_t k)
+{
+    for (; k < v->b; k++) {
+        if (is_char(v, k, ';') || is_char(v, k, ':')) return k + 1;
+        if (mention_in(v, k) < 0 && (F(v, k) & DYAD_TOK_LOWER) &&
+            (H(v, k) == h_but || H(v, k) == h_while || H(v, k) == h_whereas))
+            return k;
+        if (H(v, k) == h_and && k > v->a && is_char(v, k - 1, ',') &&
+            !(k + 1 < v->b && mention_at(v, k + 1) >= 0 && k >= v->a + 2 && mention_in(v, k - 2) >= 0))
+            return k + 1;
+    }
+    return v->b;
+}
+
 static void code_sentence(sent_view *v)
 {
     const events_model *m = v->m;
+    v->clause = v->a;
     for (uint32_t k = v->a; k < v->b; k++) {
         if (!(F(v, k) & DYAD_TOK_WORD) || mention_in(v, k) >= 0) continue;
         /* All forms this token has across verbs: "met" is past, "meeting" -ing. */
@@ -1512,7 +1540,14 @@ static void code_sentence(sent_view *v)
                         v->d->text + v->d->toks[k].off);
             continue;
         }
+        uint32_t before = v->d->n_events;
         code_verb(v, k, &mt, forms);
+        if (m->literal && v->d->n_events > before) {        /* TABARI: one verb's events per clause */
+            uint32_t next = tabari_clause_next(v, k + 1);
+            if (next >= v->b) break;
+            v->clause = next;
+            k = next - 1;
+        }
     }
 }
 
@@ -1555,7 +1590,7 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
     quote_cover(d, &quote, &speaker);
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
-        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}};
+        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}, 0};
         v.parsed = dyad_sent_parsed(d, s);
         if (explain) fprintf(explain, "[%u] %.*s\n", s + 1, (int)st->len, d->text + st->off);
         if (st->flags & DYAD_PARA_HEADING) continue;
