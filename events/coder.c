@@ -44,6 +44,7 @@
 #include "../core/core.h"
 
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -460,6 +461,18 @@ static uint32_t target_start(const sent_view *v, uint32_t k)
     return j < v->b && mention_at(v, j) >= 0 ? j : v->b;
 }
 
+/* Does token k start with the (lower-case) prefix? */
+static int has_prefix(const sent_view *v, uint32_t k, const char *pre)
+{
+    const dyad_token *t = &v->d->toks[k];
+    size_t n = strlen(pre);
+    if (t->len < n) return 0;
+    const char *w = v->d->text + t->off;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)w[i]) != (unsigned char)pre[i]) return 0;
+    return 1;
+}
+
 /* Match elements e.. of pattern p from token k; recursion only at "..". */
 static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t k, match_t *out)
 {
@@ -500,8 +513,11 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         }
         return 0;
     }
+    case EL_PREFIX:
+        if (k >= v->b || !has_prefix(v, k, el->prefix)) return 0;
+        return match_from(v, p, e + 1, k + 1, out);
     case EL_GAP:                /* TABARI's blank: any words but actors, in the sentence (not a passive's "by") */
-        for (uint32_t n = 0; n <= 12; n++) {
+        for (uint32_t n = 0; k + n <= v->b; n++) {
             if (n && (k + n > v->b || mention_in(v, k + n - 1) >= 0 || (F(v, k + n - 1) & DYAD_TOK_TERM) ||
                       (v->passive && IN(v, WC_BY, k + n - 1))))
                 break;
@@ -550,8 +566,13 @@ static uint32_t match_before(const sent_view *v, const pattern_t *p, uint32_t e,
         }
         return 0;
     }
+    case EL_PREFIX: {
+        if (k <= v->a || !has_prefix(v, k - 1, el->prefix)) return 0;
+        uint32_t r = match_before(v, p, e - 1, k - 1, target);
+        return r ? r + 1 : 0;
+    }
     case EL_GAP: case EL_SKIP:
-        for (uint32_t n = 0; n <= (el->kind == EL_GAP ? 12u : 5u); n++) {
+        for (uint32_t n = 0; n <= (el->kind == EL_GAP ? v->b - v->a : 5u); n++) {
             if (n && (k < v->a + n || mention_in(v, k - n) >= 0 || (F(v, k - n) & DYAD_TOK_TERM) ||
                       (el->kind == EL_SKIP && !skippable(v, k - n))))
                 break;

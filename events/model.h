@@ -24,12 +24,13 @@ typedef struct {
     const char *plover_type, *plover_mode, *name;   /* plover "" when none */
 } cameo_entry;
 
-enum { EL_VERB = 1, EL_TARGET, EL_WORDS, EL_SKIP, EL_GAP };   /* GAP "...": TABARI's blank */
+/* GAP "...": TABARI's blank; PREFIX "word*": any word starting so (a TABARI stem) */
+enum { EL_VERB = 1, EL_TARGET, EL_WORDS, EL_SKIP, EL_GAP, EL_PREFIX };
 enum { FORM_BASE = 1, FORM_S = 2, FORM_PAST = 4, FORM_PART = 8, FORM_ING = 16 };
 enum { PAT_ACTIVE_ONLY = 1, PAT_PASSIVE_ONLY = 2, PAT_INTENT = 4 };
 
 typedef struct { uint32_t hash_at, n_hash; } alt_t;          /* a word sequence */
-typedef struct { uint8_t kind; uint32_t alt_at, n_alt; } elem_t;
+typedef struct { uint8_t kind; uint32_t alt_at, n_alt; const char *prefix; } elem_t;   /* prefix: EL_PREFIX */
 
 typedef struct {
     const cameo_entry *cameo;

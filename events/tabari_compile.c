@@ -14,7 +14,7 @@
  *   *              the verb; words of a multi-word verb after its head
  *                  become the first elements
  *   WORD_ / WORD=  that word
- *   STEM           the word's regular forms (stem~ | stemed | steming ...)
+ *   STEM           "stem*": any word starting with it (TABARI's rule)
  *   &SYN           a set @S<n> of the synset's member phrases
  *   { A | B C }    a set @A<n> of the alternatives
  *   +              the target;  ^  ".."
@@ -56,10 +56,7 @@ static void put_word(FILE *f, const tabari_elem *e)
 {
     if (e->kind == TABARI_EL_WORD || (e->flags & TABARI_EF_EXACT)) { put_lower(f, e->text); return; }
     put_lower(f, e->text);
-    fputs("~|", f);
-    put_lower(f, e->text); fputs("ed|", f);
-    put_lower(f, e->text); fputs("d|", f);
-    put_lower(f, e->text); fputs("ing", f);
+    fputc('*', f);                 /* TABARI: any word that starts with the stem */
 }
 
 /* A phrase as a set member: words by blanks, the last one pluralised

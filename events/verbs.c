@@ -183,10 +183,18 @@ static int add_elem(loader *L, char *word)
     elem_t *e = &m->elems[m->n_elems];
     e->alt_at = m->n_alts;
     e->n_alt = 0;
+    e->prefix = NULL;
     if (!strcmp(word, "*")) e->kind = EL_VERB;
     else if (!strcmp(word, "+")) e->kind = EL_TARGET;
     else if (!strcmp(word, "..")) e->kind = EL_SKIP;
     else if (!strcmp(word, "...")) e->kind = EL_GAP;
+    else if (strlen(word) > 1 && word[strlen(word) - 1] == '*' && !strchr(word, '|')) {
+        e->kind = EL_PREFIX;
+        char *pre = dyad_arena_strdup(m->strings, word);
+        pre[strlen(pre) - 1] = 0;
+        for (char *c = pre; *c; c++) *c = (char)tolower((unsigned char)*c);
+        e->prefix = pre;
+    }
     else if (word[0] == '@') {
         set_t *s = find_set(L, word);
         if (!s) { warn(L, "unknown set", word); return -1; }
