@@ -171,7 +171,7 @@ static const char *const between_words[] = {
 /* Single words the rules test; the same for every model (a pure function
  * of the spelling), set by coder_init before any document is coded. */
 static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for;
-static uint32_t h_but, h_while, h_whereas;
+static uint32_t h_but, h_while, h_whereas, h_the;
 
 static uint32_t word_hash(const char *w) { return hash_folded(w, strlen(w)); }
 
@@ -188,6 +188,7 @@ void coder_init(events_model *m)
     h_did = word_hash("did");
     h_for = word_hash("for");
     h_but = word_hash("but"); h_while = word_hash("while"); h_whereas = word_hash("whereas");
+    h_the = word_hash("the");
     for (int c = 0; c < WC_ALL; c++) {
         m->wc_n[c] = 0;
         for (int i = 0; i < 48 && word_classes[c][i]; i++)
@@ -1468,8 +1469,13 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
     while (j > v->a && is_quote_mark(v, j - 1)) j--;
     if (j == v->a) return 1;
     uint32_t p = j - 1, h = H(v, p), f = F(v, p);
-    /* TABARI: a verb unless a determiner or a possessive makes it a noun */
-    if (m->literal) return !coder_in(m, WC_NOUNDET, h) && !(f & DYAD_TOK_POSS) && !possessive_pronoun(v, p);
+    /* TABARI: a verb unless "the", "a", "an" before it or a capital inside
+     * the sentence ("is about To Restore") make it a noun */
+    if (m->literal) {
+        (void)f;
+        const char *w = v->d->text + v->d->toks[k].off;
+        return h != h_the && h != m->h_a && h != m->h_an && !(k > v->a && isupper((unsigned char)*w));
+    }
     /* "no interest in dealing with South Korea": a gerund taking an actor;
      * "accused X of attacking", "warned X against attacking" are no facts. */
     if ((forms & FORM_ING) && coder_in(m, WC_PREP, h)) {

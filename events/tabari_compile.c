@@ -55,8 +55,13 @@ static void put_lower(FILE *f, const char *s)
 static void put_word(FILE *f, const tabari_elem *e)
 {
     if (e->kind == TABARI_EL_WORD || (e->flags & TABARI_EF_EXACT)) { put_lower(f, e->text); return; }
+    int letters = 1;
+    for (const char *c = e->text; *c; c++) letters &= isalpha((unsigned char)*c) || *c == '\'';
     put_lower(f, e->text);
-    fputc('*', f);                 /* TABARI: any word that starts with the stem */
+    if (letters) { fputc('*', f); return; }   /* TABARI: any word that starts with the stem */
+    fputs("~|", f);                          /* "anti-": dyad's tokens split it; its forms */
+    put_lower(f, e->text); fputs("ed|", f);
+    put_lower(f, e->text); fputs("ing", f);
 }
 
 /* A phrase as a set member: words by blanks, the last one pluralised
