@@ -381,6 +381,7 @@ typedef struct {
     uint32_t skipped;                /* tokens ".." skipped: fewer is more specific */
     uint32_t before;                 /* tokens matched by elements before the verb */
     int target_before;               /* the target is an actor before the verb */
+    int literal;                     /* the model codes as TABARI (events_set_literal) */
 } match_t;
 
 /* Does alternative sequence alt match at token k?  Returns its length or 0. */
@@ -493,7 +494,7 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         uint32_t after = j + v->d->mentions[mi].ntok;
         /* "and displaced Palestinians will be allowed": a mention followed by
          * its own verb group is the next clause's subject, no object */
-        if (e + 1 == p->n_elem && after < v->b &&
+        if (e + 1 == p->n_elem && after < v->b && !m->literal &&
             (is_future(v, after) || IN(v, WC_BE, after) || IN(v, WC_HYPO, after) ||
              is_negative_contraction(v, after)))
             return 0;
@@ -588,6 +589,8 @@ static uint32_t match_before(const sent_view *v, const pattern_t *p, uint32_t e,
 
 static int better(const match_t *a, const match_t *b)
 {
+    /* TABARI tries a verb's longest patterns first */
+    if (a->literal && a->p->literals != b->p->literals) return a->p->literals > b->p->literals;
     if (a->end + a->before != b->end + b->before) return a->end + a->before > b->end + b->before;
     if ((a->target >= 0) != (b->target >= 0)) return a->target >= 0;
     return a->skipped < b->skipped;
@@ -602,7 +605,7 @@ static int best_match(const sent_view *v, uint32_t k, match_t *best)
         const verb_t *vb = &m->verbs[fs->verb];
         for (uint32_t i = 0; i < vb->n_pat; i++) {
             const pattern_t *p = &m->pats[vb->pat_at + i];
-            match_t mt = {p, 0, -1, 0, 0, 0};
+            match_t mt = {p, 0, -1, 0, 0, 0, m->literal};
             if (!match_from(v, p, 1, k + 1, &mt)) continue;
             if (p->n_before) {
                 int32_t bt = -1;
@@ -1546,7 +1549,7 @@ static void code_sentence(sent_view *v)
                               (k > v->a && k + 2 < v->b && mention_in(v, k - 1) >= 0 && IN(v, WC_BY, k + 1) &&
                                mention_usable(v, mention_at(v, target_start(v, k + 2))) &&
                                !(F(v, k - 1) & DYAD_TOK_POSS)));
-        match_t mt = {NULL, 0, -1, 0, 0, 0};
+        match_t mt = {NULL, 0, -1, 0, 0, 0, 0};
         if (!best_match(v, k, &mt)) continue;
         /* "promised to send": the verb after "to" carries the intent */
         if (mt.target < 0 && mt.end > k + 1 && mt.end < v->b && IN(v, WC_TO, mt.end - 1)) {

@@ -37,6 +37,7 @@ typedef struct {
     const cameo_entry *pair;        /* "032:033": the reversed event's code (TABARI pairs), or NULL */
     uint32_t elem_at, n_elem;
     uint32_t before_at, n_before;   /* elements written before the "*", matched leftwards from it */
+    uint32_t literals;              /* word elements: TABARI's order (more wins) in literal mode */
     uint32_t flags;
     uint32_t verb;
     const char *id;                 /* "04_consult.txt:17" */

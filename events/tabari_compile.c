@@ -320,6 +320,16 @@ events_model *events_from_tabari(const char *data_dir, const tabari_verbs *v, ch
     }
     fclose(o.sets);
     fclose(o.verbs);
+    /* DYAD_TABARI_DUMP=FILE: the compiled sets and patterns, to read what
+     * a TABARI line became (ids in --explain are lines of the patterns). */
+    const char *dump = getenv("DYAD_TABARI_DUMP");
+    FILE *df = dump && *dump ? fopen(dump, "w") : NULL;
+    if (df) {
+        fwrite(sets, 1, sets_len, df);
+        fputs("# ---- patterns\n", df);
+        fwrite(text, 1, text_len, df);
+        fclose(df);
+    }
     int rc = verbs_load_text(m, "tabari", sets, sets_len, text, text_len, err, errlen);
     free(sets);
     free(text);

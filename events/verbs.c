@@ -339,6 +339,9 @@ static void add_pattern(loader *L, char *line)
     pattern_t *p = &m->pats[m->n_pats++];
     p->cameo = ce;
     p->pair = pair;
+    p->literals = 0;
+    for (uint32_t i = elem_at; i < m->n_elems; i++)
+        p->literals += m->elems[i].kind == EL_WORDS || m->elems[i].kind == EL_PREFIX;
     p->before_at = elem_at;
     p->n_before = n_before;
     p->elem_at = elem_at + n_before;
