@@ -258,6 +258,10 @@ int coder_in(const events_model *m, int wc, uint32_t hash)
     }
 }
 
+/* TABARI's code modifiers on this sentence's events until resolved
+ * (bits above every DYAD_EV_*) */
+enum { EV_SUBORD = 1u << 29, EV_DOMINANT = 1u << 30 };
+
 /* ---- per-sentence view */
 
 typedef struct {
@@ -1252,7 +1256,7 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
             for (uint32_t j = v->prev_verb + 1; j < c.left; j++)
                 if (IN(v, WC_STOP, j) || (F(v, j) & DYAD_TOK_COMMA && !is_char(v, j, ','))) clean = 0;
             source = clean ? v->prev_src : find_subject(v, c.left, &dist, &irreal);
-        } else if (forms != FORM_ING && noun_subject(v, c.left)) {
+        } else if (forms != FORM_ING && !m->literal && noun_subject(v, c.left)) {
             if (v->explain) fprintf(v->explain, "  verb \"%.*s\": its subject is a common noun\n",
                                     (int)v->d->toks[k].len, v->d->text + v->d->toks[k].off);
             return;
@@ -1529,10 +1533,30 @@ static uint32_t tabari_clause_next(const sent_view *v, uint32_t k)
     return v->b;
 }
 
+/* TABARI's code modifiers over the sentence's events (from `first`): a
+ * dominant one removes the others, any other removes the subordinate. */
+static void resolve_modifiers(dyad_doc *d, uint32_t first)
+{
+    int dom = 0, plain = 0;
+    for (uint32_t i = first; i < d->n_events; i++) {
+        dom |= (d->events[i].flags & EV_DOMINANT) != 0;
+        plain |= !(d->events[i].flags & EV_SUBORD);
+    }
+    uint32_t w = first;
+    for (uint32_t i = first; i < d->n_events; i++) {
+        uint32_t f = d->events[i].flags;
+        if ((dom && !(f & EV_DOMINANT)) || (plain && (f & EV_SUBORD))) continue;
+        d->events[i].flags &= ~(EV_SUBORD | EV_DOMINANT);
+        d->events[w++] = d->events[i];
+    }
+    d->n_events = w;
+}
+
 static void code_sentence(sent_view *v)
 {
     const events_model *m = v->m;
     v->clause = v->a;
+    uint32_t first_event = v->d->n_events;
     for (uint32_t k = v->a; k < v->b; k++) {
         if (!(F(v, k) & DYAD_TOK_WORD) || mention_in(v, k) >= 0) continue;
         /* All forms this token has across verbs: "met" is past, "meeting" -ing. */
@@ -1572,6 +1596,11 @@ static void code_sentence(sent_view *v)
         }
         uint32_t before = v->d->n_events;
         code_verb(v, k, &mt, forms);
+        if (m->literal && v->d->n_events > before && (mt.p->flags & (PAT_SUBORD | PAT_DOMINANT))) {
+            for (uint32_t i = before; i < v->d->n_events; i++)
+                v->d->events[i].flags |= mt.p->flags & PAT_SUBORD ? EV_SUBORD : EV_DOMINANT;
+            if (mt.p->flags & PAT_SUBORD) continue;           /* a subordinate event: the clause goes on */
+        }
         if (m->literal && v->d->n_events > before) {        /* TABARI: one verb's events per clause */
             uint32_t next = tabari_clause_next(v, k + 1);
             if (next >= v->b) break;
@@ -1579,6 +1608,7 @@ static void code_sentence(sent_view *v)
             k = next - 1;
         }
     }
+    if (m->literal) resolve_modifiers(v->d, first_event);
 }
 
 /* The first token at or after byte `off`. */

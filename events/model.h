@@ -27,7 +27,9 @@ typedef struct {
 /* GAP "...": TABARI's blank; PREFIX "word*": any word starting so (a TABARI stem) */
 enum { EL_VERB = 1, EL_TARGET, EL_WORDS, EL_SKIP, EL_GAP, EL_PREFIX };
 enum { FORM_BASE = 1, FORM_S = 2, FORM_PAST = 4, FORM_PART = 8, FORM_ING = 16 };
-enum { PAT_ACTIVE_ONLY = 1, PAT_PASSIVE_ONLY = 2, PAT_INTENT = 4 };
+/* SUBORD "023?": yields to the sentence's other events; DOMINANT "036!":
+ * removes them (TABARI's code modifiers, honoured in literal mode) */
+enum { PAT_ACTIVE_ONLY = 1, PAT_PASSIVE_ONLY = 2, PAT_INTENT = 4, PAT_SUBORD = 8, PAT_DOMINANT = 16 };
 
 typedef struct { uint32_t hash_at, n_hash; } alt_t;          /* a word sequence */
 typedef struct { uint8_t kind; uint32_t alt_at, n_alt; const char *prefix; } elem_t;   /* prefix: EL_PREFIX */

@@ -207,6 +207,7 @@ static void put_code(FILE *f, const tabari_evcode *c, const tabari_evcode *pair)
 {
     fprintf(f, "%s", c->kind == TABARI_CODE_NULL ? "---" : c->text);
     if (c->kind == TABARI_CODE_EVENT && pair && pair->text && pair->kind == TABARI_CODE_EVENT) fprintf(f, ":%s", pair->text);
+    if (c->kind == TABARI_CODE_EVENT && c->mod) fputc(c->mod == TABARI_CM_DOMINANT ? '!' : '?', f);
 }
 
 static int cmp_code(const void *a, const void *b)

@@ -296,11 +296,17 @@ static void add_pattern(loader *L, char *line)
     events_model *m = L->m;
     if (!m->n_verbs) { warn(L, "pattern before any VERB line", line); return; }
     char *save, *code = strtok_r(line, " \t\n", &save);
+    uint32_t flags = 0;
+    size_t cl = strlen(code);
+    if (cl > 1 && (code[cl - 1] == '?' || code[cl - 1] == '!')) {
+        flags |= code[cl - 1] == '?' ? PAT_SUBORD : PAT_DOMINANT;
+        code[cl - 1] = 0;
+    }
     char *colon = strchr(code, ':');
     if (colon) *colon++ = 0;
     const cameo_entry *ce = ontology_find(m, code), *pair = colon ? ontology_find(m, colon) : NULL;
     if (!ce || (colon && !pair)) { warn(L, "unknown CAMEO code", ce ? colon : code); return; }
-    uint32_t elem_at = m->n_elems, alts_at = m->n_alts, hashes_at = m->n_hashes, flags = 0, n_before = 0;
+    uint32_t elem_at = m->n_elems, alts_at = m->n_alts, hashes_at = m->n_hashes, n_before = 0;
     char text[512] = "";
     int ok = 1, first = 1;
     for (char *w = strtok_r(NULL, " \t\n", &save); w && ok; w = strtok_r(NULL, " \t\n", &save)) {
