@@ -522,14 +522,16 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
     case EL_PREFIX:
         if (k >= v->b || !has_prefix(v, k, el->prefix)) return 0;
         return match_from(v, p, e + 1, k + 1, out);
-    case EL_GAP:                /* TABARI's blank: any words but actors, in the sentence (not a passive's "by") */
+    case EL_GAP: {              /* TABARI's blank: any words in the sentence; before a "+" no actor, not a passive's "by" */
+        int to_target = e + 1 < p->n_elem && m->elems[p->elem_at + e + 1].kind == EL_TARGET;
         for (uint32_t n = 0; k + n <= v->b; n++) {
-            if (n && (k + n > v->b || mention_in(v, k + n - 1) >= 0 || (F(v, k + n - 1) & DYAD_TOK_TERM) ||
+            if (n && (k + n > v->b || (to_target && mention_in(v, k + n - 1) >= 0) || (F(v, k + n - 1) & DYAD_TOK_TERM) ||
                       (v->passive && IN(v, WC_BY, k + n - 1))))
                 break;
             if (match_from(v, p, e + 1, k + n, out)) { out->skipped += n; return 1; }
         }
         return 0;
+    }
     case EL_SKIP:
         for (uint32_t n = 0; n <= 5; n++) {
             if (n && (k + n > v->b || !skippable(v, k + n - 1))) break;
@@ -577,15 +579,18 @@ static uint32_t match_before(const sent_view *v, const pattern_t *p, uint32_t e,
         uint32_t r = match_before(v, p, e - 1, k - 1, target);
         return r ? r + 1 : 0;
     }
-    case EL_GAP: case EL_SKIP:
+    case EL_GAP: case EL_SKIP: {
+        int to_target = e >= 2 && m->elems[p->before_at + e - 2].kind == EL_TARGET;
         for (uint32_t n = 0; n <= (el->kind == EL_GAP ? v->b - v->a : 5u); n++) {
-            if (n && (k < v->a + n || mention_in(v, k - n) >= 0 || (F(v, k - n) & DYAD_TOK_TERM) ||
+            if (n && (k < v->a + n || ((to_target || el->kind == EL_SKIP) && mention_in(v, k - n) >= 0) ||
+                      (F(v, k - n) & DYAD_TOK_TERM) ||
                       (el->kind == EL_SKIP && !skippable(v, k - n))))
                 break;
             uint32_t r = match_before(v, p, e - 1, k - n, target);
             if (r) return r + n;
         }
         return 0;
+    }
     default:
         return 0;
     }
@@ -1351,6 +1356,12 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         int irr2 = 0;
         source = find_subject(v, v->d->mentions[target].tok, &d2, &irr2);
     }
+    /* TABARI: no source before the verb, the first actor after it */
+    if (m->literal && (source < 0 || source == target))
+        for (uint32_t j = k + 1; j < v->b; j++) {
+            int32_t mi = mention_at(v, j);
+            if (mi >= 0 && mi != target && mention_usable(v, mi)) { source = mi; break; }
+        }
     if (irreal) c.mod = MOD_HYPO;
     /* TABARI's reading (events_set_literal): the dictionary's patterns alone
      * say what a clause's modality and negation make of the verb. */
