@@ -54,6 +54,7 @@ static void put_lower(FILE *f, const char *s)
 /* One pattern word: an exact word, or a stem's forms. */
 static void put_word(FILE *f, const tabari_elem *e)
 {
+    /* a word written with '_' after it is whole, also when '_' joins it on */
     if (e->kind == TABARI_EL_WORD || (e->flags & TABARI_EF_EXACT)) { put_lower(f, e->text); return; }
     int letters = 1;
     for (const char *c = e->text; *c; c++) letters &= isalpha((unsigned char)*c) || *c == '\'';
@@ -163,6 +164,17 @@ static int put_literal(out_t *o, const tabari_verbs *v, const tabari_pattern *p,
         for (i++; i < p->nelems && p->elems[i].kind != TABARI_EL_ALT_CLOSE; i++) {
             const tabari_elem *a = &p->elems[i];
             if (a->kind == TABARI_EL_ALT_OR) { fputs(" | ", o->sets); words = 0; continue; }
+            /* a synset alone in its alternative: its members are alternatives */
+            if (a->kind == TABARI_EL_SYNSET && !words && a->synset >= 0 && i + 1 < p->nelems &&
+                (p->elems[i + 1].kind == TABARI_EL_ALT_OR || p->elems[i + 1].kind == TABARI_EL_ALT_CLOSE)) {
+                const tabari_synset *sy = &v->synsets[a->synset];
+                for (uint32_t m = 0; m < sy->nmembers; m++) {
+                    if (m) fputs(" | ", o->sets);
+                    put_member(o->sets, &v->members[sy->first_member + m], sy->noplural || (a->flags & TABARI_EF_EXACT));
+                }
+                words++;
+                continue;
+            }
             if (a->kind != TABARI_EL_WORD && a->kind != TABARI_EL_STEM) return -1;
             if (words++) fputc(' ', o->sets);
             put_lower(o->sets, a->text);
