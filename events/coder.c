@@ -599,6 +599,7 @@ static uint32_t match_before(const sent_view *v, const pattern_t *p, uint32_t e,
 static int better(const match_t *a, const match_t *b)
 {
     /* TABARI tries a verb's longest patterns first */
+    if (a->literal && (a->p->flags & PAT_ROOT) != (b->p->flags & PAT_ROOT)) return !(a->p->flags & PAT_ROOT);
     if (a->literal && a->p->literals != b->p->literals) return a->p->literals > b->p->literals;
     if (a->end + a->before != b->end + b->before) return a->end + a->before > b->end + b->before;
     if ((a->target >= 0) != (b->target >= 0)) return a->target >= 0;
@@ -1446,6 +1447,22 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     }
     int nt = target >= 0 ? coordinated(v, target, tgts, 8, 0) : 1;
     if (target < 0) tgts[0] = -1;
+    /* TABARI's compound slot "%": the coordinated actors it takes are both
+     * sides, each to each (a paired code: the first way, then reversed) */
+    if ((p->flags & PAT_COMPOUND) && target >= 0) {
+        int32_t g[8];
+        int ng = coordinated(v, target, g, 8, 0);
+        if (ng < 2) ng = coordinated(v, target, g, 8, 1);
+        if (ng >= 2) {
+            for (int i = 0; i < ng; i++)
+                for (int j = p->pair ? i + 1 : 0; j < ng; j++) {
+                    if (i == j) continue;
+                    add_event(v, g[i], g[j], ce, p, voff, vend - voff, flags, conf, NULL);
+                    if (p->pair) add_event(v, g[j], g[i], p->pair, p, voff, vend - voff, flags, conf, NULL);
+                }
+            return;
+        }
+    }
     /* "Trump and Kim would meet": a reciprocal verb with no object is an
      * event between the coordinated subjects, both ways. */
     const char *pc = p->cameo->code;

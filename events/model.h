@@ -29,7 +29,10 @@ enum { EL_VERB = 1, EL_TARGET, EL_WORDS, EL_SKIP, EL_GAP, EL_PREFIX };
 enum { FORM_BASE = 1, FORM_S = 2, FORM_PAST = 4, FORM_PART = 8, FORM_ING = 16 };
 /* SUBORD "023?": yields to the sentence's other events; DOMINANT "036!":
  * removes them (TABARI's code modifiers, honoured in literal mode) */
-enum { PAT_ACTIVE_ONLY = 1, PAT_PASSIVE_ONLY = 2, PAT_INTENT = 4, PAT_SUBORD = 8, PAT_DOMINANT = 16 };
+/* COMPOUND: the pattern's "%" (a "+" whose coordinated actors are both
+ * sides: TABARI's compound slot) */
+enum { PAT_ACTIVE_ONLY = 1, PAT_PASSIVE_ONLY = 2, PAT_INTENT = 4, PAT_SUBORD = 8, PAT_DOMINANT = 16,
+       PAT_COMPOUND = 32, PAT_ROOT = 64 /* "~root": the verb's own code, tried after its patterns */ };
 
 typedef struct { uint32_t hash_at, n_hash; } alt_t;          /* a word sequence */
 typedef struct { uint8_t kind; uint32_t alt_at, n_alt; const char *prefix; } elem_t;   /* prefix: EL_PREFIX */

@@ -97,11 +97,12 @@ static int render_after(out_t *o, const tabari_verbs *v, const tabari_pattern *p
     for (uint32_t i = p->verb_at + 1; i < p->nelems; i++) {
         const tabari_elem *e = &p->elems[i];
         if (e->kind == TABARI_EL_SOURCE) break;                 /* source from the clause */
-        if (e->kind == TABARI_EL_COMPOUND) { joined = (e->flags & TABARI_EF_JOIN) != 0; continue; }
+
         if (e->kind == TABARI_EL_NP_OPEN || e->kind == TABARI_EL_PP_OPEN) return -1;
         fputc(' ', f);
         if (!joined) fputs("... ", f);
         if (e->kind == TABARI_EL_TARGET) fputc('+', f);
+        else if (e->kind == TABARI_EL_COMPOUND) fputc('%', f);
         else if (e->kind == TABARI_EL_SKIP) fputs("..", f);
         else if (put_literal(o, v, p, &i, f)) return -1;
         e = &p->elems[i];
@@ -124,13 +125,14 @@ static int render_before(out_t *o, const tabari_verbs *v, const tabari_pattern *
     int any = 0, joined = 1;
     for (uint32_t i = 0; i < p->verb_at; i++) {
         const tabari_elem *e = &p->elems[i];
-        if (e->kind == TABARI_EL_SOURCE || e->kind == TABARI_EL_COMPOUND) {
+        if (e->kind == TABARI_EL_SOURCE) {
             if (any) joined = 0;
             continue;
         }
         if (any && !joined) fputs(" ...", f);
         fputc(' ', f);
         if (e->kind == TABARI_EL_TARGET) fputc('+', f);
+        else if (e->kind == TABARI_EL_COMPOUND) fputc('%', f);
         else if (e->kind == TABARI_EL_SKIP) fputs("..", f);
         else if (put_literal(o, v, p, &i, f)) return -1;
         any = 1;
@@ -300,7 +302,7 @@ events_model *events_from_tabari(const char *data_dir, const tabari_verbs *v, ch
             fclose(f1);
             /* TABARI's target without a + in the pattern: the first actor
              * after the match (the twin without it still codes). */
-            if (!r && !(p->flags & TABARI_PF_TARGET)) fprintf(pf, "%s ... +\n", one);
+            if (!r && !(p->flags & (TABARI_PF_TARGET | TABARI_PF_COMPOUND))) fprintf(pf, "%s ... +\n", one);
             if (!r) fprintf(pf, "%s\n", one);
             else o.dropped++;
             free(one);
@@ -319,7 +321,7 @@ events_model *events_from_tabari(const char *data_dir, const tabari_verbs *v, ch
                 bare.nelems = 1;
                 render_after(&o, v, &bare, &vb->phrase, head, f1);
                 fclose(f1);
-                fprintf(pf, "%s ... +\n%s\n", one, one);
+                fprintf(pf, "%s ... + ~root\n%s ~root\n", one, one);
                 free(one);
             }
         }

@@ -185,7 +185,7 @@ static int add_elem(loader *L, char *word)
     e->n_alt = 0;
     e->prefix = NULL;
     if (!strcmp(word, "*")) e->kind = EL_VERB;
-    else if (!strcmp(word, "+")) e->kind = EL_TARGET;
+    else if (!strcmp(word, "+") || !strcmp(word, "%")) e->kind = EL_TARGET;
     else if (!strcmp(word, "..")) e->kind = EL_SKIP;
     else if (!strcmp(word, "...")) e->kind = EL_GAP;
     else if (strlen(word) > 1 && word[strlen(word) - 1] == '*' && !strchr(word, '|')) {
@@ -314,13 +314,15 @@ static void add_pattern(loader *L, char *line)
             if (!strcmp(w, "~intent")) flags |= PAT_INTENT;
             else if (!strcmp(w, "~active-only")) flags |= PAT_ACTIVE_ONLY;
             else if (!strcmp(w, "~passive-only")) flags |= PAT_PASSIVE_ONLY;
+            else if (!strcmp(w, "~root")) flags |= PAT_ROOT;
             else { warn(L, "unknown flag", w); ok = 0; }
             continue;
         }
         /* Elements before the "*" (TABARI's words before the verb) are
          * compiled first and matched leftwards from the verb. */
         if (first && strcmp(w, "*")) {
-            if (!strcmp(w, "+") || !strcmp(w, "..") || !strcmp(w, "...") || w[0] == '@' || isalpha((unsigned char)w[0]) ||
+            if (!strcmp(w, "%")) flags |= PAT_COMPOUND;
+            if (!strcmp(w, "+") || !strcmp(w, "%") || !strcmp(w, "..") || !strcmp(w, "...") || w[0] == '@' || isalpha((unsigned char)w[0]) ||
                 w[0] == '\'') {
                 n_before++;
                 size_t tl = strlen(text);
@@ -331,6 +333,7 @@ static void add_pattern(loader *L, char *line)
             warn(L, "a pattern starts with *", w); ok = 0; break;
         }
         first = 0;
+        if (!strcmp(w, "%")) flags |= PAT_COMPOUND;
         size_t tl = strlen(text);
         snprintf(text + tl, sizeof text - tl, "%s%s", tl ? " " : "", w);
         if (add_elem(L, w)) ok = 0;
