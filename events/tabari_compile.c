@@ -112,9 +112,20 @@ static int render_after(out_t *o, const tabari_verbs *v, const tabari_pattern *p
 }
 
 /* Can dyad read the pattern? */
+/* TABARI's own codes with a letter (075A, 174K) read as "other": they are
+ * event codes of the dictionary. */
+static int is_code(const tabari_evcode *c)
+{
+    if (c->kind == TABARI_CODE_EVENT) return 1;
+    if (c->kind != TABARI_CODE_OTHER || !c->text || !isdigit((unsigned char)c->text[0]) || strlen(c->text) > 6) return 0;
+    for (const char *t = c->text; *t; t++)
+        if (!isalnum((unsigned char)*t)) return 0;
+    return 1;
+}
+
 static int expressible(const tabari_pattern *p)
 {
-    return (p->code.kind == TABARI_CODE_EVENT || p->code.kind == TABARI_CODE_NULL) && !(p->flags & TABARI_PF_GROUPS);
+    return (is_code(&p->code) || p->code.kind == TABARI_CODE_NULL) && !(p->flags & TABARI_PF_GROUPS);
 }
 
 
@@ -180,7 +191,10 @@ static int put_literal(out_t *o, const tabari_verbs *v, const tabari_pattern *p,
             if (a->kind != TABARI_EL_WORD && a->kind != TABARI_EL_STEM) return -1;
             if (words++) fputc(' ', o->sets);
             put_lower(o->sets, a->text);
-            if (a->kind == TABARI_EL_STEM && !(a->flags & TABARI_EF_EXACT)) fputc('~', o->sets);
+            int last = i + 1 >= p->nelems || p->elems[i + 1].kind == TABARI_EL_ALT_OR ||
+                       p->elems[i + 1].kind == TABARI_EL_ALT_CLOSE;
+            if (last && a->kind == TABARI_EL_STEM && !(a->flags & (TABARI_EF_EXACT | TABARI_EF_JOIN)))
+                fputc('~', o->sets);                 /* only a phrase's last word has a plural */
         }
         fputc('\n', o->sets);
         fprintf(f, "@A%u", o->n_alt++);
@@ -220,8 +234,8 @@ static int verb_words(const tabari_verbs *v, const tabari_verb *vb, uint32_t hea
 static void put_code(FILE *f, const tabari_evcode *c, const tabari_evcode *pair)
 {
     fprintf(f, "%s", c->kind == TABARI_CODE_NULL ? "---" : c->text);
-    if (c->kind == TABARI_CODE_EVENT && pair && pair->text && pair->kind == TABARI_CODE_EVENT) fprintf(f, ":%s", pair->text);
-    if (c->kind == TABARI_CODE_EVENT && c->mod) fputc(c->mod == TABARI_CM_DOMINANT ? '!' : '?', f);
+    if (is_code(c) && pair && pair->text && is_code(pair)) fprintf(f, ":%s", pair->text);
+    if (is_code(c) && c->mod) fputc(c->mod == TABARI_CM_DOMINANT ? '!' : '?', f);
 }
 
 static int cmp_code(const void *a, const void *b)
@@ -245,7 +259,7 @@ static void add_codes(events_model *m, const tabari_verbs *v)
         const tabari_evcode *ec = i == 2 * (np + nv) ? NULL
                                  : q < np ? (second ? &v->patterns[q].pair : &v->patterns[q].code)
                                           : (second ? &v->verbs[q - np].pair : &v->verbs[q - np].code);
-        const char *code = ec ? (ec->kind == TABARI_CODE_EVENT ? ec->text : NULL) : "---";
+        const char *code = ec ? (is_code(ec) ? ec->text : NULL) : "---";
         if (!code || strlen(code) >= sizeof c[0].code) continue;
         int known = 0;
         for (size_t k = 0; k < n && !known; k++) known = !strcmp(c[k].code, code);
@@ -308,7 +322,7 @@ events_model *events_from_tabari(const char *data_dir, const tabari_verbs *v, ch
             free(one);
         }
         /* The verb alone: its own code, else the block's. */
-        if (vb->code.kind == TABARI_CODE_EVENT || vb->code.kind == TABARI_CODE_NULL) {
+        if (is_code(&vb->code) || vb->code.kind == TABARI_CODE_NULL) {
             char *one = NULL;
             size_t one_len = 0;
             FILE *f1 = open_memstream(&one, &one_len);
