@@ -1104,6 +1104,32 @@ static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source
     return found;
 }
 
+/* A dictionary's coded compound ("THE_SHIRE [FRO/BIL/SAM]"): the last
+ * event becomes one per member code on each side. */
+static void split_coded_compound(dyad_doc *d)
+{
+    dyad_event proto = d->events[d->n_events - 1];
+    if (!strchr(proto.source_code, '/') && !strchr(proto.target_code, '/')) return;
+    char sc[16], tc[16];
+    memcpy(sc, proto.source_code, sizeof sc);
+    memcpy(tc, proto.target_code, sizeof tc);
+    const char *src[8], *tgt[8];
+    int ns = 0, nt = 0;
+    char *save;
+    for (char *a = strtok_r(sc, "/", &save); a && ns < 8; a = strtok_r(NULL, "/", &save)) src[ns++] = a;
+    for (char *b = strtok_r(tc, "/", &save); b && nt < 8; b = strtok_r(NULL, "/", &save)) tgt[nt++] = b;
+    if (!nt) tgt[nt++] = "";                 /* no target */
+    d->n_events--;
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            d->events = dyad_grow(d->events, &d->cap_events, d->n_events + 1, sizeof *d->events);
+            dyad_event *n = &d->events[d->n_events++];
+            *n = proto;
+            snprintf(n->source_code, sizeof n->source_code, "%s", src[i]);
+            snprintf(n->target_code, sizeof n->target_code, "%s", tgt[j]);
+        }
+}
+
 static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_entry *ce, const pattern_t *p,
                       uint32_t verb_off, uint32_t verb_len, uint32_t flags, float conf, const char *rule)
 {
@@ -1152,6 +1178,7 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
                 d->sent_dates && v->s < d->cap_sent_dates ? "the sentence's date (its own time expression, else the one carried from before it, else the story's)"
                                                          : "the story's date");
     }
+    split_coded_compound(d);          /* last: it may move d->events */
 }
 
 /* Mentions coordinated with mi by "and" / ",": X and Y, X, Y and Z. */
