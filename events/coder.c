@@ -224,7 +224,7 @@ void coder_init(events_model *m)
     /* Per element, a 64-bit filter of its alternatives' first words. */
     m->elem_bloom = m->n_elems ? dyad_arena_alloc(m->strings, m->n_elems * sizeof *m->elem_bloom) : NULL;
     for (uint32_t e = 0; e < m->n_elems; e++)
-        for (uint32_t i = 0; i < m->elems[e].n_alt; i++) {
+        for (uint32_t i = 0; m->elems[e].kind == EL_WORDS && i < m->elems[e].n_alt; i++) {
             const alt_t *a = &m->alts[m->elems[e].alt_at + i];
             if (a->n_hash) m->elem_bloom[e] |= 1ull << (m->hashes[a->hash_at] >> 26);
         }
@@ -468,10 +468,11 @@ static uint32_t target_start(const sent_view *v, uint32_t k)
 }
 
 /* Does token k start with the (lower-case) prefix? */
-static int has_prefix(const sent_view *v, uint32_t k, const char *pre)
+static int has_prefix(const sent_view *v, uint32_t k, const elem_t *el)
 {
     const dyad_token *t = &v->d->toks[k];
-    size_t n = strlen(pre);
+    const char *pre = el->prefix;
+    size_t n = el->n_alt;                      /* the prefix's length */
     if (t->len < n) return 0;
     const char *w = v->d->text + t->off;
     for (size_t i = 0; i < n; i++)
@@ -520,11 +521,12 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         return 0;
     }
     case EL_PREFIX:
-        if (k >= v->b || !has_prefix(v, k, el->prefix)) return 0;
+        if (k >= v->b || !has_prefix(v, k, el)) return 0;
         return match_from(v, p, e + 1, k + 1, out);
     case EL_GAP: {              /* TABARI's blank: any words in the sentence; before a "+" no actor, not a passive's "by" */
         int to_target = e + 1 < p->n_elem && m->elems[p->elem_at + e + 1].kind == EL_TARGET;
-        for (uint32_t n = 0; k + n <= v->b; n++) {
+        uint32_t most = m->literal ? v->b - v->a : 12;    /* dyad's own reading: a bounded gap */
+        for (uint32_t n = 0; k + n <= v->b && n <= most; n++) {
             if (n && (k + n > v->b || (to_target && mention_in(v, k + n - 1) >= 0) || (F(v, k + n - 1) & DYAD_TOK_TERM) ||
                       (v->passive && IN(v, WC_BY, k + n - 1))))
                 break;
@@ -575,13 +577,13 @@ static uint32_t match_before(const sent_view *v, const pattern_t *p, uint32_t e,
         return 0;
     }
     case EL_PREFIX: {
-        if (k <= v->a || !has_prefix(v, k - 1, el->prefix)) return 0;
+        if (k <= v->a || !has_prefix(v, k - 1, el)) return 0;
         uint32_t r = match_before(v, p, e - 1, k - 1, target);
         return r ? r + 1 : 0;
     }
     case EL_GAP: case EL_SKIP: {
         int to_target = e >= 2 && m->elems[p->before_at + e - 2].kind == EL_TARGET;
-        for (uint32_t n = 0; n <= (el->kind == EL_GAP ? v->b - v->a : 5u); n++) {
+        for (uint32_t n = 0; n <= (el->kind == EL_SKIP ? 5u : m->literal ? v->b - v->a : 12u); n++) {
             if (n && (k < v->a + n || ((to_target || el->kind == EL_SKIP) && mention_in(v, k - n) >= 0) ||
                       (F(v, k - n) & DYAD_TOK_TERM) ||
                       (el->kind == EL_SKIP && !skippable(v, k - n))))

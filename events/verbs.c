@@ -194,6 +194,7 @@ static int add_elem(loader *L, char *word)
         pre[strlen(pre) - 1] = 0;
         for (char *c = pre; *c; c++) *c = (char)tolower((unsigned char)*c);
         e->prefix = pre;
+        e->n_alt = (uint32_t)strlen(pre);   /* a prefix has no alternatives: its length */
     }
     else if (word[0] == '@') {
         set_t *s = find_set(L, word);
