@@ -344,6 +344,14 @@ events_model *events_from_tabari(const char *data_dir, const tabari_verbs *v, ch
         int nw = verb_words(v, vb, head, words, 16);
         for (int w = 0; w < nw; w++)
             if (words[w][0]) fprintf(o.verbs, "VERB %s\n%s", words[w], line ? line : "");
+        /* A stem ending vowel-consonant may double it (REGRET: regretted,
+         * regretting), which TABARI's prefix match allows. */
+        size_t l = strlen(words[0]);
+        if (nw && l >= 3 && vb->phrase.words[head].kind == TABARI_EL_STEM &&
+            !(vb->phrase.words[head].flags & TABARI_EF_EXACT) && !strchr("aeiouwxy", words[0][l - 1]) &&
+            strchr("aeiou", words[0][l - 2]) && !strchr("aeiou", words[0][l - 3]))
+            fprintf(o.verbs, "VERB %s %s%ced %s%ced %s%cing\n%s", words[0], words[0], words[0][l - 1], words[0],
+                    words[0][l - 1], words[0], words[0][l - 1], line ? line : "");
         free(line);
         line = NULL;
     }
