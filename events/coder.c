@@ -524,7 +524,8 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         if (k >= v->b || !has_prefix(v, k, el)) return 0;
         return match_from(v, p, e + 1, k + 1, out);
     case EL_GAP: {              /* TABARI's blank: any words in the sentence; before a "+" no actor, not a passive's "by" */
-        int to_target = e + 1 < p->n_elem && m->elems[p->elem_at + e + 1].kind == EL_TARGET;
+        /* TABARI's blank crosses actors; dyad's own reading does not */
+        int to_target = !m->literal || (e + 1 < p->n_elem && m->elems[p->elem_at + e + 1].kind == EL_TARGET);
         uint32_t most = m->literal ? v->b - v->a : 12;    /* dyad's own reading: a bounded gap */
         for (uint32_t n = 0; k + n <= v->b && n <= most; n++) {
             if (n && (k + n > v->b || (to_target && mention_in(v, k + n - 1) >= 0) || (F(v, k + n - 1) & DYAD_TOK_TERM) ||
@@ -582,7 +583,7 @@ static uint32_t match_before(const sent_view *v, const pattern_t *p, uint32_t e,
         return r ? r + 1 : 0;
     }
     case EL_GAP: case EL_SKIP: {
-        int to_target = e >= 2 && m->elems[p->before_at + e - 2].kind == EL_TARGET;
+        int to_target = !m->literal || (e >= 2 && m->elems[p->before_at + e - 2].kind == EL_TARGET);
         for (uint32_t n = 0; n <= (el->kind == EL_SKIP ? 5u : m->literal ? v->b - v->a : 12u); n++) {
             if (n && (k < v->a + n || ((to_target || el->kind == EL_SKIP) && mention_in(v, k - n) >= 0) ||
                       (F(v, k - n) & DYAD_TOK_TERM) ||
