@@ -260,7 +260,7 @@ int coder_in(const events_model *m, int wc, uint32_t hash)
 
 /* TABARI's code modifiers on this sentence's events until resolved
  * (bits above every DYAD_EV_*) */
-enum { EV_SUBORD = 1u << 29, EV_DOMINANT = 1u << 30 };
+enum { EV_SUBORD = EVENTS_EV_SUBORD, EV_DOMINANT = EVENTS_EV_DOMINANT };
 
 /* ---- per-sentence view */
 
@@ -1591,9 +1591,7 @@ static uint32_t tabari_clause_next(const sent_view *v, uint32_t k)
     return v->b;
 }
 
-/* TABARI's code modifiers over the sentence's events (from `first`): a
- * dominant one removes the others, any other removes the subordinate. */
-static void resolve_modifiers(dyad_doc *d, uint32_t first)
+void events_resolve_modifiers(dyad_doc *d, uint32_t first)
 {
     int dom = 0, plain = 0;
     for (uint32_t i = first; i < d->n_events; i++) {
@@ -1666,7 +1664,7 @@ static void code_sentence(sent_view *v)
             k = next - 1;
         }
     }
-    if (m->literal) resolve_modifiers(v->d, first_event);
+    if (m->literal) events_resolve_modifiers(v->d, first_event);
 }
 
 /* The first token at or after byte `off`. */

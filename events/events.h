@@ -24,6 +24,11 @@ uint32_t events_verb_count(const events_model *m);
 uint32_t events_unusable(const events_model *m);
 /* Code as TABARI does: a verb's modality and negation change nothing
  * unless a pattern names them (for TABARI's validation suite). */
-void events_set_literal(events_model *m, int on);   /* dictionary lines not used */
+void events_set_literal(events_model *m, int on);
+/* TABARI's code modifiers, in dyad_event.flags until resolved: over the
+ * events from `first` on (one sentence), a dominant one removes the others
+ * and any other removes the subordinate ones; the marks are cleared. */
+enum { EVENTS_EV_SUBORD = 1u << 29, EVENTS_EV_DOMINANT = 1u << 30 };
+void events_resolve_modifiers(dyad_doc *d, uint32_t first);   /* dictionary lines not used */
 
 #endif
