@@ -136,7 +136,10 @@ const cli_command cli_commands[] = {
      "countries) and sentence (an event or none); then duplicates and dates.\n"
      "Corpora are read from the paths the gold file names under ../shared (or\n"
      "--shared DIR, or $DYAD_SHARED); a CORPUS argument ending in such a path is\n"
-     "read instead.  Exit 1 when a corpus or gold document is missing.",
+     "read instead.  Exit 1 when a corpus or gold document is missing.\n"
+     "'dyad eval tabari DIR|FILE.project [--one-coder] [--list]' codes TABARI's\n"
+     "validation suite (Validate.project in DIR names the text and dictionaries)\n"
+     "and prints the share of its expected events reproduced.",
      eval_options, cmd_eval, NULL},
     {"serve", "the store over HTTP: a JSON API and a web page (timelines, events, evidence)",
      "serve [OPTIONS]",
