@@ -85,7 +85,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libdyad.a
 fuzz-smoke: fuzz
 	@FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh build-fuzz $(FUZZ_NAMES)
 
-BENCH_STAGES ?= text parse actors time quotes code code-j2 scale html readability dask serve
+BENCH_STAGES ?= text parse actors time quotes code code-noplaces code-j2 scale places html readability dask serve
 # The HTTP load client of the serve stage (used when wrk is not installed).
 $(BUILD)/loadgen: bench/loadgen.c
 	@mkdir -p $(@D)

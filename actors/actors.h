@@ -67,7 +67,9 @@ void actors_redate(const actors_lexicon *lex, dyad_doc *doc);
 /* ACTORS_MF_UNDATED: a person whose code depends on the date, in a story
  * with no publication date: coded only as far as no date is needed (the
  * country all the person's roles share, or nothing), never at today's. */
-enum { ACTORS_MF_QUOTED = 1, ACTORS_MF_PLURAL = 2, ACTORS_MF_UNDATED = 4 };
+/* ACTORS_MF_ORG: a new actor named after a body's role noun ("civil rights
+ * group Liberty"): an organisation, not a person. */
+enum { ACTORS_MF_QUOTED = 1, ACTORS_MF_PLURAL = 2, ACTORS_MF_UNDATED = 4, ACTORS_MF_ORG = 8 };
 #define ACTORS_CREDIT_ONLY UINT32_MAX
 
 /* Sizes of the loaded lexicon, for reports and tests. */

@@ -109,6 +109,15 @@ typedef struct {
     uint32_t surname_hash;  /* imported: hash of the one-word surname (not a lexicon name), or 0 */
 } act_person;
 
+/* An office a person holds between dates (data/actors/offices.txt): the
+ * holder of "the prime minister" in a British story of 2005. */
+typedef struct {
+    int32_t country;        /* country index */
+    int32_t agent;          /* agent index of a noun naming the office */
+    dyad_date from, to;     /* from <= D < to; to.year 0: still holds */
+    uint32_t person;
+} act_office;
+
 typedef struct {
     const char *name;
     char code[ACT_CODE];
@@ -143,6 +152,10 @@ struct actors_lexicon {
     act_role *roles;        uint32_t n_roles, cap_roles;
     act_org *orgs;          uint32_t n_orgs, cap_orgs;
     act_agent *agents;      uint32_t n_agents, cap_agents;
+    act_office *offices;    uint32_t n_offices, cap_offices;
+    /* imported people by surname_hash: (hash << 32 | person), sorted; for
+     * "Mr Davis" in a story with no Davis yet (coref.c, link_surname) */
+    uint64_t *by_surname;   uint32_t n_by_surname;
 
     act_name *names;        uint32_t n_names, cap_names;
     act_ltok *ltoks;        uint32_t n_ltoks, cap_ltoks;
@@ -246,6 +259,7 @@ typedef struct {
     uint8_t metonym;        /* capital / seat for the government */
     uint8_t credit;
     uint8_t fallback;       /* surname link that, failing, is a new actor (cand_name) */
+    uint8_t is_org;         /* candidate named after a body's noun: an organisation */
     int32_t country, agent, person, org;
     int32_t atom;           /* surname: the atom with the candidate people */
     int32_t poss_of;        /* agent owned by an earlier pm ("Kim Jong Un's government") */
@@ -274,6 +288,8 @@ typedef struct {
     uint32_t titles[ENT_TITLES];    /* head words of the agent nouns used with it */
     uint32_t first_word, last_word;  /* candidates: hashes of the first and last name tokens */
     uint8_t undated;        /* a person whose code depends on a date the story lacks */
+    int32_t home;           /* the country of its code (persons, organisations too), or -1:
+                               what the story is about (story_country) */
 } act_ent;
 
 #define ACT_MRU 128
@@ -309,6 +325,10 @@ void act_match_sentence(act_doc *ad, uint32_t s);
 uint32_t act_longest(const actors_lexicon *lex, const dyad_doc *doc, uint32_t i, uint32_t end,
                      uint32_t *first, uint64_t *pass);
 
+/* Can the agent alone ("ministers", "the government") stand for the story
+ * country's actors of that kind? */
+int act_bare_kind(const act_agent *ag);
+
 /* ---- coref.c: turn ad->pms into doc->mentions and doc->entities */
 void act_resolve_sentence(act_doc *ad);
 /* An organisation named only in the credit line: an entity, no mention. */
@@ -321,5 +341,11 @@ int act_add_name(actors_lexicon *lex, const char *s, uint8_t kind, uint32_t targ
 /* The code of person p at date d: a dated role, else the base code (may be ""). */
 int act_person_dated(const actors_lexicon *lex, uint32_t pi);
 const char *act_person_code(const actors_lexicon *lex, uint32_t p, dyad_date d, int *dated);
+/* The person holding the office named by agent noun `agent` in country c on
+ * date d (data/actors/offices.txt), or -1. */
+int32_t act_office_holder(const actors_lexicon *lex, int32_t c, int32_t agent, dyad_date d);
+/* The imported people whose one-word surname hashes to h: *first into
+ * lex->by_surname, returns how many. */
+uint32_t act_imported_surname(const actors_lexicon *lex, uint32_t h, uint32_t *first);
 
 #endif

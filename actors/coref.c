@@ -103,6 +103,15 @@ static void mru_touch(act_doc *ad, uint32_t e)
 
 static void set_code(char *dst, const char *src) { snprintf(dst, ACT_CODE, "%s", src ? src : ""); }
 
+/* The country index of a code's first three letters ("GBRLEG" -> GBR), or -1. */
+static int32_t code_country(const actors_lexicon *lex, const char *code)
+{
+    if (!code || strlen(code) < 3) return -1;
+    for (uint32_t c = 0; c < lex->n_countries; c++)
+        if (!strncmp(lex->countries[c].code, code, 3)) return (int32_t)c;
+    return -1;
+}
+
 static int32_t ent_new(act_doc *ad, uint32_t key, uint32_t kind, int32_t target, int32_t country,
                        int32_t agent, const char *name, const char *code, uint8_t dkind, uint8_t gender)
 {
@@ -129,6 +138,7 @@ static int32_t ent_new(act_doc *ad, uint32_t key, uint32_t kind, int32_t target,
     e->key = key;
     e->last_sent = ad->sent;
     e->last_mention = -1;
+    e->home = country >= 0 ? country : code_country(ad->lex, code);
     emap_put(ad, key, idx);
     return (int32_t)idx;
 }
@@ -237,6 +247,8 @@ static int32_t link_desc(act_doc *ad, const act_pm *p)
     return best;
 }
 
+static int32_t story_country(const act_doc *ad);
+
 static int32_t link_surname(act_doc *ad, const act_pm *p)
 {
     const actors_lexicon *lex = ad->lex;
@@ -257,7 +269,24 @@ static int32_t link_surname(act_doc *ad, const act_pm *p)
             if (s > best_sal) { best_sal = s; best = (int32_t)ad->mru[i]; }
         }
     }
-    if (p->surname == 2) return best;
+    if (p->surname == 2) {
+        if (best >= 0 || p->tok == a->tok) return best;
+        /* "Mr Davis" and no Davis yet: the one imported office-holder of
+         * that surname whose role on the story's date is of the story's
+         * country ("Mr Clarke" with Ken and Charles Clarke both sitting
+         * stays unknown). */
+        int32_t c = ad->undated ? -1 : story_country(ad);
+        if (c < 0) return -1;
+        uint32_t f, n = act_imported_surname(lex, ad->doc->toks[a->tok].hash, &f), fits = 0, one = 0;
+        for (uint32_t k = 0; k < n && fits < 2; k++) {
+            uint32_t pi = (uint32_t)(lex->by_surname[f + k] & 0xffffffffu);
+            if (p->gender && lex->people[pi].gender && lex->people[pi].gender != p->gender) continue;
+            int dated = 0;
+            const char *code = act_person_code(lex, pi, ad->date, &dated);
+            if (dated && code[0] && code_country_is(lex, code, c)) { fits++; one = pi; }
+        }
+        return fits == 1 ? -2 - (int32_t)one : -1;
+    }
     /* "in May", "May 5": a surname that is also a month or a common
      * capitalised word names a person only after a full mention. */
     const dyad_token *st = &ad->doc->toks[a->tok];
@@ -413,27 +442,40 @@ static const char *role_name(act_doc *ad, const act_pm *p, const char *owner)
     return dyad_arena_printf(d->arena, "%.*s%s%.*s", (int)(end - off), d->text + off, agl ? " " : "", (int)agl, ag);
 }
 
-/* Agents that are a country's own institutions at home: police, the
- * legislature and its members, labour unions. */
-static int domestic(const actors_lexicon *lex, const act_pm *p)
-{
-    if (p->agent < 0) return 0;
-    const char *c = lex->agents[p->agent].code;
-    return !strcmp(c, "COP") || !strcmp(c, "LEG") || !strcmp(c, "LAB");
-}
-
-/* The country the story is about so far: the most salient country, or
- * country of a role, among its entities; -1 if none. */
+/* The country the story is about so far: the country with the most
+ * salience summed over its entities (the country itself, its government,
+ * its roles, its people: a British politics story names Blunkett and
+ * Howard, not Britain); -1 if none. */
 static int32_t story_country(const act_doc *ad)
 {
+    enum { SLOTS = 8 };
+    int32_t cs[SLOTS];
+    float sal[SLOTS];
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < ad->n_mru; i++) {
+        const act_ent *e = &ad->ents[ad->mru[i]];
+        if (e->home < 0) continue;
+        float s = sal_now(ad, e);
+        /* A capital acting in this very sentence ("Baghdad war communiques
+         * made no mention ..., but a military spokesman threatened") is
+         * the side the sentence is about: it outweighs the story so far. */
+        if (e->ekind == E_METONYM && e->last_sent == ad->sent) s *= 3.0f;
+        /* A country's bare name is as often a place ("troops in southern
+         * Iraq") as an actor: half the weight of its people and bodies. */
+        if (e->ekind == E_COUNTRY) s *= 0.5f;
+        uint32_t k = 0;
+        while (k < n && cs[k] != e->home) k++;
+        if (k == n) {
+            if (n == SLOTS) continue;
+            cs[n] = e->home;
+            sal[n++] = 0.0f;
+        }
+        sal[k] += s;
+    }
     int32_t best = -1;
     float best_sal = 0.0f;
-    for (uint32_t i = 0; i < ad->doc->n_entities; i++) {
-        const act_ent *e = &ad->ents[i];
-        if (e->country < 0 || (e->ekind != E_COUNTRY && e->ekind != E_METONYM && e->ekind != E_ROLE)) continue;
-        float s = sal_now(ad, e);
-        if (s > best_sal) { best_sal = s; best = e->country; }
-    }
+    for (uint32_t k = 0; k < n; k++)
+        if (sal[k] > best_sal) { best_sal = sal[k]; best = cs[k]; }
     return best;
 }
 
@@ -460,14 +502,29 @@ static int32_t entity_for(act_doc *ad, act_pm *p, int32_t *antecedent)
         return person_entity(ad, (uint32_t)(-2 - e));
     }
     if (p->desc) {
-        int32_t e = link_desc(ad, p);
+        int32_t e = p->desc == 4 ? -1 : link_desc(ad, p);
         if (e >= 0) { *antecedent = ad->ents[e].last_mention; p->how = DYAD_HOW_COREF_DESC; return e; }
         if (p->desc >= 2) {
-            /* "the president" with no president in sight: nobody.  But
-             * "police", "MPs", "the unions" with no country of their own
-             * are the domestic actors of the country the story is about. */
-            int32_t c = domestic(ad->lex, p) ? story_country(ad) : -1;
+            /* "the prime minister", "ministers", "police", "the government"
+             * with no antecedent and no country of their own are actors of
+             * the country the story is about (issue 15.4): the holder of
+             * that office on the story's date when the lexicon knows one,
+             * else the country + the agent.  A pejorative ("the dictator")
+             * is used of foreign rulers, never of the story's own. */
+            const act_agent *ag = &ad->lex->agents[p->agent];
+            int32_t c = ag->pejorative ? -1 : story_country(ad);
             if (c < 0) return -1;
+            if (p->desc == 2 && ag->person && !ad->undated) {
+                int32_t who = act_office_holder(ad->lex, c, p->agent, ad->date);
+                if (who >= 0) {
+                    /* the mention stays a role ("the premier" is no name) */
+                    p->person = who;
+                    p->desc = 0;
+                    p->how = DYAD_HOW_CONTEXT;
+                    return person_entity(ad, (uint32_t)who);
+                }
+            }
+            if (!act_bare_kind(ag)) return -1;
             p->country = c;
             p->desc = 0;
             p->how = DYAD_HOW_CONTEXT;
@@ -520,6 +577,16 @@ static int32_t entity_for(act_doc *ad, act_pm *p, int32_t *antecedent)
         return e;
     }
     case DYAD_ACTOR_CANDIDATE: {
+        /* "campaign group Statewatch" with no country word: the story
+         * country's, as for the noun alone.  (Not a person: "Police Chief
+         * Karim Bazargan" in a story about Brazil and Iran is no Brazilian.) */
+        if (p->is_org && p->country < 0 && p->agent >= 0 && strlen(p->code) == 3 && act_bare_kind(&lex->agents[p->agent])) {
+            int32_t c = story_country(ad);
+            if (c >= 0) {
+                p->country = c;
+                snprintf(p->code, sizeof p->code, "%s%s", lex->countries[c].code, lex->agents[p->agent].code);
+            }
+        }
         uint32_t h = hash_folded(p->cand_name, strlen(p->cand_name));
         uint32_t key = ekey(E_CAND, (int32_t)h, -1, -1);
         int32_t e = ent_find(ad, key, E_CAND, (int32_t)h, -1, -1);
@@ -567,6 +634,7 @@ static void emit_mention(act_doc *ad, act_pm *p, int32_t e, int32_t antecedent)
     m->kind = p->kind;
     m->how = p->how;
     m->flags = (uint16_t)((p->quoted ? ACTORS_MF_QUOTED : 0) | (p->plural ? ACTORS_MF_PLURAL : 0) |
+                          (p->is_org ? ACTORS_MF_ORG : 0) |
                           (e >= 0 && ad->ents[e].undated ? ACTORS_MF_UNDATED : 0));
     /* An office-holder out of office on this date, titled here ("chief
      * secretary George Osborne"), takes the code of the title. */

@@ -501,6 +501,107 @@ static int load_officeholders_tsv(actors_lexicon *lex, const char *path, char *e
     return 0;
 }
 
+/* data/actors/offices.txt: who holds a country's office on a date.  One
+ * line per holding, fields separated by " | ":
+ *     GBR | prime minister, premier | 1997-05-02 | 2007-06-27 | Tony Blair
+ * country code, the agent nouns (agents.txt singulars) that name the office,
+ * FROM, TO ('-' while it lasts), and a person the lexicon (hand-written or
+ * imported) knows by that name.  Read after the name table is built. */
+static void load_offices(actors_lexicon *lex, const char *data_dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/actors/offices.txt", data_dir);
+    size_t len;
+    char *buf = read_file(path, &len);
+    if (!buf) return;           /* optional: no officeholder resolution */
+    const char *file = str(lex, path);
+    int line = 0;
+    for (char *l = buf, *nl; l; l = nl) {
+        nl = strchr(l, '\n');
+        if (nl) *nl++ = 0;
+        line++;
+        char *t = trim(l);
+        if (!*t || *t == '#') continue;
+        char *f[5];
+        int nf = 0;
+        for (char *p = t; nf < 5;) {
+            char *bar = strstr(p, " | ");
+            f[nf++] = p;
+            if (!bar) break;
+            *bar = 0;
+            p = bar + 3;
+        }
+        for (int k = 0; k < nf; k++) f[k] = trim(f[k]);
+        int32_t c = -1;
+        for (uint32_t i = 0; nf == 5 && i < lex->n_countries && c < 0; i++)
+            if (!strcmp(lex->countries[i].code, f[0])) c = (int32_t)i;
+        dyad_date df = {0}, dt = {0};
+        int32_t who = nf == 5 ? actors_person_named(lex, f[4]) : -1;
+        if (c < 0 || parse_date(f[2], strlen(f[2]), &df) || (strcmp(f[3], "-") && parse_date(f[3], strlen(f[3]), &dt)) ||
+            (dt.year && dyad_date_cmp(df, dt) >= 0)) {
+            warn(lex, file, line, "write COUNTRY | noun, noun | FROM | TO | person (TO '-' while it lasts): %.60s", t);
+            continue;
+        }
+        if (who < 0) { warn(lex, file, line, "no person '%s' in the people lexicon", f[4]); continue; }
+        char *save_n = NULL;
+        for (char *n = strtok_r(f[1], ",", &save_n); n; n = strtok_r(NULL, ",", &save_n)) {
+            n = trim(n);
+            int32_t ag = -1;
+            for (uint32_t a = 0; a < lex->n_agents && ag < 0; a++)
+                if (!strcmp(lex->agents[a].name, n)) ag = (int32_t)a;
+            if (ag < 0) { warn(lex, file, line, "'%s' is not an agent noun of agents.txt", n); continue; }
+            lex->offices = xgrow(lex->offices, &lex->cap_offices, lex->n_offices + 1, sizeof *lex->offices);
+            lex->offices[lex->n_offices++] = (act_office){c, ag, df, dt, (uint32_t)who};
+        }
+    }
+    free(buf);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void index_surnames(actors_lexicon *lex)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < lex->n_people; i++) n += lex->people[i].imported && lex->people[i].surname_hash;
+    if (!n) return;
+    lex->by_surname = malloc(n * sizeof *lex->by_surname);
+    if (!lex->by_surname) return;
+    for (uint32_t i = 0; i < lex->n_people; i++)
+        if (lex->people[i].imported && lex->people[i].surname_hash)
+            lex->by_surname[lex->n_by_surname++] = (uint64_t)lex->people[i].surname_hash << 32 | i;
+    qsort(lex->by_surname, lex->n_by_surname, sizeof *lex->by_surname, cmp_u64);
+}
+
+uint32_t act_imported_surname(const actors_lexicon *lex, uint32_t h, uint32_t *first)
+{
+    uint32_t lo = 0, hi = lex->n_by_surname;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if ((uint32_t)(lex->by_surname[mid] >> 32) < h) lo = mid + 1;
+        else hi = mid;
+    }
+    uint32_t e = lo;
+    while (e < lex->n_by_surname && (uint32_t)(lex->by_surname[e] >> 32) == h) e++;
+    *first = lo;
+    return e - lo;
+}
+
+int32_t act_office_holder(const actors_lexicon *lex, int32_t c, int32_t agent, dyad_date d)
+{
+    for (uint32_t i = 0; i < lex->n_offices; i++) {
+        const act_office *o = &lex->offices[i];
+        if (o->country != c || o->agent != agent) continue;
+        if (o->from.year && dyad_date_cmp(d, o->from) < 0) continue;
+        if (o->to.year && dyad_date_cmp(d, o->to) >= 0) continue;
+        return (int32_t)o->person;
+    }
+    return -1;
+}
+
 static void person_record(actors_lexicon *lex, record *r)
 {
     int line = r->f[0].line;
@@ -872,7 +973,7 @@ static void build_words(actors_lexicon *lex)
         "trust", "bureau", "alliance", "commission", "club", "united", "rovers", "fc", "motors",
         "election", "elections", "statistics", "museum", "gallery", "festival", "cup", "open",
         "championship", "league", "series", "show", "airways", "energy", "oil", "petroleum", "gas",
-        "steel", "foods", "pharmaceuticals", "industries", "international", "global", "worldwide", NULL,
+        "steel", "foods", "tobacco", "pharmaceuticals", "industries", "international", "global", "worldwide", NULL,
     };
     add_words(lex, orgish, WC_ORGISH);
     add_words(lex, premod, WC_PREMOD);
@@ -1123,6 +1224,8 @@ static actors_lexicon *load(const char *data_dir, int with_imported, char *err, 
     undated_codes(lex);
     act_table_build(lex);
     seed_titles(lex);
+    load_offices(lex, data_dir);
+    index_surnames(lex);
     free(lex->scratch);
     lex->scratch = NULL;
     lex->scratch_cap = 0;
@@ -1135,6 +1238,8 @@ void actors_free(actors_lexicon *lex)
     dyad_arena_free(lex->strings);
     free(lex->text);
     free(lex->countries); free(lex->people); free(lex->roles); free(lex->orgs); free(lex->agents);
+    free(lex->offices);
+    free(lex->by_surname);
     free(lex->names); free(lex->ltoks); free(lex->scratch);
     act_table_free(&lex->table);
     act_table_free(&lex->words);

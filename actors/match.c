@@ -628,6 +628,65 @@ static int place_role(mctx *m, uint32_t j, uint32_t *next)
     return 1;
 }
 
+/* Agents that alone ("ministers said", "a military spokesman", "troops")
+ * are the story country's: its state, forces, courts, media and groups.
+ * Not "critics", "delegates", "workers", "residents", "firms": nouns
+ * used of anyone, at home or abroad; nor "the rebels", mostly foreign. */
+static int pronoun_of(const actors_lexicon *lex, uint32_t h);
+
+int act_bare_kind(const act_agent *ag)
+{
+    static const char *const codes[] = {"GOV", "MIL", "COP", "LEG", "JUD", "NGO", "HRI", "ENV", "MED", "SPY", "LAB", NULL};
+    static const char *const vague[] = {"delegate", "delegation", "worker", "leader", "official", "spokesman", "spokeswoman",
+                                        "spokesperson", "source", "representative", NULL};
+    /* weapons and craft ("fighter jets", "warships") are objects of the
+     * sentence's own actor, not the story country's */
+    static const char *const gear[] = {"jet", "aircraft", "plane", "warplane", "warship", "ship", "tank", "missile",
+                                       "drone", "submarine", "boat", "gunboat", "vessel", "bomber", "fighter",
+                                       "helicopter", "rocket", "weapon", "artillery", "carrier", "frigate",
+                                       "destroyer", "post", "base", "unit", "battery", NULL};
+    if (ag->pejorative) return 0;
+    const char *sp = strrchr(ag->name, ' ');
+    sp = sp ? sp + 1 : ag->name;
+    for (const char *const *g = gear; *g; g++) if (!strcmp(sp, *g)) return 0;
+    int ok = 0;
+    for (const char *const *c = codes; *c && !ok; c++) ok = !strcmp(ag->code, *c);
+    for (const char *const *v = vague; *v && ok; v++) ok = strcmp(ag->name, *v) != 0;
+    return ok;
+}
+
+/* "civil rights group Liberty", "pressure group Statewatch": a body's noun
+ * right before an unknown capitalised name names an organisation, a new
+ * actor coded by the noun (and the story country, coref.c). */
+static int body_name(mctx *m, uint32_t j, uint32_t start)
+{
+    act_doc *ad = m->ad;
+    const act_atom *a = &ad->atoms[j];
+    if (j + 1 >= ad->n_atoms) return 0;
+    act_atom *nx = &ad->atoms[j + 1];
+    if (nx->type != AT_CAPS || nx->tok != aend(a) || nx->used || nx->ntok > 5) return 0;
+    const act_agent *ag = &m->lex->agents[name_of(m, a, NK_AGENT)->target];
+    static const char *const codes[] = {"NGO", "HRI", "ENV", "REB", "UAF", "OPP", "MED", "EDU", "LAB", NULL};
+    int ok = 0;
+    for (const char *const *c = codes; *c && !ok; c++) ok = !strcmp(ag->code, *c);
+    /* "the group Liberty", not "the newspaper Monday" */
+    if (!ok || (nx->ntok == 1 && (wclass(m, nx->tok) & WC_NOTNAME))) return 0;
+    /* the name runs on over capitalised atoms glued to it: "Freedom Watch"
+     * (a lexicon word inside ends the caps run) */
+    act_atom run = *nx;
+    uint32_t e = aend(nx);
+    while (e < m->se && e - run.tok < 5 && (T(m, e)->flags & DYAD_TOK_WORD) && (T(m, e)->flags & (DYAD_TOK_CAP | DYAD_TOK_UPPER)))
+        e++;
+    run.ntok = e - run.tok;
+    uint32_t q = j + 1;
+    while (q + 1 < ad->n_atoms && ad->atoms[q + 1].tok < e) q++;
+    act_pm *p = candidate(m, start, &run, ag->code, -1, (int32_t)name_of(m, a, NK_AGENT)->target);
+    p->is_org = 1;
+    p->gender = 0;
+    for (uint32_t z = j; z <= q; z++) ad->atoms[z].used = 1;
+    return (int)(q - j + 1);
+}
+
 /* An agent noun with no country word before it. */
 static uint32_t compose_agent(mctx *m, uint32_t j)
 {
@@ -641,6 +700,8 @@ static uint32_t compose_agent(mctx *m, uint32_t j)
         a->used = 1;
         return j + 2;
     }
+    int took = !ag->person && !ag_name->plural ? body_name(m, j, the ? start : a->tok) : 0;
+    if (took) return j + (uint32_t)took;
     const act_name *org = name_of(m, a, NK_ORG);
     if (org) {
         /* "the Senate", "the Security Council": the organisation. */
@@ -672,12 +733,32 @@ static uint32_t compose_agent(mctx *m, uint32_t j)
         a->used = 1;
         return j + 1;
     }
+    int proper = (at->flags & DYAD_TOK_CAP) && a->tok != m->sb && at->len > 1 &&
+                 m->doc->text[at->off + 1] >= 'a' && m->doc->text[at->off + 1] <= 'z';
     if (the && !ag_name->plural) {
         /* "the despot", "the ministry", "Mr. President": a descriptor. */
         act_pm *p = new_pm(m, start, aend(a), DYAD_ACTOR_ROLE, DYAD_HOW_COREF_DESC);
         p->agent = (int32_t)ag_name->target;
         p->gender = ag->gender;
         p->desc = 2;            /* no country word: only coreference can code it */
+        p->quoted = a->quoted;
+        a->used = 1;
+    } else if ((ag_name->plural || (ag->person && a->tok > m->sb &&
+                                    (is_word(m, a->tok - 1, m->lex->w.a) || is_word(m, a->tok - 1, m->lex->w.an)))) &&
+               act_bare_kind(ag) && !proper &&
+               /* "its nuclear forces": the pronoun's, not the story's */
+               !(a->tok > m->sb && pronoun_of(m->lex, T(m, a->tok - 1)->hash)) &&
+               !(a->tok > m->sb + 1 && (T(m, a->tok - 1)->flags & DYAD_TOK_LOWER) && pronoun_of(m->lex, T(m, a->tok - 2)->hash)) &&
+               !(j > 0 && ad->atoms[j - 1].type == AT_CAPS && aend(&ad->atoms[j - 1]) == a->tok) &&
+               !(a->tok > m->sb && (T(m, a->tok - 1)->flags & DYAD_TOK_NUM))) {
+        /* "ministers said", "a military spokesman", "campaign groups": no
+         * one in particular, the story country's actors of that kind (issue
+         * 15.4); coreference gives the country, none, no actor. */
+        act_pm *p = new_pm(m, a->tok, aend(a), DYAD_ACTOR_ROLE, DYAD_HOW_COREF_DESC);
+        p->agent = (int32_t)ag_name->target;
+        p->plural = ag_name->plural;
+        p->gender = ag->gender;
+        p->desc = 4;
         p->quoted = a->quoted;
         a->used = 1;
     }
@@ -930,9 +1011,10 @@ static int speaker_name(mctx *m, uint32_t j, uint32_t q, uint32_t b, uint32_t e)
     if (run.ntok == 1 && (wclass(m, b) & WC_NOTNAME)) return 0;
     act_pm *p = candidate(m, start, &run, "", -1, -1);
     p->gender = gender;
-    if (run.ntok == 1 && ad->n_cands) {
+    if (run.ntok == 1 && (ad->n_cands || gender)) {
         /* "Kihara said" after "Defence Minister Minoru Kihara": the
-         * story's own actor first; a new one only if none has that name. */
+         * story's own actor first ("Mr Hoon said": also the office-holder
+         * of the story's country, coref.c); a new one only if none fits. */
         p->kind = DYAD_ACTOR_PERSON;
         p->how = DYAD_HOW_COREF_NAME;
         p->surname = 2;
@@ -1006,7 +1088,9 @@ static int caps_token(const mctx *m, uint32_t i, int starting)
     if (t->flags & DYAD_TOK_INITIAL) return !starting;
     if (t->flags & DYAD_TOK_CAP) {
         if (t->flags & DYAD_TOK_ABBR) return 0;             /* Gen. Mr. Jan. */
-        return !(wclass(m, i) & WC_NOTNAME);
+        /* "Mr Blunkett": the honorific (with or without its dot) stays
+         * outside the run, which is the name */
+        return !(wclass(m, i) & (WC_NOTNAME | WC_HONORIFIC));
     }
     /* al-Assad, bin Salman: particles inside a name */
     if (!starting && (wclass(m, i) & WC_PARTICLE) && i + 1 < m->se && (T(m, i + 1)->flags & DYAD_TOK_CAP)) return 1;
@@ -1102,13 +1186,6 @@ void act_match_sentence(act_doc *ad, uint32_t s)
             j++;
             continue;
         }
-        if (a->type == AT_CAPS && a->ntok == 1 && (wclass(&m, a->tok) & WC_HONORIFIC) && j + 1 < ad->n_atoms &&
-            ad->atoms[j + 1].tok == aend(a) && has_kind(&ad->atoms[j + 1], NK_SURNAME)) {
-            /* "Mr Blair": the surname's own rule takes the honorific */
-            a->used = 1;
-            j++;
-            continue;
-        }
         if (a->type == AT_CAPS) {
             uint32_t next;
             if (place_role(&m, j, &next)) { j = next; continue; }
@@ -1149,11 +1226,15 @@ void act_match_sentence(act_doc *ad, uint32_t s)
             }
             /* A lone capitalised word may be the short name of a new actor
              * of this story ("Doe" after "Foreign Minister Jane Doe"). */
-            if (a->ntok == 1 && ad->n_cands) {
-                act_pm *p = new_pm(&m, a->tok, aend(a), DYAD_ACTOR_PERSON, DYAD_HOW_COREF_NAME);
+            /* "Mr Davis": after an honorific, also an office-holder of the
+             * story's country (coref.c). */
+            int hon = a->tok > floor_of(&m, j) && (wclass(&m, a->tok - 1) & WC_HONORIFIC);
+            if (a->ntok == 1 && (ad->n_cands || hon)) {
+                act_pm *p = new_pm(&m, hon ? a->tok - 1 : a->tok, aend(a), DYAD_ACTOR_PERSON, DYAD_HOW_COREF_NAME);
                 p->surname = 2;
                 p->atom = (int32_t)j;
                 p->quoted = a->quoted;
+                if (hon) p->gender = (wclass(&m, a->tok - 1) & WC_FEMALE) ? 'f' : 'm';
             }
             a->used = 1;
             j++;

@@ -147,6 +147,22 @@ serve_stage() {
   wait "$pid"
   rm -rf "$tmp"
 }
+# Places: the load of the gazetteer (libgeonames' cities, built on first
+# use) and of the where stage's own tables, best of N `dyad lexicon stats`
+# (milliseconds as it measures them); and the where stage's share of
+# coding: `code` against `code --no-places` over each corpus (stages
+# code and code-noplaces; the ratio of the two is the cost of placing).
+places_stage() {
+  local best_g="" best_w="" line g w
+  for _ in $(seq "$runs"); do
+    line=$("$dyad" lexicon stats 2>/dev/null)
+    g=$(echo "$line" | awk '/^places_ms/ {print $2}')
+    w=$(echo "$line" | awk '/^where_ms/ {print $2}')
+    if [ -z "$best_g" ] || awk -v a="$g" -v b="$best_g" 'BEGIN{exit !(a<b)}'; then best_g=$g; fi
+    if [ -z "$best_w" ] || awk -v a="$w" -v b="$best_w" 'BEGIN{exit !(a<b)}'; then best_w=$w; fi
+  done
+  echo "places   gazetteer load ${best_g} ms (libgeonames' cities), where tables ${best_w} ms (countries, landmarks), best of $runs"
+}
 
 echo "dyad $("$dyad" --version | cut -d' ' -f2) on $(nproc) cores, best of $runs runs"
 for c in $corpora; do
@@ -155,12 +171,15 @@ for c in $corpora; do
     case $s in
       html|readability|dask|serve) continue ;;
       code-j2) stage "$s" "$c" code -j 2 ;;
+      code-noplaces) stage "$s" "$c" code --no-places ;;
+      places) continue ;;
       scale) scale_stage code "$c" code; scale_stage ingest "$c" ingest ;;
       parse) parse_stage "$c" ;;
       *) stage "$s" "$c" "$s" ;;
     esac
   done
 done
+case " ${BENCH_STAGES:-text} " in *" places "*) places_stage ;; esac
 case " ${BENCH_STAGES:-text} " in *" html "*) BENCH_HTML_REPS=${BENCH_HTML_REPS:-200} html_stage ;; esac
 case " ${BENCH_STAGES:-text} " in *" readability "*) readability_stage ;; esac
 case " ${BENCH_STAGES:-text} " in *" dask "*) bash "$(dirname "$0")/dask.sh" "$dyad" ;; esac

@@ -12,7 +12,7 @@
 
 #include <stdlib.h>
 
-enum { CODE_O_CODED = CLI_O_OWN + 50, CODE_O_REQUIRE_TARGET };
+enum { CODE_O_CODED = CLI_O_OWN + 50, CODE_O_REQUIRE_TARGET, CODE_O_NO_PLACES };
 
 typedef struct {
     cli_opts *o;
@@ -22,6 +22,7 @@ typedef struct {
 } code_ctx;
 
 static int require_target;            /* --require-target */
+static int no_places;                 /* --no-places */
 
 static int code_one(dyad_doc *d, dbuf *out, void *p)
 {
@@ -55,6 +56,7 @@ const cli_option code_options[] = {
     {"coded", 0, NULL, CODE_O_CODED, "the record with a \"coded\" member: what the store needs, so that 'dyad ingest' "
                                      "stores it without coding it again (code on many machines, store on one)"},
     {"require-target", 0, NULL, CODE_O_REQUIRE_TARGET, "drop events without a target"},
+    {"no-places", 0, NULL, CODE_O_NO_PLACES, "skip the where stage: events carry no place (what it costs: make bench)"},
     CLI_OPT_DATE,
     {"jobs", 'j', "N", CLI_O_JOBS, "N threads; the output stays in input order"},
     CLI_OPT_DATA, CODE_DICT_OPTIONS, CLI_OPT_COUNT, CLI_OPT_QUIET, CLI_OPT_VERBOSE, CLI_OPT_PEOPLE,
@@ -65,6 +67,7 @@ static int code_option(cli_opts *o, int id, const char *arg)
 {
     if (id == CODE_O_CODED) { o->coded = 1; return 0; }
     if (id == CODE_O_REQUIRE_TARGET) { require_target = 1; return 0; }
+    if (id == CODE_O_NO_PLACES) { no_places = 1; return 0; }
     return code_dict_option(o, id, arg);
 }
 
@@ -83,6 +86,8 @@ int cmd_code(cli_opts *o)
     if (failed) { free(o->files); return 1; }
     code_ctx c = {o, dict ? code_dict_model(dict) : cli_load_model(o), cli_pipeline_options(o), dict};
     if (!c.model) { free(o->files); return 1; }
+    /* --no-places: a model without the where stage ("NULL: no places"). */
+    if (no_places) { where_free(c.model->where); c.model->where = NULL; }
     if (o->explain) o->jobs = 1;
     if (o->tsv && !o->count)
         printf("date\tsource\ttarget\tcameo\troot\tquad\tgoldstein\tdoc_id\turl\n");

@@ -230,8 +230,19 @@ int cmd_eval(cli_opts *o)
         free(o->files);
         return rt;
     }
+    if (o->n_files == 2 && !strcmp(o->files[0], "entities")) {
+        dyad_model *m = cli_load_model(o);
+        char e[1024];
+        const char *shared = eval_shared ? eval_shared : getenv("DYAD_SHARED");
+        int rp = m ? eval_entities(m, o->files[1], shared && *shared ? shared : "../shared", eval_list ? stdout : NULL, e, sizeof e) : -1;
+        if (m && rp) fprintf(stderr, "dyad: eval entities: %s\n", e);
+        dyad_model_free(m);
+        free(o->files);
+        return rp ? 1 : 0;
+    }
     if (o->n_files < 2 || strcmp(o->files[0], "events")) {
-        cli_usage_error("eval: usage: dyad eval events GOLD.tsv [CORPUS...] | dyad eval places GOLD.tsv | dyad eval tabari DIR (see 'dyad eval --help')");
+        cli_usage_error("eval: usage: dyad eval events GOLD.tsv [CORPUS...] | dyad eval places GOLD.tsv | "
+                        "dyad eval entities GOLD.tsv | dyad eval tabari DIR (see 'dyad eval --help')");
         free(o->files);
         return 2;
     }

@@ -35,6 +35,11 @@ enum {
 #define STORE_OPT_JSON   {"json", 0, NULL, CLI_O_JSON, "one JSON object per line"}
 #define STORE_OPT_CSV    {"csv", 0, NULL, CLI_O_CSV, "CSV with a header"}
 #define STORE_OPT_TSV    {"tsv", 0, NULL, CLI_O_TSV, "tab-separated with a header"}
+/* Where the events happened (events, export, timeline). */
+#define STORE_OPT_PLACE_FILTERS \
+    {"near", 0, "PLACE", STORE_O_NEAR, "placed within --km (default 50) of PLACE, on the sphere: a city,\nregion, landmark, country name or code"}, \
+    {"km", 0, "N", STORE_O_KM, "the radius of --near, in km"}, \
+    {"country", 0, "CODE", STORE_O_COUNTRY, "placed in country CODE (dyad's: PRK, USA)"}
 /* The event filters of events and export. */
 #define STORE_OPT_EVENT_FILTERS \
     {"actor", 0, "X", STORE_O_ACTOR, "X as source or target: a CAMEO code or prefix (USA matches\nUSAGOV) or whole words of the actor's name (Kim matches Kim Jong Un)"}, \
@@ -43,9 +48,7 @@ enum {
     {"cameo", 0, "CODE", STORE_O_CAMEO, "a CAMEO code or its prefix (04 or 042)"}, \
     {"plover", 0, "TYPE", STORE_O_PLOVER, "a PLOVER event type"}, \
     {"quad", 0, "N", STORE_O_QUAD, "quad class 1-4"}, \
-    {"near", 0, "PLACE", STORE_O_NEAR, "placed within --km (default 50) of PLACE: a city, region, landmark,\ncountry name or code"}, \
-    {"km", 0, "N", STORE_O_KM, "the radius of --near, in km"}, \
-    {"country", 0, "CODE", STORE_O_COUNTRY, "placed in country CODE (dyad's: PRK, USA)"}, \
+    STORE_OPT_PLACE_FILTERS, \
     STORE_OPT_FROM, STORE_OPT_TO, STORE_OPT_DOC, STORE_OPT_LIMIT
 
 /* The store forms of quotes and actors (cmd_query.c), the `also` of those

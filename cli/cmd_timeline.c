@@ -11,7 +11,7 @@
 const cli_option timeline_options[] = {
     CLI_OPT_DB,
     {"by", 0, "PERIOD", STORE_O_BY, "day, week, month (the default) or year"},
-    STORE_OPT_FROM, STORE_OPT_TO,
+    STORE_OPT_FROM, STORE_OPT_TO, STORE_OPT_PLACE_FILTERS,
     {"svg", 0, "FILE", STORE_O_SVG, "also write an SVG chart of the timeline to FILE"},
     STORE_OPT_JSON, STORE_OPT_CSV, STORE_OPT_TSV, CLI_OPT_QUIET, CLI_OPT_END,
 };
@@ -42,7 +42,7 @@ int cmd_timeline(cli_opts *o)
     if (!s) { free(o->files); return 1; }
     timeline tl;
     char err[512];
-    if (store_timeline(s, o->files[0], o->files[1], by, sc.f.from, sc.f.to, &tl, err, sizeof err)) {
+    if (store_timeline_filtered(s, o->files[0], o->files[1], by, &sc.f, &tl, err, sizeof err)) {
         fprintf(stderr, "dyad: %s\n", err);
         store_close(s);
         free(o->files);

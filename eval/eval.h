@@ -82,6 +82,14 @@ void eval_print(const eval_score *s, FILE *out);
 
 /* places.c: `dyad eval places GOLD.tsv`; the figures on stdout, each miss
  * on `list` when not NULL.  -1 with the reason in err. */
+/* Words of s reduced to lower-case letters and digits (clean text and raw
+ * body differ in whitespace and quotes); the length written. */
+size_t eval_norm_key(const char *s, size_t n, char *out, size_t cap);
+/* Two reduced texts are the same sentence: the start of one lies in the other. */
+int eval_same_words(const char *a, size_t na, const char *b, size_t nb);
 int eval_places(const dyad_model *m, const char *gold, FILE *list, char *err, size_t errlen);
+/* entities.c: named entities against tests/gold/entities.tsv; corpora
+ * under `shared`.  Prints P/R/F1 (typed, coarse, span); 0 or -1 with err. */
+int eval_entities(const dyad_model *m, const char *gold, const char *shared, FILE *list, char *err, size_t errlen);
 
 #endif

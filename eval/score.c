@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t norm_key(const char *s, size_t n, char *out, size_t cap)
+size_t eval_norm_key(const char *s, size_t n, char *out, size_t cap)
 {
     size_t k = 0;
     for (size_t i = 0; i < n && k + 1 < cap; i++) {
@@ -34,7 +34,7 @@ static int starts_inside(const char *a, size_t na, const char *b)
     return strstr(b, pre) != NULL;
 }
 
-static int same_sentence(const char *a, size_t na, const char *b, size_t nb)
+int eval_same_words(const char *a, size_t na, const char *b, size_t nb)
 {
     if (na < 8 || nb < 8) return na == nb && !memcmp(a, b, na);
     return starts_inside(a, na, b) || starts_inside(b, nb, a);
@@ -133,7 +133,7 @@ void eval_score_doc(const eval_gold *g, int gd, const char *raw, size_t raw_len,
                 continue;
             }
             ukey[u] = malloc(sp.len + 1);
-            ulen[u] = norm_key(raw + sp.off, sp.len, ukey[u], sp.len + 1);
+            ulen[u] = eval_norm_key(raw + sp.off, sp.len, ukey[u], sp.len + 1);
         }
 
     /* sent_unit[sent * n_units + unit]: dyad sentence lies in the gold span. */
@@ -142,9 +142,9 @@ void eval_score_doc(const eval_gold *g, int gd, const char *raw, size_t raw_len,
     char *key = malloc(d->text_len + 1);
     for (uint32_t si = 0; si < ns && n_units; si++) {
         const dyad_sentence *st = &d->sents[si];
-        size_t kl = norm_key(d->text + st->off, st->len, key, (size_t)st->len + 1);
+        size_t kl = eval_norm_key(d->text + st->off, st->len, key, (size_t)st->len + 1);
         for (int k = 0; k < n_units; k++)
-            if (ukey[k] && same_sentence(key, kl, ukey[k], ulen[k])) in[(size_t)si * n_units + k] = 1;
+            if (ukey[k] && eval_same_words(key, kl, ukey[k], ulen[k])) in[(size_t)si * n_units + k] = 1;
     }
 
     /* Events, level by level. */

@@ -33,6 +33,15 @@
  *            for intent to criticise.  Meetings, visits and agreements need
  *            a second party.
  *
+ * Where the sentence was parsed, a pattern that found no target by tokens
+ * is read again over the verb's dependents (tree_best_match: objects,
+ * case-marked obliques and nominal heads at any distance), force used in
+ * another country with no object targets that country, a present-tense
+ * when-clause below a forward-looking clause is intent, and a time
+ * expression hanging from the event's own verb dates the event (see
+ * docs/events.md, "Where the sentence was parsed").  --explain names every
+ * verb considered and why it was or was not coded.
+ *
  * A sentence yields events only through a pattern and these rules; there is
  * no fallback code.  Every event carries the pattern id, the evidence spans
  * and the flags that shaped it.  Nothing here allocates per token: the
@@ -42,6 +51,7 @@
  */
 #include "model.h"
 #include "../core/core.h"
+#include "../time/timex.h"
 
 #include <stdio.h>
 #include <ctype.h>
@@ -141,7 +151,11 @@ static const char *const people_words[] = {
     "people", "civilians", "villagers", "residents", "protesters", "protestors", "demonstrators", "students",
     "men", "women", "children", "worshippers", "passengers", "workers", "fishermen", "farmers", "refugees",
     "migrants", "pilgrims", "voters", "crowd", "crowds", "mourners", "shoppers", "journalists", "activists", NULL};
-static uint32_t h_people[32], h_loc[8], h_whose[8], h_policy[40];
+static uint32_t h_people[32], h_loc[8], h_whose[8], h_policy[40], h_parts[24], h_appeal_preps[4];
+static const char *const part_words[] = {"division", "divisions", "unit", "units", "battalion", "battalions", "brigade",
+                                         "brigades", "group", "groups", "delegation", "delegations", "team", "teams",
+                                         "member", "contingent", "contingents", "column", "columns", "squad", "squads",
+                                         NULL};
 /* Whose a criticised or rejected thing is: "the plans of the Tories". */
 static const char *const whose_words[] = {"of", "by", "from", NULL};
 /* Things said or decided: attacked or shot down as such they are criticised. */
@@ -170,7 +184,7 @@ static const char *const between_words[] = {
 
 /* Single words the rules test; the same for every model (a pure function
  * of the spelling), set by coder_init before any document is coded. */
-static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for;
+static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for, h_by, h_than;
 static uint32_t h_but, h_while, h_whereas, h_the;
 
 static uint32_t word_hash(const char *w) { return hash_folded(w, strlen(w)); }
@@ -189,6 +203,11 @@ void coder_init(events_model *m)
     h_for = word_hash("for");
     h_but = word_hash("but"); h_while = word_hash("while"); h_whereas = word_hash("whereas");
     h_the = word_hash("the");
+    h_by = word_hash("by");
+    h_than = word_hash("than");
+    h_appeal_preps[0] = word_hash("for");
+    h_appeal_preps[1] = word_hash("on");
+    h_appeal_preps[2] = word_hash("upon");
     for (int c = 0; c < WC_ALL; c++) {
         m->wc_n[c] = 0;
         for (int i = 0; i < 48 && word_classes[c][i]; i++)
@@ -233,6 +252,7 @@ void coder_init(events_model *m)
     for (int i = 0; loc_words[i] && i < 7; i++) h_loc[i] = word_hash(loc_words[i]);
     for (int i = 0; whose_words[i] && i < 7; i++) h_whose[i] = word_hash(whose_words[i]);
     for (int i = 0; policy_words[i] && i < 39; i++) h_policy[i] = word_hash(policy_words[i]);
+    for (int i = 0; part_words[i] && i < 23; i++) h_parts[i] = word_hash(part_words[i]);
     for (int i = 0; futures[i]; i++) h_future[i] = word_hash(futures[i]);
     for (int l = 0; l < 2; l++) {
         const char *const *words = l ? to_lookthrough : between_words;
@@ -280,6 +300,7 @@ typedef struct {
     int32_t inner;                   /* a target found inside the object ("Kuwaiti boats", "people in Kabul") */
     char inner_code[16];             /* its code for this event: the country, + CVL for people */
     uint32_t clause;                 /* literal mode: the first token of TABARI's clause */
+    uint32_t verb_tok;               /* the verb being coded */
 } sent_view;
 
 static int32_t mention_at(const sent_view *v, uint32_t k) { return k >= v->a && k < v->b ? v->starts[k - v->a] : -1; }
@@ -464,6 +485,10 @@ static uint32_t target_start(const sent_view *v, uint32_t k)
         }
         break;
     }
+    /* "his EU counterparts": the pronoun owns the actor after it */
+    if (j + 1 < v->b && mention_at(v, j) >= 0 && IN(v, WC_POSSPRON, j) && v->d->mentions[mention_at(v, j)].ntok == 1 &&
+        mention_at(v, j + 1) >= 0)
+        j++;
     return j < v->b && mention_at(v, j) >= 0 ? j : v->b;
 }
 
@@ -680,8 +705,8 @@ static void read_clause(const sent_view *v, uint32_t k, clause_t *c)
             /* "urged North Korea to return": the mention is the appeal's target */
             int32_t mi = mention_in(v, j);
             uint32_t start = v->d->mentions[mi].tok;
-            /* "called for him to apologise" */
-            uint32_t cue = start > v->a + 1 && H(v, start - 1) == h_for ? start - 2 : start - 1;
+            /* "called for him to apologise", "called on Russia to release" */
+            uint32_t cue = start > v->a + 1 && word_in(v, start - 1, h_appeal_preps) ? start - 2 : start - 1;
             if (start > v->a && coder_in(m, WC_APPEAL, H(v, cue)) && c->mod == MOD_NONE &&
                 i < v->b && coder_in(m, WC_TO, H(v, i))) {
                 c->mod = MOD_APPEAL;
@@ -731,7 +756,7 @@ static void read_clause(const sent_view *v, uint32_t k, clause_t *c)
                 int32_t am = mention_in(v, tq - 1);
                 if (mod == MOD_NONE && am >= 0) {
                     uint32_t st = v->d->mentions[am].tok;
-                    uint32_t cue = st > v->a + 1 && H(v, st - 1) == h_for ? st - 2 : st - 1;
+                    uint32_t cue = st > v->a + 1 && word_in(v, st - 1, h_appeal_preps) ? st - 2 : st - 1;
                     if (st > v->a && coder_in(m, WC_APPEAL, H(v, cue))) {
                         c->mod = MOD_APPEAL;
                         c->appeal_target = am;
@@ -1024,6 +1049,8 @@ static const char *map_code(const events_model *m, const char *code, int mod, in
         return "130";
     }
     if (mod == MOD_REFUSE || (negated && root <= 8)) {
+        /* "would not seek talks with the EU": refusing to negotiate */
+        if (!strcmp(code, "026") && has_target) return "125";
         if (root <= 2) { *why_not = "negated statement or appeal"; return NULL; }
         if (root >= 9) { *why_not = "refusing to criticise or to fight is no event"; return NULL; }
         /* "would not discuss reports": a refusal needs someone refused */
@@ -1034,6 +1061,8 @@ static const char *map_code(const events_model *m, const char *code, int mod, in
     if (negated) { *why_not = "negated"; return NULL; }        /* "did not attack" is no attack */
     if (mod == MOD_INTENT) {
         if (root <= 3) return code;
+        /* "promised to hail Labour's record": praise to come is no event, like criticism */
+        if (!strncmp(code, "051", 3) || !strncmp(code, "052", 3)) { *why_not = "intent to praise is not an event"; return NULL; }
         const char *r = family_code(m, code, FAM_INTENT);
         if (!r) *why_not = "intent to criticise or demand is not an event";
         return r;
@@ -1069,8 +1098,11 @@ static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source
     for (uint32_t k = a; k < b && k < v->b; k++) {
         if (word_in(v, k, h_people)) people = 1;
         int32_t mi = mention_in(v, k);
-        if (found < 0 && mi >= 0 && mention_usable(v, mi) && !possessive_pronoun(v, k) &&
-            v->d->mentions[mi].kind != DYAD_ACTOR_PRONOUN)
+        /* "Ukraine attacked its border posts": force on what another actor owns */
+        int owner = !speech && mi >= 0 && source >= 0 && possessive_pronoun(v, k) &&
+                    strncmp(v->d->mentions[mi].code, v->d->mentions[source].code, 3) != 0;
+        if (found < 0 && mi >= 0 && mention_usable(v, mi) &&
+            ((!possessive_pronoun(v, k) && v->d->mentions[mi].kind != DYAD_ACTOR_PRONOUN) || owner))
             found = mi;
     }
     for (uint32_t k = b; found < 0 && k + 1 < v->b && k < b + 3; k++) {
@@ -1133,6 +1165,36 @@ static void split_coded_compound(dyad_doc *d)
         }
 }
 
+/* The date of the event's own clause: a time expression (a date, not
+ * relative, not modifying a noun, not the dateline) whose head hangs from
+ * the event's verb in the tree, the nearest verb above it being that verb
+ * ("Iraq said its forces crushed an attack on Monday" dates the attack,
+ * "Trump on Thursday said Kim sent a note" dates only the saying).  1 with
+ * *out set when there is one. */
+static int clause_date(const sent_view *v, uint32_t verb, dyad_date *out)
+{
+    const dyad_doc *d = v->d;
+    if (!v->parsed) return 0;
+    for (uint32_t i = 0; i < d->n_timexes; i++) {
+        const dyad_timex *t = &d->timexes[i];
+        if (t->sent != v->s) continue;
+        if ((t->kind != DYAD_TIMEX_DATE && t->kind != DYAD_TIMEX_TIME) || !t->date.year) continue;
+        if (t->flags & (DYAD_TIMEX_RELATIVE | DYAD_TIMEX_ATTRIBUTIVE | DYAD_TIMEX_DATELINE)) continue;
+        /* the expression's head: its token whose head lies outside it */
+        int32_t head = -1;
+        for (uint32_t k = v->a; k < v->b; k++) {
+            const dyad_token *tk = &d->toks[k];
+            if (tk->off < t->off || tk->off >= t->off + t->len) continue;
+            int32_t h = d->syn[k].head;
+            if (h < 0 || d->toks[h].off < t->off || d->toks[h].off >= t->off + t->len) { head = (int32_t)k; break; }
+        }
+        int32_t h = head >= 0 ? d->syn[head].head : -1;
+        for (int depth = 0; h >= 0 && depth < 8 && d->syn[h].upos != DYAD_UPOS_VERB; depth++) h = d->syn[h].head;
+        if (h == (int32_t)verb) { *out = t->date; return 1; }
+    }
+    return 0;
+}
+
 static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_entry *ce, const pattern_t *p,
                       uint32_t verb_off, uint32_t verb_len, uint32_t flags, float conf, const char *rule)
 {
@@ -1142,17 +1204,45 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
     if (tgt >= 0) {
         const dyad_mention *mt = &d->mentions[tgt];
         if ((tgt != v->inner && ms->entity >= 0 && ms->entity == mt->entity) || !strcmp(ms->code, tcode)) {
-            if (v->explain) fprintf(v->explain, "    no event: source and target are the same actor\n");
+            if (v->explain)
+                fprintf(v->explain, "    no event: source \"%.*s\" and target \"%.*s\" are the same actor\n", (int)ms->len,
+                        d->text + ms->off, (int)mt->len, d->text + mt->off);
             return;
         }
+    }
+    /* "the British government would stand up for Britain": an actor acting
+     * on its own country as a whole is no dyad */
+    if (tgt >= 0 && tgt != v->inner && d->mentions[tgt].kind == DYAD_ACTOR_COUNTRY && strlen(tcode) == 3 &&
+        strlen(ms->code) > 3 && !strncmp(ms->code, tcode, 3)) {
+        if (v->explain) fprintf(v->explain, "    no event: the target is the source's own country\n");
+        return;
+    }
+    /* "flew them to Cairo": travel to one's own country or capital is no visit */
+    if (tgt >= 0 && tgt != v->inner && !strcmp(ce->code, "042") && d->mentions[tgt].kind == DYAD_ACTOR_COUNTRY &&
+        !strncmp(ms->code, tcode, 3)) {
+        if (v->explain) fprintf(v->explain, "    no event: a visit to the source's own country\n");
+        return;
     }
     /* The same event twice in one sentence (two verbs of one pattern
      * family) is one.  Events are appended sentence by sentence, so this
      * sentence's are the last ones. */
     for (uint32_t i = d->n_events; i-- > 0 && d->events[i].sent == v->s;) {
-        const dyad_event *e = &d->events[i];
+        dyad_event *e = &d->events[i];
         if (!strcmp(e->source_code, ms->code) && !strcmp(e->cameo, ce->code) && !strcmp(e->target_code, tcode))
             return;
+        /* "called on Russia to release the activists": the appeal (020) and
+         * what it asks for (0253) are one act; the specific code stays */
+        if (!strcmp(e->source_code, ms->code) && !strcmp(e->target_code, tcode) && tcode[0] &&
+            !strncmp(e->cameo, ce->code, 2) && e->cameo[2] == '0' && !e->cameo[3] && strcmp(ce->code, e->cameo)) {
+            if (v->explain) fprintf(v->explain, "    event %s replaces the general %s of this act\n", ce->code, e->cameo);
+            snprintf(e->cameo, sizeof e->cameo, "%s", ce->code);
+            e->goldstein = ce->goldstein;
+            e->quad = ce->quad;
+            e->plover_type = ce->plover_type;
+            e->plover_mode = ce->plover_mode;
+            e->rule = rule ? rule : p->id;
+            return;
+        }
     }
     d->events = dyad_grow(d->events, &d->cap_events, d->n_events + 1, sizeof *d->events);
     dyad_event *e = &d->events[d->n_events++];
@@ -1172,14 +1262,16 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
     e->confidence = conf;
     e->reports = 1;
     e->date = (d->sent_dates && v->s < d->cap_sent_dates) ? d->sent_dates[v->s] : d->pubdate;
+    int own = clause_date(v, v->verb_tok, &e->date);
     if (v->explain) {
         char ds[11];
         dyad_date_format(e->date, ds);
         fprintf(v->explain, "    event %s %s -> %s (%s; rule %s: %s)\n", ce->code, e->source_code,
                 e->target_code[0] ? e->target_code : "-", ce->name, e->rule, p->text);
         fprintf(v->explain, "    date %s: %s\n", ds[0] ? ds : "unknown",
-                d->sent_dates && v->s < d->cap_sent_dates ? "the sentence's date (its own time expression, else the one carried from before it, else the story's)"
-                                                         : "the story's date");
+                own ? "the time expression of the event's own clause (parse)"
+                : d->sent_dates && v->s < d->cap_sent_dates ? "the sentence's date (its own time expression, else the one carried from before it, else the story's)"
+                                                           : "the story's date");
     }
     split_coded_compound(d);          /* last: it may move d->events */
 }
@@ -1237,6 +1329,273 @@ static int32_t tree_actor(const sent_view *v, int32_t t)
     return -1;
 }
 
+/* ---- matching over the tree
+ *
+ * Where the sentence was parsed a pattern is also read over the verb's
+ * dependents, whatever the distance: "+" right after the verb is its
+ * object; a preposition before "+" is an obl/nmod dependent carrying that
+ * case ("talks with +" is the talks' nmod, "hit back at +" the verb's obl);
+ * a noun is an obj/obl/nmod/xcomp dependent whose word is one of the
+ * alternatives (a phrase matches on its last word, the head), and the
+ * elements after it are read below it; a particle ("back", "up") is a
+ * compound:prt or advmod dependent of the verb; "+" right before a noun
+ * ("crushed an + attack") is an actor modifying that noun.  ".." is free.
+ * The tree match is used when the token matcher finds no target. */
+
+typedef struct {
+    uint32_t end;                    /* one after the last token used */
+    int32_t target;
+    int32_t obj;                     /* the object token "+" took, or -1 */
+} tmatch_t;
+
+static int tree_word(const sent_view *v, const elem_t *el, uint32_t t)
+{
+    const events_model *m = v->m;
+    uint32_t h = H(v, t);
+    for (uint32_t i = 0; i < el->n_alt; i++) {
+        const alt_t *a = &m->alts[el->alt_at + i];
+        if (a->n_hash && m->hashes[a->hash_at + a->n_hash - 1] == h) return 1;
+    }
+    return 0;
+}
+
+static int tree_prep_elem(const sent_view *v, const elem_t *el)
+{
+    const events_model *m = v->m;
+    if (el->kind != EL_WORDS || !el->n_alt) return 0;
+    const alt_t *a = &m->alts[el->alt_at];
+    return a->n_hash == 1 && coder_in(m, WC_PREP, m->hashes[a->hash_at]);
+}
+
+/* Does dependent c of its head carry a case word of element el? */
+static int tree_case(const sent_view *v, const elem_t *el, uint32_t c)
+{
+    for (uint32_t j = v->a; j < v->b; j++)
+        if (v->d->syn[j].head == (int32_t)c && (v->d->syn[j].deprel == DYAD_DEP_CASE ||
+                                                 v->d->syn[j].deprel == DYAD_DEP_MARK) && tree_word(v, el, j))
+            return 1;
+    return 0;
+}
+
+static int tree_has_case(const sent_view *v, uint32_t c)
+{
+    for (uint32_t j = v->a; j < c; j++)
+        if (v->d->syn[j].head == (int32_t)c && v->d->syn[j].deprel == DYAD_DEP_CASE) return 1;
+    return 0;
+}
+
+static int noun_rel(int r)
+{
+    return r == DYAD_DEP_OBJ || r == DYAD_DEP_IOBJ || r == DYAD_DEP_OBL || r == DYAD_DEP_NMOD ||
+           r == DYAD_DEP_OBL_UNMARKED || r == DYAD_DEP_XCOMP || r == DYAD_DEP_OBL_AGENT;
+}
+
+static void tm_use(tmatch_t *out, uint32_t t) { if (t + 1 > out->end) out->end = t + 1; }
+
+/* An actor modifying noun n ("an Iranian attack", "Kuwait's boats"). */
+static int32_t tree_modifier_actor(const sent_view *v, uint32_t n)
+{
+    for (uint32_t j = v->a; j < v->b; j++) {
+        const dyad_syn *s = &v->d->syn[j];
+        if (s->head != (int32_t)n || j >= n) continue;
+        if (s->deprel != DYAD_DEP_AMOD && s->deprel != DYAD_DEP_NMOD_POSS && s->deprel != DYAD_DEP_COMPOUND) continue;
+        int32_t mi = mention_in(v, j);
+        if (mention_usable(v, mi)) return mi;
+    }
+    return -1;
+}
+
+/* The actor a tree slot holds: the noun itself, or its owner or compound
+ * ("Kim's demand", "EU counterparts"), for an object also its by-agent
+ * ("crushed an attack by Iran"), never an of-modifier or apposition
+ * ("backed the invasion of Iraq" backs no Iraq; "visit the temple in
+ * Neasden, north west London" visits no London). */
+static int32_t tm_actor(const sent_view *v, int32_t t, int allow_by)
+{
+    if (t < 0) return -1;
+    int32_t mi = mention_in(v, (uint32_t)t);
+    if (mention_usable(v, mi)) return mi;
+    /* "three divisions of Iranian Revolutionary Guards": a part or amount
+     * of an actor is that actor */
+    int part = IN(v, WC_QUANT, (uint32_t)t) || word_in(v, (uint32_t)t, h_parts);
+    for (uint32_t c = v->a; c < v->b; c++) {
+        const dyad_syn *s = &v->d->syn[c];
+        if (s->head != t) continue;
+        if (part && s->deprel == DYAD_DEP_NMOD && c > (uint32_t)t && mention_usable(v, mention_in(v, c))) {
+            int of = 0;
+            for (uint32_t j = (uint32_t)t + 1; j < c; j++) of |= v->d->syn[j].head == (int32_t)c && H(v, j) == h_of;
+            if (of) return mention_in(v, c);
+        }
+        /* before the noun its owner or compound; after it a "by" agent ("an attack by Iran") */
+        int by = 0;
+        for (uint32_t j = v->a; allow_by && j < c && s->deprel == DYAD_DEP_NMOD && c > (uint32_t)t; j++)
+            by |= v->d->syn[j].head == (int32_t)c && v->d->syn[j].deprel == DYAD_DEP_CASE && H(v, j) == h_by;
+        if (!by && (c >= (uint32_t)t || (s->deprel != DYAD_DEP_NMOD_POSS && s->deprel != DYAD_DEP_COMPOUND &&
+                                         s->deprel != DYAD_DEP_AMOD)))
+            continue;
+        mi = mention_in(v, c);
+        if (mention_usable(v, mi)) return mi;
+    }
+    return -1;
+}
+
+static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t verb, uint32_t h, tmatch_t *out)
+{
+    const events_model *m = v->m;
+    const dyad_doc *d = v->d;
+    while (e < p->n_elem && m->elems[p->elem_at + e].kind == EL_SKIP) e++;
+    if (e == p->n_elem) return 1;
+    const elem_t *el = &m->elems[p->elem_at + e];
+    const elem_t *next = NULL;
+    uint32_t en = e + 1;
+    while (en < p->n_elem && m->elems[p->elem_at + en].kind == EL_SKIP) en++;
+    if (en < p->n_elem) next = &m->elems[p->elem_at + en];
+    if (el->kind == EL_TARGET) {
+        if (out->target >= 0) return 0;
+        /* "+ attack": an actor inside the noun that follows */
+        if (next && next->kind == EL_WORDS && !tree_prep_elem(v, next))
+            for (uint32_t c = v->a; c < v->b; c++) {
+                if (d->syn[c].head != (int32_t)h || !noun_rel(d->syn[c].deprel) || !tree_word(v, next, c)) continue;
+                int32_t mi = tree_modifier_actor(v, c);
+                if (mi < 0) continue;
+                tmatch_t save = *out;
+                out->target = mi;
+                tm_use(out, c);
+                if (tm_from(v, p, en + 1, verb, c, out)) return 1;
+                *out = save;
+            }
+        if (h != verb) return 0;
+        if (v->passive && e == 1) return tm_from(v, p, e + 1, verb, h, out);
+        /* "warned Brown not to spend", "asked Iran to free": the object is
+         * the next clause's doer, which the modality rules read, not "* +" */
+        if (!next && dyad_syn_child(d, verb, DYAD_DEP_XCOMP) >= 0 && dyad_syn_object(d, verb) >= 0) return 0;
+        /* the object; a misparse may make it an xcomp ("called Britain's rebate unjustified") */
+        int32_t o = dyad_syn_object(d, verb);
+        if (o < 0) o = dyad_syn_child(d, verb, DYAD_DEP_XCOMP);
+        int32_t mi = tm_actor(v, o, 1);
+        /* "put its forces on alert": the owner pronoun is the subject again */
+        if (mi < 0 || (v->d->mentions[mi].ntok == 1 && IN(v, WC_POSSPRON, v->d->mentions[mi].tok))) return 0;
+        /* "suggested Labour was avoiding": an actor with its own verb group
+         * is the next clause's subject, whatever the parse says */
+        uint32_t after = d->mentions[mi].tok + d->mentions[mi].ntok;
+        if (after < v->b && (is_future(v, after) || IN(v, WC_BE, after) || IN(v, WC_HYPO, after) ||
+                             is_negative_contraction(v, after)))
+            return 0;
+        out->target = mi;
+        out->obj = o;
+        tm_use(out, (uint32_t)o);
+        return tm_from(v, p, e + 1, verb, h, out);
+    }
+    if (el->kind != EL_WORDS) return 0;
+    if (tree_prep_elem(v, el)) {
+        /* the dependent carrying this case: below the current noun, else the verb's */
+        for (int pass = 0; pass < (h == verb ? 1 : 2); pass++) {
+            uint32_t hh = pass ? verb : h;
+            for (uint32_t c = v->a; c < v->b; c++) {
+                if (d->syn[c].head != (int32_t)hh || !noun_rel(d->syn[c].deprel) || !tree_case(v, el, c)) continue;
+                tmatch_t save = *out;
+                if (next && next->kind == EL_TARGET) {
+                    int32_t mi = tm_actor(v, (int32_t)c, 0);
+                    if (mi < 0 || out->target >= 0) continue;
+                    out->target = mi;
+                    tm_use(out, c);
+                    if (tm_from(v, p, en + 1, verb, hh, out)) return 1;
+                } else if (next && next->kind == EL_WORDS) {
+                    if (!tree_word(v, next, c)) continue;
+                    tm_use(out, c);
+                    if (tm_from(v, p, en + 1, verb, c, out)) return 1;
+                } else {
+                    tm_use(out, c);
+                    if (tm_from(v, p, en, verb, hh, out)) return 1;
+                }
+                *out = save;
+            }
+        }
+        return 0;
+    }
+    for (uint32_t c = v->a; c < v->b; c++) {
+        const dyad_syn *s = &d->syn[c];
+        /* "called X unjustified": the predicate word may hang from the object */
+        int of_obj = out->obj >= 0 && h == verb && s->head == out->obj && c > (uint32_t)out->obj &&
+                     (s->deprel == DYAD_DEP_AMOD || s->deprel == DYAD_DEP_APPOS);
+        if ((s->head != (int32_t)h && !of_obj) || !tree_word(v, el, c)) continue;
+        int particle = s->deprel == DYAD_DEP_COMPOUND_PRT || s->deprel == DYAD_DEP_ADVMOD;
+        if (!particle && !noun_rel(s->deprel) && !of_obj) continue;
+        /* "called for a ceasefire" is not "* .. ceasefire": a preposition the
+         * pattern does not name changes the sense */
+        if (!particle && tree_has_case(v, c)) continue;
+        if (particle && h != verb) continue;
+        tmatch_t save = *out;
+        tm_use(out, c);
+        if (tm_from(v, p, e + 1, verb, particle ? h : c, out)) return 1;
+        *out = save;
+    }
+    return 0;
+}
+
+/* The best tree match of the verb at k: of the patterns that find a
+ * target, the longest (then file order). */
+static int tree_best_match(const sent_view *v, uint32_t k, match_t *best)
+{
+    const events_model *m = v->m;
+    uint32_t slot = 0;
+    int found = 0;
+    if (v->d->syn[k].upos != DYAD_UPOS_VERB) return 0;
+    /* "called on the United States to remove curbs": the complement of an
+     * appeal is what was asked for, which the appeal's own pattern codes */
+    int32_t hd = v->d->syn[k].head;
+    int32_t mk = dyad_syn_child(v->d, k, DYAD_DEP_MARK);
+    int inf = v->d->syn[k].deprel == DYAD_DEP_XCOMP ||
+              (v->d->syn[k].deprel == DYAD_DEP_ADVCL && mk >= 0 && IN(v, WC_TO, (uint32_t)mk));
+    if (inf && hd >= 0 &&
+        (dyad_syn_object(v->d, (uint32_t)hd) >= 0 || dyad_syn_child(v->d, (uint32_t)hd, DYAD_DEP_OBL) >= 0))
+        return 0;
+    for (const form_slot *fs; (fs = verbs_form_next(m, H(v, k), &slot));) {
+        const verb_t *vb = &m->verbs[fs->verb];
+        for (uint32_t i = 0; i < vb->n_pat; i++) {
+            const pattern_t *p = &m->pats[vb->pat_at + i];
+            tmatch_t t = {k + 1, -1, -1};
+            if (p->n_elem < 2 || !tm_from(v, p, 1, k, k, &t) || t.target < 0) continue;
+            if (found && p->n_elem <= best->p->n_elem) continue;
+            best->p = p;
+            best->end = t.end;
+            best->target = t.target;
+            best->skipped = 0;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* "Iranian troops are fighting on two fronts in northern Iraq": force used
+ * in a country other than the source's, with no one named as its object,
+ * is used against that country (its military, when the text names none).
+ * The country is a mention in the verb's own obl/nmod chain, so "fighting
+ * rebels, the UN said in Iraq" does not count. */
+static int32_t tree_place_target(const sent_view *v, uint32_t verb, int32_t source)
+{
+    const dyad_doc *d = v->d;
+    if (source < 0) return -1;
+    for (uint32_t t = v->a; t < v->b; t++) {
+        int32_t mi = mention_at(v, t);
+        if (mi < 0 || d->mentions[mi].kind != DYAD_ACTOR_COUNTRY || !mention_usable(v, mi)) continue;
+        if (!strncmp(d->mentions[mi].code, d->mentions[source].code, 3)) continue;
+        uint32_t last = t + d->mentions[mi].ntok - 1;
+        int32_t h = (int32_t)last;
+        for (int depth = 0; depth < 6 && h >= 0 && h != (int32_t)verb; depth++) {
+            int r = d->syn[h].deprel;
+            if (r != DYAD_DEP_OBL && r != DYAD_DEP_NMOD && r != DYAD_DEP_OBJ && r != DYAD_DEP_FLAT && r != DYAD_DEP_COMPOUND) { h = -1; break; }
+            h = d->syn[h].head;
+        }
+        if (h != (int32_t)verb) continue;
+        if (v->explain)
+            fprintf(v->explain, "    parse: force used in \"%.*s\", no object: against that country\n",
+                    (int)d->mentions[mi].len, d->text + d->mentions[mi].off);
+        return mi;
+    }
+    return -1;
+}
+
 static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms)
 {
     const events_model *m = v->m;
@@ -1247,6 +1606,7 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         return;
     }
     clause_t c;
+    v->verb_tok = k;
     read_clause(v, k, &c);
     /* Words the pattern names before the verb ("has not", "refused to")
      * are the dictionary's reading of the clause: its code says it. */
@@ -1397,6 +1757,28 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     /* TABARI's reading (events_set_literal): the dictionary's patterns alone
      * say what a clause's modality and negation make of the verb. */
     if (m->literal) { c.mod = MOD_NONE; c.negated = 0; }
+    /* "before April 19, when Abe visits Washington": a when-clause in the
+     * present tense tells what is planned, not what happened */
+    if (v->parsed && c.mod == MOD_NONE && !c.negated && (v->d->syn[k].deprel == DYAD_DEP_ADVCL ||
+        v->d->syn[k].deprel == DYAD_DEP_PARATAXIS || v->d->syn[k].deprel == DYAD_DEP_ACL_RELCL ||
+        v->d->syn[k].deprel == DYAD_DEP_ADVCL_RELCL) && (v->d->syn[k].xpos == DYAD_XPOS_VBZ || v->d->syn[k].xpos == DYAD_XPOS_VBP)) {
+        int32_t mk = dyad_syn_child(v->d, k, DYAD_DEP_MARK);
+        if (mk < 0) mk = dyad_syn_child(v->d, k, DYAD_DEP_ADVMOD);
+        /* only when the clause it hangs from looks ahead ("hopes to finish
+         * ... when Abe visits"), not a habit ("ignores it when it talks") */
+        int32_t hd = v->d->syn[k].head, ahead = 0;
+        if (hd >= 0) {
+            ahead = IN(v, WC_INTENT, (uint32_t)hd);
+            for (uint32_t j = v->a; j < v->b && !ahead; j++)
+                ahead = v->d->syn[j].head == hd && v->d->syn[j].deprel == DYAD_DEP_AUX && is_future(v, j);
+        }
+        for (uint32_t i = 0; i < v->d->n_timexes && !ahead; i++)
+            ahead = v->d->timexes[i].sent == v->s && (v->d->timexes[i].flags & DYAD_TIMEX_FUTURE);
+        if (ahead && mk >= 0 && dyad_syn_is_lemma(v->d, (uint32_t)mk, "when")) {
+            if (v->explain) fprintf(v->explain, "    parse: a present-tense when-clause: planned (intent)\n");
+            c.mod = MOD_INTENT;
+        }
+    }
     const char *why_not = NULL;
     const char *base = report_code ? report_code : p->cameo->code;
     /* Verb sense: force "attacked Labour plans", "hit the Tories' record":
@@ -1411,6 +1793,14 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
                                     (int)v->d->toks[after].len, v->d->text + v->d->toks[after].off);
             base = "111";
         }
+    }
+    /* Verb sense: a military retreat ("withdrew from Kuwait") is from a
+     * place, or by armed men; "withdrawn from the party's website" is not */
+    if (!strcmp(base, "0874") && target >= 0 && source >= 0 &&
+        v->d->mentions[target].kind != DYAD_ACTOR_COUNTRY && !strstr(v->d->mentions[source].code + 3, "MIL") &&
+        !strstr(v->d->mentions[source].code + 3, "REB") && !strstr(v->d->mentions[source].code + 3, "INS")) {
+        if (v->explain) fprintf(v->explain, "    sense: a withdrawal from no place and by no armed men is no retreat\n");
+        return;
     }
     const char *code = map_code(m, base, c.mod, c.negated, target >= 0, &why_not);
     if (v->explain)
@@ -1432,6 +1822,15 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     if (source < 0) {
         if (v->explain) fprintf(v->explain, "    no event: no source actor in the clause\n");
         return;
+    }
+    /* "the UK pays more than France contributes to the budget": a comparison */
+    {
+        int32_t before = k > v->a ? mention_in(v, k - 1) : -1;
+        uint32_t st = before >= 0 ? v->d->mentions[before].tok : v->d->mentions[source].tok;
+        if (st > v->a && st < k && H(v, st - 1) == h_than) {
+            if (v->explain) fprintf(v->explain, "    no event: a comparison (\"than\" clause)\n");
+            return;
+        }
     }
     if (quote_speaker_at(v, k) >= 0) flags |= DYAD_EV_QUOTED;
     if (dist > 8) conf -= 0.2f;
@@ -1475,6 +1874,8 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         /* "Russian police arrested protesters in Moscow": the source's own people */
         if (!v->inner_code[3]) target = v->inner = -1;
     }
+    if (target < 0 && !c.passive && code_root >= 18 && code_root <= 20 && v->parsed)
+        target = tree_place_target(v, k, source);
     int nt = target >= 0 ? coordinated(v, target, tgts, 8, 0) : 1;
     if (target < 0) tgts[0] = -1;
     /* TABARI's compound slot "%": the coordinated actors it takes are both
@@ -1608,6 +2009,97 @@ void events_resolve_modifiers(dyad_doc *d, uint32_t first)
     d->n_events = w;
 }
 
+/* The parse calls the token at k the verb of a clause (not a participle
+ * modifying a noun): "A military spokesman threatened a resumption". */
+static int tree_clause_verb(const sent_view *v, uint32_t k)
+{
+    if (!v->parsed || v->d->syn[k].upos != DYAD_UPOS_VERB) return 0;
+    int r = v->d->syn[k].deprel;
+    if (r != DYAD_DEP_ROOT && r != DYAD_DEP_CONJ && r != DYAD_DEP_CCOMP && r != DYAD_DEP_PARATAXIS) return 0;
+    /* and its subject is an actor itself, not a noun it owns ("its exclusion ... violated") */
+    int32_t st = dyad_syn_subject(v->d, k);
+    return st >= 0 && mention_usable(v, mention_in(v, (uint32_t)st));
+}
+
+/* Nominal events: "during his visit to South Korea", "Trump's meeting
+ * with Lee", "Iraq's attacks on Iranian towns".  A dictionary verb's form
+ * the parse calls a noun is an event when an actor owns it (nmod:poss) and
+ * one of the verb's patterns, read over the noun's dependents, finds the
+ * other side; only meetings, visits, talks (04x), criticism (11x) and
+ * force (18x, 19x), and not when the noun is only planned or possible
+ * ("a possible meeting", "hopes for a visit" under a wish or modal). */
+static const char *const unreal_adjs[] = {"possible", "planned", "proposed", "potential", "future", "upcoming",
+                                          "expected", "next", "rumoured", "rumored", "likely", "mooted",
+                                          "prospective", "hoped-for", "scheduled", NULL};
+
+static void code_noun(sent_view *v, uint32_t k)
+{
+    const events_model *m = v->m;
+    const dyad_doc *d = v->d;
+    if (!v->parsed || d->syn[k].upos != DYAD_UPOS_NOUN) return;
+    int32_t po = dyad_syn_child(d, k, DYAD_DEP_NMOD_POSS);
+    int32_t src = po >= 0 ? mention_in(v, (uint32_t)po) : -1;
+    if (!mention_usable(v, src)) return;
+    /* "Trump was unable to meet Kim during his visit": an owner pronoun is
+     * bound by the subject of the clause the noun is in */
+    if (d->mentions[src].kind == DYAD_ACTOR_PRONOUN) {
+        int32_t h = d->syn[k].head;
+        for (int depth = 0; h >= 0 && depth < 6; depth++, h = d->syn[h].head) {
+            if (d->syn[h].upos != DYAD_UPOS_VERB) continue;
+            int32_t sm = tree_actor(v, dyad_syn_subject(d, (uint32_t)h));
+            if (sm >= 0) { src = sm; break; }
+        }
+    }
+    for (uint32_t c = v->a; c < v->b; c++) {
+        if (d->syn[c].head != (int32_t)k || d->syn[c].deprel != DYAD_DEP_AMOD) continue;
+        for (int i = 0; unreal_adjs[i]; i++)
+            if (dyad_syn_is_lemma(d, c, unreal_adjs[i])) return;
+    }
+    int32_t gov = dyad_syn_clause_head(d, k);
+    if (gov >= 0 && (parsed_irreal(d, (uint32_t)gov) || dyad_syn_negated(d, (uint32_t)gov))) return;
+    const pattern_t *best = NULL;
+    tmatch_t bt = {k + 1, -1, -1};
+    uint32_t slot = 0;
+    for (const form_slot *fs; (fs = verbs_form_next(m, H(v, k), &slot));) {
+        const verb_t *vb = &m->verbs[fs->verb];
+        for (uint32_t i = 0; i < vb->n_pat; i++) {
+            const pattern_t *p = &m->pats[vb->pat_at + i];
+            const char *pc = p->cameo->code;
+            if (strncmp(pc, "04", 2) && strncmp(pc, "11", 2) && strncmp(pc, "18", 2) && strncmp(pc, "19", 2)) continue;
+            tmatch_t t = {k + 1, -1, -1};
+            if (p->n_elem < 2 || !tm_from(v, p, 1, k, k, &t) || t.target < 0 || t.target == src) continue;
+            if (best && p->n_elem <= best->n_elem) continue;
+            best = p;
+            bt = t;
+        }
+    }
+    if (!best) return;
+    if (v->explain)
+        fprintf(v->explain, "  noun \"%.*s\" of \"%.*s\": pattern %s [%s] over the tree\n", (int)d->toks[k].len,
+                d->text + d->toks[k].off, (int)d->mentions[src].len, d->text + d->mentions[src].off, best->id,
+                best->text);
+    v->verb_tok = k;
+    v->inner = -1;
+    uint32_t last = bt.end > k + 1 ? bt.end - 1 : k;
+    uint32_t voff = d->toks[k].off, vend = d->toks[last].off + d->toks[last].len;
+    add_event(v, src, bt.target, best->cameo, best, voff, vend - voff, 0, 0.7f, NULL);
+}
+
+/* --explain: a verb of the parse that no dictionary entry has, with the
+ * actors the tree gives it, so that a reader sees what was not coded. */
+static void explain_unknown_verb(const sent_view *v, uint32_t k)
+{
+    const dyad_doc *d = v->d;
+    int32_t s = tree_actor(v, dyad_syn_subject(d, k)), o = tree_actor(v, dyad_syn_object(d, k));
+    for (uint32_t c = v->a; o < 0 && c < v->b; c++)
+        if (d->syn[c].head == (int32_t)k && d->syn[c].deprel == DYAD_DEP_OBL) o = tree_actor(v, (int32_t)c);
+    fprintf(v->explain, "  verb \"%.*s\": %s", (int)d->toks[k].len, d->text + d->toks[k].off,
+            IN(v, WC_REPORT, k) ? "a reporting verb, no event itself (its complement is coded)" : "not in the dictionary");
+    if (s >= 0) fprintf(v->explain, "; subject \"%.*s\"", (int)d->mentions[s].len, d->text + d->mentions[s].off);
+    if (o >= 0) fprintf(v->explain, "; object \"%.*s\"", (int)d->mentions[o].len, d->text + d->mentions[o].off);
+    fputc('\n', v->explain);
+}
+
 static void code_sentence(sent_view *v)
 {
     const events_model *m = v->m;
@@ -1619,7 +2111,10 @@ static void code_sentence(sent_view *v)
         uint8_t forms = 0;
         uint32_t slot = 0;
         for (const form_slot *fs; (fs = verbs_form_next(m, H(v, k), &slot));) forms |= fs->form;
-        if (!forms) continue;
+        if (!forms) {
+            if (v->explain && v->parsed && v->d->syn[k].upos == DYAD_UPOS_VERB) explain_unknown_verb(v, k);
+            continue;
+        }
         /* Passive: a form of "be" (maybe with an adverb) right before a
          * participle, or a participle right after its noun and before "by". */
         int part = (forms & FORM_PART) != 0;
@@ -1630,7 +2125,27 @@ static void code_sentence(sent_view *v)
                                mention_usable(v, mention_at(v, target_start(v, k + 2))) &&
                                !(F(v, k - 1) & DYAD_TOK_POSS)));
         match_t mt = {NULL, 0, -1, 0, 0, 0, 0};
-        if (!best_match(v, k, &mt)) continue;
+        int found = best_match(v, k, &mt), tree = 0;
+        if (v->parsed && !v->passive && (!found || mt.target < 0)) {
+            match_t tm = {NULL, 0, -1, 0, 0, 0, m->literal};
+            if (tree_best_match(v, k, &tm)) {
+                if (v->explain)
+                    fprintf(v->explain, "  verb \"%.*s\": pattern %s [%s] matched over the tree\n", (int)v->d->toks[k].len,
+                            v->d->text + v->d->toks[k].off, tm.p->id, tm.p->text);
+                mt = tm;
+                found = tree = 1;
+            }
+        }
+        if (!found) {
+            if (v->explain && v->parsed && v->d->syn[k].upos != DYAD_UPOS_VERB)
+                fprintf(v->explain, "  \"%.*s\" is no verb here (parse)\n", (int)v->d->toks[k].len,
+                        v->d->text + v->d->toks[k].off);
+            else if (v->explain)
+                fprintf(v->explain, "  verb \"%.*s\": no pattern of it matches here\n", (int)v->d->toks[k].len,
+                        v->d->text + v->d->toks[k].off);
+            if (!v->passive) code_noun(v, k);
+            continue;
+        }
         /* "promised to send": the verb after "to" carries the intent */
         if (mt.target < 0 && mt.end > k + 1 && mt.end < v->b && IN(v, WC_TO, mt.end - 1)) {
             uint32_t sl = 0;
@@ -1644,10 +2159,11 @@ static void code_sentence(sent_view *v)
                 continue;
             }
         }
-        if (!used_as_verb(v, k, forms, mt.target >= 0)) {
+        if (!tree && !used_as_verb(v, k, forms, mt.target >= 0) && !tree_clause_verb(v, k)) {
             if (v->explain)
                 fprintf(v->explain, "  \"%.*s\" is used as a noun or adjective here\n", (int)v->d->toks[k].len,
                         v->d->text + v->d->toks[k].off);
+            if (!v->passive) code_noun(v, k);
             continue;
         }
         uint32_t before = v->d->n_events;
@@ -1706,7 +2222,7 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
     quote_cover(d, &quote, &speaker);
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
-        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}, 0};
+        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}, 0, 0};
         v.parsed = dyad_sent_parsed(d, s);
         if (explain) fprintf(explain, "[%u] %.*s\n", s + 1, (int)st->len, d->text + st->off);
         if (st->flags & DYAD_PARA_HEADING) continue;

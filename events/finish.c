@@ -46,6 +46,9 @@ static int targetless_ok(const char *cameo)
     static const char needs[21] = {[1] = 1, [2] = 1, [4] = 1, [5] = 1, [6] = 1, [10] = 1, [11] = 1, [12] = 1,
                                    [16] = 1, [17] = 1, [18] = 1, [19] = 1, [20] = 1};
     int r = root_of(cameo);
+    /* the bare "intend to cooperate", "give aid", "yield" (030, 070, 080)
+     * are done with someone; their specific kinds may stand alone */
+    if ((r == 3 || r == 7 || r == 8) && cameo[2] == '0' && !cameo[3]) return 0;
     return r >= 0 && r <= 20 && !needs[r];
 }
 

@@ -129,6 +129,7 @@ static int filter_from(const serve_request *rq, store_filter *f, long limit_defa
     f->doc = param(rq, "doc");
     f->speaker = param(rq, "speaker");
     f->text = param(rq, "text");
+    f->country = param(rq, "country");           /* where the event happened (dyad's code) */
     long x;
     const char *v;
     if ((v = param(rq, "quad"))) { if (number("quad", v, 1, 4, &x, rs)) return -1; f->quad = (int)x; }
@@ -254,7 +255,7 @@ static void list(const serve_api *a, serve_slot *slot, sqlite3_stmt *st, const c
     sqlite3_finalize(st);
 }
 
-#define EVENT_FILTERS "actor source target cameo plover quad from to doc"
+#define EVENT_FILTERS "actor source target cameo plover quad from to doc country"
 
 static void api_events(const serve_api *a, const serve_request *rq, serve_response *rs)
 {
@@ -382,7 +383,7 @@ static void api_info(const serve_api *a, const serve_request *rq, serve_response
 static void api_timeline(const serve_api *a, const serve_request *rq, serve_response *rs)
 {
     store_filter f;
-    if (check_params(rq, "a b by from to fill", rs) || filter_from(rq, &f, 0, 0, rs)) return;
+    if (check_params(rq, "a b by from to fill country", rs) || filter_from(rq, &f, 0, 0, rs)) return;
     const char *pa = param(rq, "a"), *pb = param(rq, "b"), *by_s = param(rq, "by"), *fill_s = param(rq, "fill");
     if (!pa || !pb || !pa[strspn(pa, " \t")] || !pb[strspn(pb, " \t")]) {
         serve_error(rs, 400, "a and b: the two actors, e.g. a=USA&b=PRK");
@@ -396,7 +397,7 @@ static void api_timeline(const serve_api *a, const serve_request *rq, serve_resp
     if (!slot) return;
     char err[512];
     timeline tl;
-    if (store_timeline(slot->s, pa, pb, by, f.from, f.to, &tl, err, sizeof err)) {
+    if (store_timeline_filtered(slot->s, pa, pb, by, &f, &tl, err, sizeof err)) {
         query_failed(a, store_db(slot->s), err, rs);
         serve_pool_put(a->pool, slot);
         return;

@@ -7,9 +7,13 @@
  * Actor2Geo, ActionGeo: Type, FullName, CountryCode, ADM1Code, Lat, Long,
  * FeatureID) follow the codebook: Type 1 country, 2 US state, 3 US city
  * or place, 4 world city or place (landmarks, seas), 5 world state;
- * CountryCode is the FIPS 10-4 code as in GDELT; ADM1Code is the FIPS
- * country code alone (dyad knows regions by name, not by code); FeatureID
- * is the FIPS code for a country and empty otherwise; FullName is
+ * CountryCode is the FIPS 10-4 code as in GDELT; ADM1Code is, as GDELT
+ * writes it, the country's FIPS code and the region's code where dyad
+ * knows the region's code: a US state ("USCA", from libgeonames' state
+ * name), else the FIPS country code alone (libgeonames names regions,
+ * it gives no codes); FeatureID is the FIPS code for a country, the ADM1
+ * code for a US state, and empty otherwise (libgeonames gives no GeoNames
+ * ids); FullName is
  * "place, region" (GDELT adds the country's name, which the store does
  * not keep: CountryCode says it).  AvgTone is the
  * mean tone (tone.c) of the documents reporting the event, empty for
@@ -27,6 +31,33 @@
 
 static void field(FILE *f, const char *s);
 
+/* US states and the District of Columbia by libgeonames' state name, as
+ * GDELT's ADM1Code writes them ("US" + the postal code), sorted by name. */
+static const char *const US_STATES[][2] = {
+    {"Alabama", "AL"}, {"Alaska", "AK"}, {"Arizona", "AZ"}, {"Arkansas", "AR"}, {"California", "CA"},
+    {"Colorado", "CO"}, {"Connecticut", "CT"}, {"Delaware", "DE"}, {"District of Columbia", "DC"},
+    {"Florida", "FL"}, {"Georgia", "GA"}, {"Hawaii", "HI"}, {"Idaho", "ID"}, {"Illinois", "IL"},
+    {"Indiana", "IN"}, {"Iowa", "IA"}, {"Kansas", "KS"}, {"Kentucky", "KY"}, {"Louisiana", "LA"},
+    {"Maine", "ME"}, {"Maryland", "MD"}, {"Massachusetts", "MA"}, {"Michigan", "MI"}, {"Minnesota", "MN"},
+    {"Mississippi", "MS"}, {"Missouri", "MO"}, {"Montana", "MT"}, {"Nebraska", "NE"}, {"Nevada", "NV"},
+    {"New Hampshire", "NH"}, {"New Jersey", "NJ"}, {"New Mexico", "NM"}, {"New York", "NY"},
+    {"North Carolina", "NC"}, {"North Dakota", "ND"}, {"Ohio", "OH"}, {"Oklahoma", "OK"}, {"Oregon", "OR"},
+    {"Pennsylvania", "PA"}, {"Rhode Island", "RI"}, {"South Carolina", "SC"}, {"South Dakota", "SD"},
+    {"Tennessee", "TN"}, {"Texas", "TX"}, {"Utah", "UT"}, {"Vermont", "VT"}, {"Virginia", "VA"},
+    {"Washington", "WA"}, {"West Virginia", "WV"}, {"Wisconsin", "WI"}, {"Wyoming", "WY"},
+};
+
+static int state_cmp(const void *k, const void *e) { return strcmp(k, *(const char *const *)e); }
+
+/* ADM1Code: the FIPS country code, and a US state's postal code. */
+static void adm1_code(const char *fips, const char *adm1, char out[8])
+{
+    snprintf(out, 8, "%s", fips ? fips : "");
+    if (!fips || strcmp(fips, "US") || !adm1) return;
+    const char *const (*st)[2] = bsearch(adm1, US_STATES, sizeof US_STATES / sizeof *US_STATES, sizeof *US_STATES, state_cmp);
+    if (st) snprintf(out, 8, "US%s", (*st)[1]);
+}
+
 /* Seven geography columns from the query's columns at c: name, country
  * name (NULL: not kept), FIPS, ADM1, lat, lon, type. */
 static void geo(FILE *f, sqlite3_stmt *st, int c)
@@ -39,8 +70,9 @@ static void geo(FILE *f, sqlite3_stmt *st, int c)
     const char *cname = (const char *)sqlite3_column_text(st, c + 1);
     int us = fips && !strcmp(fips, "US");
     int t = !type ? 4 : !strcmp(type, "country") ? 1 : !strcmp(type, "adm1") ? (us ? 2 : 5) : us ? 3 : 4;
-    char code[3] = "";
+    char code[3] = "", a1[8];
     snprintf(code, sizeof code, "%s", fips ? fips : "");
+    adm1_code(fips, adm1, a1);
     char buf[512];
     fprintf(f, "\t%d", t);
     if (t == 1) snprintf(buf, sizeof buf, "%s", name);
@@ -49,9 +81,9 @@ static void geo(FILE *f, sqlite3_stmt *st, int c)
     else snprintf(buf, sizeof buf, "%s", name);
     field(f, buf);
     field(f, code);
-    field(f, code);                                     /* ADM1Code: the country's (see above) */
+    field(f, a1);                                       /* ADM1Code (see above) */
     fprintf(f, "\t%.4f\t%.4f", sqlite3_column_double(st, c + 4), sqlite3_column_double(st, c + 5));
-    field(f, t == 1 ? code : "");
+    field(f, t == 1 ? code : t == 2 && a1[2] ? a1 : "");
 }
 
 static int in_set(const char *b, const char *set)

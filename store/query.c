@@ -20,6 +20,28 @@ static void limit(sq *q, long n)
     if (n > 0) sq_int(q, " LIMIT ?", n);
 }
 
+void store_where_place(sq *q, const store_filter *f)
+{
+    if (f->country) sq_text(q, " AND e.geo_country = ? COLLATE NOCASE", f->country);
+    if (!f->near) return;
+    /* Within near_km of the point on the sphere (dyad_km, registered on
+     * every connection by schema.c), after a box around it that an index
+     * or a cheap comparison settles first (one degree of latitude is
+     * 111.2 km; a degree of longitude shrinks with the latitude's cosine). */
+    char *sql = malloc(512);
+    if (!sql) abort();
+    double dlat = f->near_km / 111.2, c = cos(f->near_lat * M_PI / 180.0);
+    double dlon = c > 0.01 ? dlat / c : 180.0;
+    snprintf(sql, 512,
+             " AND e.geo_lat BETWEEN %.6f AND %.6f AND (%.6f >= 180 OR e.geo_lon BETWEEN %.6f AND %.6f"
+             " OR e.geo_lon + 360 BETWEEN %.6f AND %.6f OR e.geo_lon - 360 BETWEEN %.6f AND %.6f)"
+             " AND dyad_km(e.geo_lat, e.geo_lon, %.6f, %.6f) <= %.3f",
+             f->near_lat - dlat, f->near_lat + dlat, dlon, f->near_lon - dlon, f->near_lon + dlon, f->near_lon - dlon,
+             f->near_lon + dlon, f->near_lon - dlon, f->near_lon + dlon, f->near_lat, f->near_lon, f->near_km);
+    sq_sql(q, sql);
+    free(sql);
+}
+
 void store_where_events(sq *q, const store_filter *f)
 {
     if (f->actor) {
@@ -48,20 +70,7 @@ void store_where_events(sq *q, const store_filter *f)
         sq_text(q, " ?,", f->after_date ? f->after_date : "");
         sq_int(q, " ?)", f->after_id);
     }
-    if (f->country) sq_text(q, " AND e.geo_country = ? COLLATE NOCASE", f->country);
-    if (f->near) {
-        /* A box of near_km either way around the point (one degree of
-         * latitude is 111.2 km; a degree of longitude shrinks by the
-         * latitude's cosine): SQLite may lack trigonometry. */
-        char *box = malloc(256);
-        if (!box) abort();
-        double dlat = f->near_km / 111.2, c = cos(f->near_lat * M_PI / 180.0);
-        double dlon = c > 0.01 ? dlat / c : 180.0;
-        snprintf(box, 256, " AND e.geo_lat BETWEEN %.6f AND %.6f AND e.geo_lon BETWEEN %.6f AND %.6f",
-                 f->near_lat - dlat, f->near_lat + dlat, f->near_lon - dlon, f->near_lon + dlon);
-        sq_sql(q, box);
-        free(box);
-    }
+    store_where_place(q, f);
     if (f->doc)
         sq_text(q, " AND e.id IN (SELECT r2.event FROM event_reports r2 JOIN documents d2"
                     " ON d2.docno = r2.doc WHERE d2.id = ?)", f->doc);

@@ -9,6 +9,7 @@
  * step: add a new one.
  */
 #include "store.h"
+#include "../where/where.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -283,6 +284,17 @@ static char *immutable_uri(const char *path)
     return u;
 }
 
+/* dyad_km(lat1, lon1, lat2, lon2): great-circle distance in km (--near);
+ * NULL when a coordinate is. */
+static void sql_km(sqlite3_context *c, int n, sqlite3_value **v)
+{
+    (void)n;
+    for (int i = 0; i < 4; i++)
+        if (sqlite3_value_type(v[i]) == SQLITE_NULL) { sqlite3_result_null(c); return; }
+    sqlite3_result_double(c, where_km(sqlite3_value_double(v[0]), sqlite3_value_double(v[1]),
+                                      sqlite3_value_double(v[2]), sqlite3_value_double(v[3])));
+}
+
 static store *open_store(const char *path, int flags, int immutable, char *err, size_t errlen)
 {
     sqlite3 *db = NULL;
@@ -317,6 +329,7 @@ static store *open_store(const char *path, int flags, int immutable, char *err, 
      * refused before anything is written into it. */
     char e[512] = "";
     sqlite3_busy_timeout(db, 10000);
+    sqlite3_create_function(db, "dyad_km", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_km, NULL, NULL);
     sqlite3_stmt *st;
     int foreign = -1;
     if (sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version) = 0"

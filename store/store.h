@@ -197,6 +197,9 @@ int store_filter_check(const store_filter *f, char *err, size_t errlen);
 
 /* " AND ..." for every filter that applies to events (table alias e). */
 void store_where_events(sq *q, const store_filter *f);
+/* " AND ..." for the place filters alone (--country, --near within
+ * near_km on the sphere): events and timelines share them. */
+void store_where_place(sq *q, const store_filter *f);
 /* Each returns a prepared statement with its parameters bound, or NULL
  * with err; the caller steps and finalizes it.  Column names are the
  * output's field names; `wide` adds the columns only machine formats show. */
@@ -266,9 +269,14 @@ typedef struct {
 } timeline;
 
 int store_by_parse(const char *s);          /* -1 if unknown */
-/* The events between A and B (both directions) per period. */
+/* The events between A and B (both directions) per period, from..to
+ * (NULL: open). */
 int store_timeline(store *s, const char *a, const char *b, int by, const char *from, const char *to,
                    timeline *tl, char *err, size_t errlen);
+/* The same with f's dates and place filters (--near, --country); f's
+ * other filters are ignored. */
+int store_timeline_filtered(store *s, const char *a, const char *b, int by, const store_filter *f,
+                            timeline *tl, char *err, size_t errlen);
 void timeline_free(timeline *tl);
 /* Every period from the first row's to the last's, with the empty ones;
  * *n set; the caller frees.  Used by sparklines and the chart. */

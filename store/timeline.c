@@ -50,6 +50,16 @@ static void pair(sq *q, const char *src, const char *tgt)
 int store_timeline(store *s, const char *a, const char *b, int by, const char *from, const char *to,
                    timeline *tl, char *err, size_t errlen)
 {
+    store_filter f;
+    memset(&f, 0, sizeof f);
+    f.from = from;
+    f.to = to;
+    return store_timeline_filtered(s, a, b, by, &f, tl, err, errlen);
+}
+
+int store_timeline_filtered(store *s, const char *a, const char *b, int by, const store_filter *f,
+                            timeline *tl, char *err, size_t errlen)
+{
     memset(tl, 0, sizeof *tl);
     tl->a = a;
     tl->b = b;
@@ -62,7 +72,8 @@ int store_timeline(store *s, const char *a, const char *b, int by, const char *f
     sq_sql(&q, " OR ");
     pair(&q, b, a);
     sq_sql(&q, ")");
-    sq_dates(&q, "e.date", from, to);
+    sq_dates(&q, "e.date", f->from, f->to);
+    store_where_place(&q, f);
     dbuf_printf(&q.sql, ") SELECT %s AS period, sum(dir = 1), sum(dir = 2), total(goldstein), count(goldstein),"
                         " sum(quad = 1), sum(quad = 2), sum(quad = 3), sum(quad = 4)"
                         " FROM ev GROUP BY period HAVING period IS NOT NULL ORDER BY period", period_sql(by));

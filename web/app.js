@@ -292,25 +292,61 @@ async function search(q) {
 
 // ------------------------------------------------------------------ map
 
-// Events with coordinates (lat/lon, when the store carries them) as dots on
-// an equirectangular grid; hidden while no event has any.
+// The events shown, by place (lat/lon and place name from the API rows) as
+// dots sized by their count on an equirectangular grid fitted to the
+// places (10-degree lines; no coastlines: the page loads nothing from
+// another origin); hidden while no event has a place.  A dot opens its
+// place's first event.
 function drawMap(events) {
-  const pts = events.map((e) => [e.lat ?? e.latitude, e.lon ?? e.longitude, e])
-    .filter(([la, lo]) => typeof la === 'number' && typeof lo === 'number');
+  const groups = new Map();
+  for (const e of events) {
+    if (typeof e.lat !== 'number' || typeof e.lon !== 'number') continue;
+    const k = `${e.lat},${e.lon}`;
+    if (!groups.has(k)) groups.set(k, { lat: e.lat, lon: e.lon, name: e.place || '', country: e.place_country || '', events: [] });
+    groups.get(k).events.push(e);
+  }
+  const pts = [...groups.values()];
   const sec = $('#map');
   sec.hidden = !pts.length;
-  if (!pts.length) return;
-  const W = 720, H = 360, x = (lo) => (lo + 180) / 360 * W, y = (la) => (90 - la) / 180 * H;
-  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'map of events' });
-  for (let lo = -180; lo <= 180; lo += 30) s.append(svg('line', { class: 'land', x1: x(lo), y1: 0, x2: x(lo), y2: H }));
-  for (let la = -90; la <= 90; la += 30) s.append(svg('line', { class: 'land', x1: 0, y1: y(la), x2: W, y2: y(la) }));
-  for (const [la, lo, e] of pts) {
-    const c = svg('circle', { class: 'pt', cx: x(lo), cy: y(la), r: 4 });
-    c.append(svg('title', {}, `${shownDate(e.date, e.date_precision)} ${e.source}→${e.target} ${e.cameo}`));
-    c.addEventListener('click', () => report(openEvent(e.id, true)));
-    s.append(c);
+  if (!pts.length) { $('#map-box').replaceChildren(); return; }
+  // Across the Pacific when that is shorter (Washington to Seoul): the
+  // western longitudes shifted by 360.
+  const span = (f) => { const v = pts.map(f); return Math.max(...v) - Math.min(...v); };
+  const shift = span((p) => (p.lon < 0 ? p.lon + 360 : p.lon)) < span((p) => p.lon);
+  for (const p of pts) p.x = shift && p.lon < 0 ? p.lon + 360 : p.lon;
+  // The extent: the places with a margin, at least 40 x 20 degrees, 2:1.
+  let lo0 = Math.min(...pts.map((p) => p.x)), lo1 = Math.max(...pts.map((p) => p.x));
+  let la0 = Math.min(...pts.map((p) => p.lat)), la1 = Math.max(...pts.map((p) => p.lat));
+  let w = Math.max(40, lo1 - lo0 + 40, 2 * (la1 - la0 + 10));
+  w = Math.min(w, 360);
+  const h = w / 2, cx = (lo0 + lo1) / 2 + (w < 360 ? 8 : 0), cy = Math.max(-90 + h / 2, Math.min(90 - h / 2, (la0 + la1) / 2));
+  const W = 720, H = 360, x = (lo) => (lo - (cx - w / 2)) / w * W, y = (la) => ((cy + h / 2) - la) / h * H;
+  const s = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'map of the events shown' });
+  const step = w > 120 ? 30 : 10;
+  for (let lo = Math.ceil((cx - w / 2) / step) * step; lo <= cx + w / 2; lo += step)
+    s.append(svg('line', { class: 'land', x1: x(lo), y1: 0, x2: x(lo), y2: H }));
+  for (let la = Math.ceil((cy - h / 2) / step) * step; la <= cy + h / 2; la += step)
+    s.append(svg('line', { class: 'land', x1: 0, y1: y(la), x2: W, y2: y(la) }));
+  // The busiest places first; a label that would overlap one already
+  // drawn is left to the dot's tooltip.
+  pts.sort((a, b) => b.events.length - a.events.length);
+  const boxes = [];
+  for (const p of pts) {
+    const n = p.events.length, r = 3 + 2 * Math.sqrt(n), px = x(p.x), py = y(p.lat), g = svg('g', { class: 'place' });
+    const c = svg('circle', { class: 'pt', cx: px, cy: py, r });
+    c.append(svg('title', {}, `${p.name} (${p.country}): ${n} event${n > 1 ? 's' : ''}`));
+    c.addEventListener('click', () => report(openEvent(p.events[0].id, true)));
+    g.append(c);
+    const bx = [px + r + 3, py - 7, px + r + 3 + 6.5 * p.name.length, py + 5];
+    if (!boxes.some((b) => bx[0] < b[2] && b[0] < bx[2] && bx[1] < b[3] && b[1] < bx[3])) {
+      boxes.push(bx);
+      g.append(svg('text', { class: 'pt-label', x: bx[0], y: py + 4 }, p.name));
+    }
+    s.append(g);
   }
-  $('#map-box').replaceChildren(s);
+  const placed = pts.reduce((k, p) => k + p.events.length, 0);
+  $('#map-box').replaceChildren(s, el('p', { class: 'muted', id: 'map-summary',
+    text: `${placed} of ${events.length} events shown placed, at ${pts.length} place${pts.length > 1 ? 's' : ''}` }));
 }
 
 // ------------------------------------------------------------------ wiring

@@ -15,19 +15,29 @@
  *   where       the first that applies of
  *                 verb-modifier  a place in an obl / nmod of the event's
  *                                verb or clause with in, at, near, off,
- *                                outside ... ("met Xi in Beijing"); a
+ *                                outside ... ("met Xi in Beijing"), or named
+ *                                by such a noun ("in a Moscow mansion"); a
  *                                coast, border or waters with no place of
  *                                its own is its owner's country ("off its
  *                                western coast" -> the source's country)
- *                 sentence       a locative place elsewhere in the sentence
- *                 destination    a visit (042) at its target's country, a
- *                                host (043) at its source's: before the
- *                                dateline, which is where the writer was
+ *                 sentence       a locative place elsewhere in the event's
+ *                                clause or the main clause (not a relative
+ *                                clause or clausal modifier)
+ *                 destination    a visit (042) or a visiting source's act
+ *                                ("the visiting minister urged Iran") at
+ *                                its target's country, a host (043) at its
+ *                                source's: before the dateline, which is
+ *                                where the writer was
  *                 dateline       the story's "SEOUL, Oct. 29 (Reuters) -", when
  *                                the source is of that country or of none,
- *                                or the target is of that country; and a
+ *                                or the target is and the act reaches it
+ *                                (force, posture, a visit: not sanctions
+ *                                or words from abroad); and a
  *                                meeting, statement of intent or accord of
  *                                two foreign parties (03-05), a guess
+ *                 destination    with no dateline, a meeting of parties of
+ *                                two countries at the one met's (a guess:
+ *                                news makes the visitor the subject)
  *                 actor-country  both sides' shared country, else the
  *                                source's (a guess)
  *   source_geo / target_geo   the side's place when its own words name

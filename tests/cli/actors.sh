@@ -149,3 +149,89 @@ t_grep doc-example-title '^\[1\] 0\+43 +Ruritanian Interior Commissioner Jana No
 t_grep doc-example-desc '^\[2\] 59\+16 +The commissioner +-> Jana Novak +XRUGOV +coref-desc \(of 0\+43\)' "$TMP/novak.out"
 "$DYAD" actors --data "$TMP/data" --date 2023-01-10 "$TMP/novak.txt" > "$TMP/novak2.out" 2>/dev/null
 t_grep doc-example-earlier-role 'Jana Novak +XRUOPP +lexicon' "$TMP/novak2.out"
+
+# Issue 15.4: the story country for role nouns with none of their own.  A
+# written British politics story: "the prime minister" and "the chancellor"
+# are the office-holders on the story's date (data/actors/offices.txt),
+# ministers / the government / a military spokesman the country + agent,
+# "Mr Hoon" the one imported office-holder of that surname in Britain then,
+# "Mr Clarke" (Ken and Charles both sat in 2005) nobody.
+cat > "$TMP/uk.txt" <<'TXT'
+Troops to stay until elections
+
+British troops will stay in southern Iraq until the elections, Mr Hoon said on Monday. The prime minister backed him, and the chancellor said ministers had set aside the money.
+
+The government denied any rift. A military spokesman declined to comment, and Mr Clarke did not respond. Mr Hoon said his officials would brief MPs.
+TXT
+for d in 2005-01-10 2008-03-01; do
+"$DYAD" actors --json --date $d "$TMP/uk.txt" > "$TMP/uk-$d.json" 2> "$TMP/uk.err" || t_fail story-country-exit "$(head -c 300 "$TMP/uk.err")"
+done
+python3 - "$TMP/uk-2005-01-10.json" "$TMP/uk-2008-03-01.json" 2> "$TMP/pyuk" <<'PY' && t_ok story-country-roles || t_fail story-country-roles "$(tail -n 1 "$TMP/pyuk")"
+import json, sys
+def load(p):
+    d = json.loads(open(p).read())
+    ms = {}
+    for m in d["mentions"]: ms.setdefault(m["text"], []).append(m)
+    return d, ms
+d, ms = load(sys.argv[1])
+ents = d["actors"]
+name = lambda m: ents[m["entity"]]["name"]
+assert name(ms["The prime minister"][0]) == "Tony Blair" and ms["The prime minister"][0]["code"] == "GBRGOV"
+assert name(ms["the chancellor"][0]) == "Gordon Brown"
+assert ms["ministers"][0]["code"] == "GBRGOV" and ms["The government"][0]["code"] == "GBRGOV"
+assert ms["military spokesman"][0]["code"] == "GBRMIL"
+assert ms["MPs"][0]["code"] == "GBRLEG"
+assert [name(m) for m in ms["Mr Hoon"]] == ["Geoff Hoon", "Geoff Hoon"] and ms["Mr Hoon"][0]["code"] == "GBRGOV"
+assert name(ms["his"][0]) == "Geoff Hoon", name(ms["his"][0])
+assert "Mr Clarke" not in ms, ms.get("Mr Clarke")
+# a role is no name: "the prime minister" is not a PER entity of its own
+assert not any(n["text"] in ("prime minister", "The prime minister") for n in d["names"]), d["names"]
+d, ms = load(sys.argv[2])
+ents = d["actors"]
+assert name(ms["The prime minister"][0]) == "Gordon Brown"
+assert name(ms["the chancellor"][0]) == "Alistair Darling"
+PY
+# ... and a story with no country has no such actors.
+printf 'Schools row\n\nThe prime minister said ministers would act.\n' > "$TMP/nocountry.txt"
+"$DYAD" actors --json --date 2005-01-10 "$TMP/nocountry.txt" > "$TMP/nocountry.json" 2>/dev/null
+t_nogrep story-country-needs-a-country '"text":"(The prime minister|ministers)"' "$TMP/nocountry.json"
+
+# Campaign groups: a body's noun before an unknown name names an
+# organisation of the story country; known British charities; the demonym
+# + noun forms of a wire story about the Gulf war.
+cat > "$TMP/ngo.txt" <<'TXT'
+Detention policy attacked
+
+The British government faced fresh criticism. Jane Harlow, director of civil rights group Freedom Watch, called on ministers to free the men. Campaign groups including War on Want said policy had failed.
+TXT
+"$DYAD" actors --json --date 2005-01-10 "$TMP/ngo.txt" > "$TMP/ngo.json" 2>/dev/null
+python3 - "$TMP/ngo.json" 2> "$TMP/pyngo" <<'PY' && t_ok body-noun-names-an-org || t_fail body-noun-names-an-org "$(tail -n 1 "$TMP/pyngo")"
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+ms = {m["text"]: m for m in d["mentions"]}
+fw = ms["civil rights group Freedom Watch"]
+assert fw["code"] == "GBRNGO" and d["actors"][fw["entity"]]["name"] == "Freedom Watch", fw
+assert {"type": "ORG", "text": "Freedom Watch"}.items() <= [n for n in d["names"] if n["text"] == "Freedom Watch"][0].items()
+assert ms["Campaign groups"]["code"] == "GBRNGO" and ms["War on Want"]["code"] == "GBRNGO"
+PY
+cat > "$TMP/gulf.txt" <<'TXT'
+Iran reports gains
+
+Iranian forces captured several Iraqi defence posts, the agency said. Baghdad communiques made no mention of the fighting, but a military spokesman threatened raids on Iranian towns. Iraq's war spokesman said Iran had seized Kuwaiti speed boats.
+TXT
+"$DYAD" actors --json --date 1987-03-04 "$TMP/gulf.txt" > "$TMP/gulf.json" 2>/dev/null
+python3 - "$TMP/gulf.json" 2> "$TMP/pygulf" <<'PY' && t_ok demonym-roles || t_fail demonym-roles "$(tail -n 1 "$TMP/pygulf")"
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+ms = {m["text"]: m["code"] for m in d["mentions"]}
+want = {"Iranian forces": "IRNMIL", "several Iraqi defence posts": "IRQMIL", "military spokesman": "IRQMIL",
+        "Iranian towns": "IRNCVL", "Iraq's war spokesman": "IRQMIL", "Kuwaiti speed boats": "KWTCVL"}
+bad = {k: (ms.get(k), v) for k, v in want.items() if ms.get(k) != v}
+assert not bad, bad
+PY
+
+# offices.txt: a line it cannot read is reported with its file and line.
+printf 'GBR | prime minister | 2030-01-01 | 2029-01-01 | Tony Blair\nGBR | dictator-in-chief | 2030-01-01 | - | Tony Blair\n' >> "$TMP/data/actors/offices.txt"
+"$DYAD" actors --data "$TMP/data" --date 2025-01-10 "$TMP/novak.txt" > /dev/null 2> "$TMP/off.err"
+t_grep offices-bad-dates "offices.txt:[0-9]+: write COUNTRY" "$TMP/off.err"
+t_grep offices-bad-noun "offices.txt:[0-9]+: 'dictator-in-chief' is not an agent noun" "$TMP/off.err"

@@ -50,6 +50,18 @@ t_grep "explain-pattern-id" 'verb "criticized" pattern 11_disapprove\.txt:[0-9]+
 t_grep "explain-event" 'event 111 CHN -> USA' "$TMP/explain.txt"
 t_grep "explain-negated" 'no event: negated' "$TMP/explain.txt"
 t_grep "explain-sentence" '^\[1\] China criticized' "$TMP/explain.txt"
+# every verb considered: one the dictionary lacks (with its actors), a
+# dictionary verb no pattern of which matches, a pattern read over the tree,
+# the date of the event's own clause
+cat > "$TMP/verbs.jsonl" <<'EOF2'
+{"id": "v1", "published": "2005-03-04", "text": "Iraq said on Tuesday that its forces crushed an attack by Iran on Monday. Germany praised the weather. France resembled Italy in its budget. Iran made several new promises."}
+EOF2
+"$DYAD" code --explain "$TMP/verbs.jsonl" > "$TMP/verbs.txt"
+t_grep "explain-report-verb" 'verb "said": a reporting verb' "$TMP/verbs.txt"
+t_grep "explain-tree-match" 'verb "crushed": pattern 19_fight\.txt:[0-9]+ .* matched over the tree' "$TMP/verbs.txt"
+t_grep "explain-clause-date" 'date 2005-02-28: the time expression of the event' "$TMP/verbs.txt"
+t_grep "explain-unknown-verb" 'verb "resembled": not in the dictionary; subject "France"; object "Italy"' "$TMP/verbs.txt"
+t_grep "explain-no-pattern" 'verb "made": no pattern of it matches here' "$TMP/verbs.txt"
 
 # ---- the real example: dated events, the letter of July 6
 ex="$SHARED/examples/003_023876788a9e6448.txt"

@@ -47,9 +47,22 @@ t_grep eval-missing-corpus-message 'nowhere/eval/story.txt' "$TMP/err"
 if t_shared eval-gold corpus/bbc.jsonl corpus/reuters21578.jsonl examples; then
   "$DYAD" eval events tests/gold/events.tsv --shared "$SHARED" > "$TMP/gold" 2> "$TMP/err"; rc=$?
   [ $rc -eq 0 ] && t_ok eval-gold-exit-0 || t_fail eval-gold-exit-0 "exit $rc: $(head -c 300 "$TMP/err")"
-  t_grep eval-gold-size '^25 documents, 447 sentences' "$TMP/gold"
+  t_grep eval-gold-size '^36 documents, 576 sentences' "$TMP/gold"
   t_grep eval-gold-levels '^sentence \(event or none\)' "$TMP/gold"
   t_nogrep eval-gold-spans-inside 'lies outside document' "$TMP/err"
   "$DYAD" eval events tests/gold/events.tsv --shared "$SHARED" --list > "$TMP/gl" 2>&1
   t_nogrep eval-gold-sentences-found 'sentence not found' "$TMP/gl"
 fi
+
+# The named-entity gold set: scored three ways, every span inside its
+# document; a malformed line names its file and line.
+if t_shared eval-entities corpus/bbc.jsonl corpus/reuters21578.jsonl; then
+  "$DYAD" eval entities tests/gold/entities.tsv --shared "$SHARED" > "$TMP/ent" 2> "$TMP/ent.err"; rc=$?
+  [ $rc -eq 0 ] && t_ok eval-entities-exit-0 || t_fail eval-entities-exit-0 "exit $rc: $(head -c 300 "$TMP/ent.err")"
+  t_grep eval-entities-levels '^coarse \(PER ORG LOC; GPE as LOC\) +[0-9.]+ +[0-9.]+ +[0-9.]+' "$TMP/ent"
+  t_grep eval-entities-docs '^5 documents, 74 gold names' "$TMP/ent"
+fi
+printf 'doc\tcorpus/bbc.jsonl\tpolitics/010\t-\nen\tpolitics/010\t5:3\tTOWN\n' > "$TMP/badent.tsv"
+"$DYAD" eval entities "$TMP/badent.tsv" --shared "${SHARED:-../shared}" > /dev/null 2> "$TMP/badent.err"; rc=$?
+[ $rc -eq 1 ] && t_ok eval-entities-bad-exit-1 || t_fail eval-entities-bad-exit-1 "exit $rc"
+t_grep eval-entities-bad-line "badent.tsv:2: expected 'en DOC_ID OFF:LEN TYPE'" "$TMP/badent.err"

@@ -294,6 +294,15 @@ get export-filtered "/api/export?format=gdelt&actor=RUS"
 [ "$(wc -l < "$TMP/export-filtered.out")" = "$("$DYAD" export --db "$db" --format gdelt --actor RUS 2>/dev/null | wc -l)" ] && t_ok export-filter || t_fail export-filter "line counts differ"
 curl -s --max-time 10 -D - -o /dev/null "http://127.0.0.1:$port/api/export?format=csv" | grep -qi '^transfer-encoding: chunked' && t_ok export-streamed || t_fail export-streamed "not chunked"
 status export-format 400 "/api/export?format=xml"
+# country: where the event happened, as --country (events and timeline)
+get events-country "/api/events?country=SGP&limit=500"
+python3 -c 'import json,sys; ev=json.load(open(sys.argv[1]))["events"]; assert ev and all(e["place_country"] == "SGP" for e in ev)' "$TMP/events-country.out" \
+  && t_ok api-events-country || t_fail api-events-country "$(head -c 300 "$TMP/events-country.out")"
+get tl-country "/api/timeline?a=USA&b=PRK&country=SGP"
+[ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["periods"]))' "$TMP/tl-country.out")" -ge 1 ] \
+  && [ "$(python3 -c 'import json,sys; print(sum(p["a_to_b"]+p["b_to_a"] for p in json.load(open(sys.argv[1]))["periods"]))' "$TMP/tl-country.out")" \
+       = "$("$DYAD" timeline --db "$db" USA PRK --country SGP --csv 2>/dev/null | tail -n +2 | awk -F, '{s+=$2+$3} END {print s+0}')" ] \
+  && t_ok api-timeline-country || t_fail api-timeline-country "$(head -c 300 "$TMP/tl-country.out")"
 # A client that leaves mid-export does not hold a handle: the server goes on answering.
 for _ in $(seq 12); do curl -s --max-time 10 "http://127.0.0.1:$port/api/export?format=jsonl" | head -c 10 > /dev/null; done
 status export-left 200 /api/info
@@ -374,6 +383,13 @@ for cls in ("verb", "src"):
 assert re.search(r'<tr data-id="\d+"', dom), "no events table"
 assert re.search(r'<pre id="errors" hidden=""></pre>', dom), "errors shown: " + dom[dom.index('id="errors"'):][:300]
 assert re.search(r'<blockquote>', dom), "no quotes"
+# the map: the events' places from the API rows' lat/lon, labelled
+m = dom[dom.index('<section id="map"'):]
+m = m[:m.index('</section>')]
+assert 'hidden' not in m[:m.index('>')], "map hidden"
+assert len(re.findall(r'<circle class="pt"', m)) >= 2, "fewer than two places on the map"
+assert re.search(r'<text class="pt-label"[^>]*>(Seoul|Singapore|Pyongyang|Washington)</text>', m), "no place label"
+assert re.search(r'id="map-summary">\d+ of \d+ events shown placed', m), "no map summary"
 PY
   if grep -E 'CONSOLE\(|Uncaught|Refused to' "$TMP/chrome.err" | grep -qv 'dbus'; then
     t_fail page-console "$(grep -E 'CONSOLE\(|Uncaught|Refused to' "$TMP/chrome.err" | head -5)"

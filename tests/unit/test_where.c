@@ -93,6 +93,18 @@ static void test_destination(void)
     CHECK_STR(dyad_where_how_name(e->where.how), "destination");
 }
 
+static void test_visiting_source(void)
+{
+    /* A visitor's act is at its host's: "the visiting ... Straw urged Iran" */
+    code_text("The visiting British Foreign Secretary Jack Straw urged the Iranian government on Tuesday to stop "
+              "enriching uranium.");
+    const dyad_event *e = event("020");
+    CHECK(e != NULL);
+    if (!e) return;
+    CHECK_STR(e->where.country, "IRN");
+    CHECK_STR(dyad_where_how_name(e->where.how), "destination");
+}
+
 static void test_actor_geography(void)
 {
     code_text("Georgian police arrested dozens of protesters in Tbilisi.");
@@ -150,6 +162,28 @@ static void test_resolve_and_distance(void)
     CHECK(km > 180 && km < 210);
 }
 
+/* A sentence left unparsed (the parse runs only where events may be):
+ * deprel NONE on its tokens.  The where stage still finds its place names
+ * and places its events by the rules that need no tree. */
+static void test_unparsed_sentence(void)
+{
+    code_text("North Korea fired two ballistic missiles off its eastern coast near Wonsan on Sunday.");
+    const dyad_event *e = event("150");
+    CHECK(e != NULL);
+    if (!e) return;
+    CHECK_INT(doc->n_syn, doc->n_toks);
+    for (uint32_t t = 0; t < doc->n_syn; t++) {
+        doc->syn[t].deprel = DYAD_DEP_NONE;
+        doc->syn[t].head = -1;
+    }
+    CHECK(!dyad_sent_parsed(doc, e->sent));
+    where_process(model->where, doc);
+    CHECK(place("Wonsan") != NULL);
+    CHECK(e->where.name != NULL);
+    CHECK_STR(e->where.country, "PRK");
+    CHECK(e->where.how != DYAD_WHERE_VERB);
+}
+
 int main(void)
 {
     char err[256];
@@ -161,11 +195,13 @@ int main(void)
     RUN(test_dateline);
     RUN(test_dateline_not_for_a_foreign_actor);
     RUN(test_destination);
+    RUN(test_visiting_source);
     RUN(test_actor_geography);
     RUN(test_georgia_by_the_story);
     RUN(test_paris_texas);
     RUN(test_landmarks_and_longer_names);
     RUN(test_resolve_and_distance);
+    RUN(test_unparsed_sentence);
     dyad_doc_free(doc);
     dyad_model_free(model);
     return check_done();
