@@ -7,11 +7,16 @@
  * $DYAD_SHARED, else ../shared.  A gold document that cannot be found is an
  * error: a score over part of the set would not be comparable.
  *
+ * `dyad eval tabari DIR|PROJECT` codes TABARI's validation suite (the
+ * project file names the text and dictionaries; eval/tabari_suite.h) with
+ * the dictionaries it names, unless --verbs/--actors/--agents are given.
+ *
  * Exit: 0 scored, 1 a corpus or document missing, 2 usage or gold file error.
  */
 #include "cli.h"
 #include "code_dict.h"
 #include "../eval/eval.h"
+#include "../eval/tabari_suite.h"
 #include "../ingest/ingest.h"
 #include "../pipeline/pipeline.h"
 
@@ -139,6 +144,73 @@ static int eval_corpus(eval_run *r, const eval_gold *g, const char *corpus, cons
     return failed;
 }
 
+/* The value of <tag> in a TABARI project file, joined to its folder. */
+static int project_path(const char *proj, const char *text, const char *tag, char *out, size_t cap)
+{
+    const char *p = strstr(text, tag);
+    if (!p) return 0;
+    p += strlen(tag);
+    while (*p == ' ' || *p == '\t') p++;
+    size_t n = strcspn(p, " \t\r\n");
+    if (!n) return 0;
+    const char *slash = strrchr(proj, '/');
+    int dn = slash ? (int)(slash - proj) : 1;
+    snprintf(out, cap, "%.*s/%.*s", dn, slash ? proj : ".", (int)n, p);
+    return 1;
+}
+
+/* dyad eval tabari DIR|PROJECT */
+static int eval_tabari(cli_opts *o)
+{
+    char proj[4096], text[4096], verbs[4096], actors[4096], agents[4096];
+    const char *arg = o->files[1];
+    size_t al = strlen(arg);
+    if (al > 8 && !strcmp(arg + al - 8, ".project")) snprintf(proj, sizeof proj, "%s", arg);
+    else snprintf(proj, sizeof proj, "%s/Validate.project", arg);
+    size_t pn = 0;
+    char *pt = read_file(proj, &pn);
+    if (!pt) { fprintf(stderr, "dyad: %s: cannot read the project file\n", proj); return 1; }
+    char *z = realloc(pt, pn + 1);
+    if (!z) { free(pt); return 1; }
+    pt = z;
+    pt[pn] = 0;
+    int ok = project_path(proj, pt, "<textfile>", text, sizeof text);
+    code_dict_option(o, CODE_DICT_O_LITERAL, NULL);       /* TABARI's semantics */
+    if (!code_dict_given()) {
+        if (project_path(proj, pt, "<verbsfile>", verbs, sizeof verbs)) code_dict_option(o, CODE_DICT_O_VERBS, verbs);
+        if (project_path(proj, pt, "<actorsfile>", actors, sizeof actors)) code_dict_option(o, CODE_DICT_O_ACTORS, actors);
+        if (project_path(proj, pt, "<agentsfile>", agents, sizeof agents)) code_dict_option(o, CODE_DICT_O_AGENTS, agents);
+    }
+    free(pt);
+    if (!ok) { fprintf(stderr, "dyad: %s: no <textfile>\n", proj); return 1; }
+    tabari_suite s;
+    char err[1024];
+    if (tabari_suite_load(text, &s, err, sizeof err)) { fprintf(stderr, "dyad: %s\n", err); return 2; }
+    int failed = 0;
+    code_dict *cd = code_dict_open(o, &failed);
+    dyad_model *m = cd ? code_dict_model(cd) : failed ? NULL : cli_load_model(o);
+    if (!m) { tabari_suite_free(&s); return 1; }
+    tabari_suite_score sc;
+    memset(&sc, 0, sizeof sc);
+    dyad_doc *doc = dyad_doc_new();
+    for (int i = 0; i < s.n_recs; i++) {
+        dyad_doc_reset(doc);
+        dyad_doc_set_raw(doc, s.recs[i].text, strlen(s.recs[i].text));
+        dyad_options opt;
+        memset(&opt, 0, sizeof opt);
+        opt.date = s.recs[i].date;
+        if (cd) code_dict_process(cd, doc, &opt);
+        else dyad_process(m, doc, &opt);
+        tabari_suite_score_doc(&s, i, doc, &sc, eval_list ? stdout : NULL);
+    }
+    dyad_doc_free(doc);
+    tabari_suite_print(&sc, stdout);
+    if (cd) code_dict_close(cd);
+    else dyad_model_free(m);
+    tabari_suite_free(&s);
+    return 0;
+}
+
 int cmd_eval(cli_opts *o);
 int cmd_eval(cli_opts *o)
 {
@@ -153,6 +225,11 @@ int cmd_eval(cli_opts *o)
         free(o->files);
         return rp ? 1 : 0;
     }
+    if (o->n_files == 2 && !strcmp(o->files[0], "tabari")) {
+        int rt = eval_tabari(o);
+        free(o->files);
+        return rt;
+    }
     if (o->n_files == 2 && !strcmp(o->files[0], "entities")) {
         dyad_model *m = cli_load_model(o);
         char e[1024];
@@ -165,7 +242,7 @@ int cmd_eval(cli_opts *o)
     }
     if (o->n_files < 2 || strcmp(o->files[0], "events")) {
         cli_usage_error("eval: usage: dyad eval events GOLD.tsv [CORPUS...] | dyad eval places GOLD.tsv | "
-                        "dyad eval entities GOLD.tsv (see 'dyad eval --help')");
+                        "dyad eval entities GOLD.tsv | dyad eval tabari DIR (see 'dyad eval --help')");
         free(o->files);
         return 2;
     }

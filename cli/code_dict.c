@@ -4,6 +4,7 @@
 #include "code_dict.h"
 #include "../dict/tabari_code.h"
 #include "../events/events.h"
+#include "../events/tabari_compile.h"
 #include "../pipeline/hooks.h"
 
 #include <getopt.h>
@@ -16,12 +17,13 @@
 static struct {
     const char *verbs, *agents, *discards;
     const char *actors[MAX_ACTOR_FILES];
-    int n_actors, add, any;
+    int n_actors, add, any, one_coder, literal;
 } opt;
 
 struct code_dict {
     dyad_model *model;
     tabari_coder *coder;
+    long compiled_unusable;         /* TABARI patterns dyad's model cannot hold */
 };
 
 /* A further argument after --actors FILE that is itself an actor file
@@ -44,6 +46,8 @@ static int another_actor_file(const char *a)
 int code_dict_option(cli_opts *o, int id, const char *arg)
 {
     if (id == CODE_DICT_O_ADD) { opt.add = 1; return 0; }
+    if (id == CODE_DICT_O_ONE) { opt.one_coder = 1; return 0; }
+    if (id == CODE_DICT_O_LITERAL) { opt.literal = 1; return 0; }
     const char **slot = id == CODE_DICT_O_VERBS ? &opt.verbs : id == CODE_DICT_O_AGENTS ? &opt.agents :
                         id == CODE_DICT_O_DISCARDS ? &opt.discards : NULL;
     if (!slot && id != CODE_DICT_O_ACTORS) return -1;
@@ -68,9 +72,11 @@ int code_dict_option(cli_opts *o, int id, const char *arg)
 static void after_actors(void *ctx, dyad_doc *d) { tabari_coder_actors(ctx, d); }
 static void after_events(void *ctx, dyad_doc *d)
 {
-    tabari_coder_events(ctx, d, NULL);
+    if (tabari_coder_has_verbs(ctx)) tabari_coder_events(ctx, d, NULL);
     tabari_coder_discard(ctx, d);
 }
+
+int code_dict_given(void) { return opt.any; }
 
 code_dict *code_dict_open(const cli_opts *o, int *failed)
 {
@@ -86,7 +92,23 @@ code_dict *code_dict_open(const cli_opts *o, int *failed)
     int own_events = opt.add || !opt.verbs;
     char err[1024] = "";
     cd->model = dyad_model_load_parts(o->data, own_actors, own_events, err, sizeof err);
-    tabari_files f = {opt.verbs, opt.actors, opt.n_actors, opt.agents, opt.discards, o->data};
+    /* --one-coder: the verb patterns compiled into dyad's own model
+     * (events/tabari_compile.c) for events/coder.c; else the token matcher
+     * (dict/tc_*), which still reproduces more of TABARI's validation suite. */
+    int compile = opt.verbs && !opt.add && opt.one_coder;
+    if (cd->model && compile) {
+        tabari_verbs tv;
+        const char *dir = o->data ? o->data : dyad_default_data_dir();
+        if (tabari_load_verbs(opt.verbs, &tv, NULL, NULL) < 0)
+            snprintf(err, sizeof err, "%s: cannot read the verb dictionary", opt.verbs);
+        else if ((cd->model->events = events_from_tabari(dir, &tv, err, sizeof err))) {
+            cd->compiled_unusable = tv.unusable + (long)events_unusable(cd->model->events);
+            events_set_literal(cd->model->events, opt.literal);
+        }
+        tabari_verbs_free(&tv);
+        if (!cd->model->events) { dyad_model_free(cd->model); cd->model = NULL; }
+    }
+    tabari_files f = {compile ? NULL : opt.verbs, opt.actors, opt.n_actors, opt.agents, opt.discards, o->data};
     if (cd->model) cd->coder = tabari_coder_load(&f, NULL, NULL, err, sizeof err);
     if (!cd->model || !cd->coder) {
         fprintf(stderr, "dyad: %s\n", err[0] ? err : "cannot load the model");
@@ -95,6 +117,7 @@ code_dict *code_dict_open(const cli_opts *o, int *failed)
     }
     tabari_coder_stats st;
     tabari_coder_stats_get(cd->coder, &st);
+    st.unusable += cd->compiled_unusable;
     if (st.unusable && !o->quiet)
         fprintf(stderr, "dyad: %ld dictionary lines could not be used; 'dyad dict check FILE...' lists them\n",
                 st.unusable);

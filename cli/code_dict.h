@@ -21,7 +21,7 @@ typedef struct code_dict code_dict;
 
 enum {
     CODE_DICT_O_VERBS = CLI_O_OWN + 20, CODE_DICT_O_ACTORS, CODE_DICT_O_AGENTS, CODE_DICT_O_DISCARDS,
-    CODE_DICT_O_ADD,
+    CODE_DICT_O_ADD, CODE_DICT_O_ONE, CODE_DICT_O_LITERAL,
 };
 /* The option rows of the dictionaries, in code's and eval's tables. */
 #define CODE_DICT_OPTIONS \
@@ -29,9 +29,12 @@ enum {
     {"actors", 0, "FILE...", CODE_DICT_O_ACTORS, "TABARI / PETRARCH actor dictionaries (repeat, or list several)"}, \
     {"agents", 0, "FILE", CODE_DICT_O_AGENTS, "a TABARI / PETRARCH agents dictionary"}, \
     {"discards", 0, "FILE", CODE_DICT_O_DISCARDS, "a TABARI / PETRARCH discards dictionary"}, \
-    {"add", 0, NULL, CODE_DICT_O_ADD, "use those dictionaries on top of dyad's own"}
+    {"add", 0, NULL, CODE_DICT_O_ADD, "use those dictionaries on top of dyad's own"}, \
+    {"one-coder", 0, NULL, CODE_DICT_O_ONE, "compile the --verbs patterns into dyad's own coder (no token matcher)"}, \
+    {"tabari-literal", 0, NULL, CODE_DICT_O_LITERAL, "with --one-coder: no modality or negation rules, as TABARI (eval tabari sets it)"}
 
 int code_dict_option(cli_opts *o, int id, const char *arg);
+int code_dict_given(void);              /* a dictionary option was given */
 code_dict *code_dict_open(const cli_opts *o, int *failed);
 dyad_model *code_dict_model(const code_dict *cd);
 void code_dict_process(code_dict *cd, dyad_doc *d, const dyad_options *opt);

@@ -137,6 +137,9 @@ const cli_command cli_commands[] = {
      "Corpora are read from the paths the gold file names under ../shared (or\n"
      "--shared DIR, or $DYAD_SHARED); a CORPUS argument ending in such a path is\n"
      "read instead.  Exit 1 when a corpus or gold document is missing.\n"
+     "'dyad eval tabari DIR|FILE.project [--one-coder] [--list]' codes TABARI's\n"
+     "validation suite (Validate.project in DIR names the text and dictionaries)\n"
+     "and prints the share of its expected events reproduced.\n"
      "'dyad eval places GOLD.tsv' scores events' places (eval/places.c);\n"
      "'dyad eval entities GOLD.tsv' scores named entities (tests/gold/entities.tsv,\n"
      "format in eval/entities.c): P/R/F1 typed, PER/ORG/LOC coarse, and spans.",

@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
     tabari__src src;
@@ -1133,6 +1134,10 @@ static int verbs_run(vctx *x, tabari_dialect asked)
         else if (c == '&') synset_line(x, &ln);
         else if (c == '{') forms_line(x, &ln);
         else if (c == '~' && x->d == TABARI_DIALECT_PETRARCH2) transform_line(x, &ln);
+        /* TABARI wraps its synsets in <SYNSETS> ... </SYNSETS>: the lines
+         * inside are ordinary &NAME / +MEMBER lines. */
+        else if (c == '<' && (!strncasecmp(ln.body, "<SYNSETS>", 9) || !strncasecmp(ln.body, "</SYNSETS>", 10)))
+            continue;
         else if (c == '<') tabari__skip_section(&x->src, &ln, "verb");
         else if (c == '+' && x->d == TABARI_DIALECT_TABARI)
             ISSUE(x, &ln, TABARI_UNUSABLE, "'+' line outside a synset");

@@ -280,7 +280,7 @@ void tc_clause_sig(tc_sent *v);
 
 /* tc_events.c: the events of a verb at [vb, ve) with its code; returns how
  * many were made.  carry is the source carried from clause to clause. */
-enum { TC_EV_DOMINANT = 1u << 30, TC_EV_SUBORD = 1u << 29 };   /* in dyad_event.flags until resolved */
+enum { TC_EV_DOMINANT = EVENTS_EV_DOMINANT, TC_EV_SUBORD = EVENTS_EV_SUBORD };   /* events_resolve_modifiers */
 int tc_make_events(tc_sent *v, uint32_t vb, uint32_t ve, const tc_slots *sl, const tc_code *code,
                    const tc_code *pair, const char *rule, uint32_t flags, int32_t *carry);
 

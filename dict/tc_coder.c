@@ -153,24 +153,6 @@ static int code_clause(tc_sent *v, int32_t *carry)
     return 0;
 }
 
-/* '!' removes the others; events that are not '?' remove the '?' ones. */
-static void dominance(dyad_doc *d, uint32_t from)
-{
-    int dom = 0, plain = 0;
-    for (uint32_t i = from; i < d->n_events; i++) {
-        dom |= (d->events[i].flags & TC_EV_DOMINANT) != 0;
-        plain |= !(d->events[i].flags & TC_EV_SUBORD);
-    }
-    uint32_t o = from;
-    for (uint32_t i = from; i < d->n_events; i++) {
-        uint32_t f = d->events[i].flags;
-        if ((dom && !(f & TC_EV_DOMINANT)) || (plain && (f & TC_EV_SUBORD))) continue;
-        d->events[o] = d->events[i];
-        d->events[o++].flags &= ~(TC_EV_DOMINANT | TC_EV_SUBORD);
-    }
-    d->n_events = o;
-}
-
 void tabari_coder_events(const tabari_coder *c, dyad_doc *d, FILE *explain)
 {
     if (!c || !c->has_verbs) return;
@@ -206,6 +188,6 @@ void tabari_coder_events(const tabari_coder *c, dyad_doc *d, FILE *explain)
             gone = code_clause(&v, &carry) < 0;
         }
         if (gone) d->n_events = first;
-        else dominance(d, first);
+        else events_resolve_modifiers(d, first);
     }
 }

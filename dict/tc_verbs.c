@@ -300,7 +300,7 @@ static void compile_blocks(vbuild *b)
             c->stats.patterns++;
         }
         tb->n_var = c->n_vars - tb->var_at;
-        qsort(c->vars + tb->var_at, tb->n_var, sizeof *c->vars, cmp_var);
+        if (tb->n_var) qsort(c->vars + tb->var_at, tb->n_var, sizeof *c->vars, cmp_var);   /* no NULL base (UBSan) */
         tc_index_block(c, c->n_blocks - 1);
     }
     c->stats.variants = (long)c->n_vars;

@@ -54,6 +54,7 @@
 #include "../time/timex.h"
 
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -168,7 +169,8 @@ static const char *const loc_words[] = {"in", "near", "of", "from", "across", "o
 static const char *const to_lookthrough[] = {
     "able", "continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun", "start",
     "starts", "started", "starting", "managed", "manages", "moved", "moves", "came", "went", "used", "proceeded",
-    "decided", "decides", "opted", "chose", "voted", "votes", "rushed", "resorted", "returned", "sought", NULL};
+    "decided", "decides", "opted", "chose", "voted", "votes", "rushed", "resorted", "returned", "sought",
+    "about", NULL};                 /* "is about to restore ties": the act itself (TABARI codes it) */
 
 /* Words that stand between a subject and its verb: auxiliaries, adverbs,
  * time words ("Russia last week attacked", "Kim also made"). */
@@ -183,6 +185,7 @@ static const char *const between_words[] = {
 /* Single words the rules test; the same for every model (a pure function
  * of the spelling), set by coder_init before any document is coded. */
 static uint32_t h_who, h_which, h_that, h_of, h_and, h_in, h_do, h_does, h_did, h_for, h_by, h_than;
+static uint32_t h_but, h_while, h_whereas, h_the;
 
 static uint32_t word_hash(const char *w) { return hash_folded(w, strlen(w)); }
 
@@ -198,6 +201,8 @@ void coder_init(events_model *m)
     h_does = word_hash("does");
     h_did = word_hash("did");
     h_for = word_hash("for");
+    h_but = word_hash("but"); h_while = word_hash("while"); h_whereas = word_hash("whereas");
+    h_the = word_hash("the");
     h_by = word_hash("by");
     h_than = word_hash("than");
     h_appeal_preps[0] = word_hash("for");
@@ -238,7 +243,7 @@ void coder_init(events_model *m)
     /* Per element, a 64-bit filter of its alternatives' first words. */
     m->elem_bloom = m->n_elems ? dyad_arena_alloc(m->strings, m->n_elems * sizeof *m->elem_bloom) : NULL;
     for (uint32_t e = 0; e < m->n_elems; e++)
-        for (uint32_t i = 0; i < m->elems[e].n_alt; i++) {
+        for (uint32_t i = 0; m->elems[e].kind == EL_WORDS && i < m->elems[e].n_alt; i++) {
             const alt_t *a = &m->alts[m->elems[e].alt_at + i];
             if (a->n_hash) m->elem_bloom[e] |= 1ull << (m->hashes[a->hash_at] >> 26);
         }
@@ -273,6 +278,10 @@ int coder_in(const events_model *m, int wc, uint32_t hash)
     }
 }
 
+/* TABARI's code modifiers on this sentence's events until resolved
+ * (bits above every DYAD_EV_*) */
+enum { EV_SUBORD = EVENTS_EV_SUBORD, EV_DOMINANT = EVENTS_EV_DOMINANT };
+
 /* ---- per-sentence view */
 
 typedef struct {
@@ -290,6 +299,7 @@ typedef struct {
     int parsed;                      /* the sentence has a dependency tree: subjects and objects come from it */
     int32_t inner;                   /* a target found inside the object ("Kuwaiti boats", "people in Kabul") */
     char inner_code[16];             /* its code for this event: the country, + CVL for people */
+    uint32_t clause;                 /* literal mode: the first token of TABARI's clause */
     uint32_t verb_tok;               /* the verb being coded */
 } sent_view;
 
@@ -383,7 +393,8 @@ static int bare_agent(const char *code)
 
 static int mention_usable(const sent_view *v, int32_t mi)
 {
-    return mi >= 0 && v->d->mentions[mi].code[0] && !bare_agent(v->d->mentions[mi].code);
+    /* TABARI codes a bare agent ("guerrillas": ~REB) */
+    return mi >= 0 && v->d->mentions[mi].code[0] && (v->m->literal || !bare_agent(v->d->mentions[mi].code));
 }
 
 /* ---- pattern matching */
@@ -393,6 +404,9 @@ typedef struct {
     uint32_t end;                    /* token after the match */
     int32_t target;
     uint32_t skipped;                /* tokens ".." skipped: fewer is more specific */
+    uint32_t before;                 /* tokens matched by elements before the verb */
+    int target_before;               /* the target is an actor before the verb */
+    int literal;                     /* the model codes as TABARI (events_set_literal) */
 } match_t;
 
 /* Does alternative sequence alt match at token k?  Returns its length or 0. */
@@ -478,6 +492,19 @@ static uint32_t target_start(const sent_view *v, uint32_t k)
     return j < v->b && mention_at(v, j) >= 0 ? j : v->b;
 }
 
+/* Does token k start with the (lower-case) prefix? */
+static int has_prefix(const sent_view *v, uint32_t k, const elem_t *el)
+{
+    const dyad_token *t = &v->d->toks[k];
+    const char *pre = el->prefix;
+    size_t n = el->n_alt;                      /* the prefix's length */
+    if (t->len < n) return 0;
+    const char *w = v->d->text + t->off;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)w[i]) != (unsigned char)pre[i]) return 0;
+    return 1;
+}
+
 /* Match elements e.. of pattern p from token k; recursion only at "..". */
 static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t k, match_t *out)
 {
@@ -497,7 +524,7 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         uint32_t after = j + v->d->mentions[mi].ntok;
         /* "and displaced Palestinians will be allowed": a mention followed by
          * its own verb group is the next clause's subject, no object */
-        if (e + 1 == p->n_elem && after < v->b &&
+        if (e + 1 == p->n_elem && after < v->b && !m->literal &&
             (is_future(v, after) || IN(v, WC_BE, after) || IN(v, WC_HYPO, after) ||
              is_negative_contraction(v, after)))
             return 0;
@@ -518,6 +545,21 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
         }
         return 0;
     }
+    case EL_PREFIX:
+        if (k >= v->b || !has_prefix(v, k, el)) return 0;
+        return match_from(v, p, e + 1, k + 1, out);
+    case EL_GAP: {              /* TABARI's blank: any words in the sentence; before a "+" no actor, not a passive's "by" */
+        /* TABARI's blank crosses actors; dyad's own reading does not */
+        int to_target = !m->literal || (e + 1 < p->n_elem && m->elems[p->elem_at + e + 1].kind == EL_TARGET);
+        uint32_t most = m->literal ? v->b - v->a : 12;    /* dyad's own reading: a bounded gap */
+        for (uint32_t n = 0; k + n <= v->b && n <= most; n++) {
+            if (n && (k + n > v->b || (to_target && mention_in(v, k + n - 1) >= 0) || (F(v, k + n - 1) & DYAD_TOK_TERM) ||
+                      (v->passive && IN(v, WC_BY, k + n - 1))))
+                break;
+            if (match_from(v, p, e + 1, k + n, out)) { out->skipped += n; return 1; }
+        }
+        return 0;
+    }
     case EL_SKIP:
         for (uint32_t n = 0; n <= 5; n++) {
             if (n && (k + n > v->b || !skippable(v, k + n - 1))) break;
@@ -529,9 +571,65 @@ static int match_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32
     }
 }
 
+/* Elements e-1, e-2 .. of the part of p before its verb, leftwards: the
+ * element e-1 must end at token k-1 (k == v->a: nothing left).  Returns the
+ * number of tokens matched + 1, 0 when there is no match. */
+static uint32_t match_before(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t k, int32_t *target)
+{
+    const events_model *m = v->m;
+    if (!e) return 1;
+    const elem_t *el = &m->elems[p->before_at + e - 1];
+    switch (el->kind) {
+    case EL_TARGET: {
+        if (k <= v->a) return 0;
+        int32_t mi = mention_in(v, k - 1);
+        if (mi < 0 || !mention_usable(v, mi)) return 0;
+        uint32_t st = v->d->mentions[mi].tok;
+        uint32_t r = match_before(v, p, e - 1, st, target);
+        if (r && *target < 0) *target = mi;
+        return r ? r + (k - st) : 0;
+    }
+    case EL_WORDS: {
+        const alt_t *alts = &m->alts[el->alt_at];
+        for (uint32_t i = 0; i < el->n_alt; i++) {
+            uint32_t n = alts[i].n_hash;
+            if (k < v->a + n) continue;
+            uint32_t j = 0;
+            while (j < n && H(v, k - n + j) == m->hashes[alts[i].hash_at + j]) j++;
+            if (j < n) continue;
+            uint32_t r = match_before(v, p, e - 1, k - n, target);
+            if (r) return r + n;
+        }
+        return 0;
+    }
+    case EL_PREFIX: {
+        if (k <= v->a || !has_prefix(v, k - 1, el)) return 0;
+        uint32_t r = match_before(v, p, e - 1, k - 1, target);
+        return r ? r + 1 : 0;
+    }
+    case EL_GAP: case EL_SKIP: {
+        int to_target = !m->literal || (e >= 2 && m->elems[p->before_at + e - 2].kind == EL_TARGET);
+        for (uint32_t n = 0; n <= (el->kind == EL_SKIP ? 5u : m->literal ? v->b - v->a : 12u); n++) {
+            if (n && (k < v->a + n || ((to_target || el->kind == EL_SKIP) && mention_in(v, k - n) >= 0) ||
+                      (F(v, k - n) & DYAD_TOK_TERM) ||
+                      (el->kind == EL_SKIP && !skippable(v, k - n))))
+                break;
+            uint32_t r = match_before(v, p, e - 1, k - n, target);
+            if (r) return r + n;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
 static int better(const match_t *a, const match_t *b)
 {
-    if (a->end != b->end) return a->end > b->end;
+    /* TABARI tries a verb's longest patterns first */
+    if (a->literal && (a->p->flags & PAT_ROOT) != (b->p->flags & PAT_ROOT)) return !(a->p->flags & PAT_ROOT);
+    if (a->literal && a->p->literals != b->p->literals) return a->p->literals > b->p->literals;
+    if (a->end + a->before != b->end + b->before) return a->end + a->before > b->end + b->before;
     if ((a->target >= 0) != (b->target >= 0)) return a->target >= 0;
     return a->skipped < b->skipped;
 }
@@ -545,8 +643,15 @@ static int best_match(const sent_view *v, uint32_t k, match_t *best)
         const verb_t *vb = &m->verbs[fs->verb];
         for (uint32_t i = 0; i < vb->n_pat; i++) {
             const pattern_t *p = &m->pats[vb->pat_at + i];
-            match_t mt = {p, 0, -1, 0};
+            match_t mt = {p, 0, -1, 0, 0, 0, m->literal};
             if (!match_from(v, p, 1, k + 1, &mt)) continue;
+            if (p->n_before) {
+                int32_t bt = -1;
+                uint32_t r = match_before(v, p, p->n_before, k, &bt);
+                if (!r) continue;
+                mt.before = r;                    /* the verb counts one: a pattern with words before it wins ties */
+                if (mt.target < 0 && bt >= 0) { mt.target = bt; mt.target_before = 1; }
+            }
             /* Longest wins; on a tie the one with a target, then the most
              * specific (fewest skipped words), then file order. */
             if (!found || better(&mt, best)) {
@@ -1034,6 +1139,32 @@ static int32_t inner_target(sent_view *v, uint32_t a, uint32_t b, int32_t source
     return found;
 }
 
+/* A dictionary's coded compound ("THE_SHIRE [FRO/BIL/SAM]"): the last
+ * event becomes one per member code on each side. */
+static void split_coded_compound(dyad_doc *d)
+{
+    dyad_event proto = d->events[d->n_events - 1];
+    if (!strchr(proto.source_code, '/') && !strchr(proto.target_code, '/')) return;
+    char sc[16], tc[16];
+    memcpy(sc, proto.source_code, sizeof sc);
+    memcpy(tc, proto.target_code, sizeof tc);
+    const char *src[8], *tgt[8];
+    int ns = 0, nt = 0;
+    char *save;
+    for (char *a = strtok_r(sc, "/", &save); a && ns < 8; a = strtok_r(NULL, "/", &save)) src[ns++] = a;
+    for (char *b = strtok_r(tc, "/", &save); b && nt < 8; b = strtok_r(NULL, "/", &save)) tgt[nt++] = b;
+    if (!nt) tgt[nt++] = "";                 /* no target */
+    d->n_events--;
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            d->events = dyad_grow(d->events, &d->cap_events, d->n_events + 1, sizeof *d->events);
+            dyad_event *n = &d->events[d->n_events++];
+            *n = proto;
+            snprintf(n->source_code, sizeof n->source_code, "%s", src[i]);
+            snprintf(n->target_code, sizeof n->target_code, "%s", tgt[j]);
+        }
+}
+
 /* The date of the event's own clause: a time expression (a date, not
  * relative, not modifying a noun, not the dateline) whose head hangs from
  * the event's verb in the tree, the nearest verb above it being that verb
@@ -1142,6 +1273,7 @@ static void add_event(const sent_view *v, int32_t src, int32_t tgt, const cameo_
                 : d->sent_dates && v->s < d->cap_sent_dates ? "the sentence's date (its own time expression, else the one carried from before it, else the story's)"
                                                            : "the story's date");
     }
+    split_coded_compound(d);          /* last: it may move d->events */
 }
 
 /* Mentions coordinated with mi by "and" / ",": X and Y, X, Y and Z. */
@@ -1468,9 +1600,17 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
 {
     const events_model *m = v->m;
     const pattern_t *p = mt->p;
+    if (p->cameo->code[0] == '-') {      /* a TABARI null code [---]: matched, no event */
+        if (v->explain) fprintf(v->explain, "  verb \"%.*s\" pattern %s: null code, no event\n",
+                                (int)v->d->toks[k].len, v->d->text + v->d->toks[k].off, p->id);
+        return;
+    }
     clause_t c;
     v->verb_tok = k;
     read_clause(v, k, &c);
+    /* Words the pattern names before the verb ("has not", "refused to")
+     * are the dictionary's reading of the clause: its code says it. */
+    if (mt->before > 1) { c.mod = MOD_NONE; c.negated = 0; }
     if ((p->flags & PAT_ACTIVE_ONLY) && c.passive) return;
     if ((p->flags & PAT_PASSIVE_ONLY) && !c.passive) return;
 
@@ -1512,7 +1652,7 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
             for (uint32_t j = v->prev_verb + 1; j < c.left; j++)
                 if (IN(v, WC_STOP, j) || (F(v, j) & DYAD_TOK_COMMA && !is_char(v, j, ','))) clean = 0;
             source = clean ? v->prev_src : find_subject(v, c.left, &dist, &irreal);
-        } else if (forms != FORM_ING && noun_subject(v, c.left)) {
+        } else if (forms != FORM_ING && !m->literal && noun_subject(v, c.left)) {
             if (v->explain) fprintf(v->explain, "  verb \"%.*s\": its subject is a common noun\n",
                                     (int)v->d->toks[k].len, v->d->text + v->d->toks[k].off);
             return;
@@ -1594,7 +1734,29 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
             c.negated = 0;
         }
     }
+    /* TABARI's source: the clause's first actor before the verb. */
+    if (m->literal && !c.passive)
+        for (uint32_t j = v->clause; j < k; j++) {
+            int32_t mi = mention_at(v, j);
+            if (mi >= 0 && mi != target && mention_usable(v, mi)) { source = mi; break; }
+        }
+    /* "Arnor suggested Gondor should": the pattern's target before the
+     * verb is not its source; the actor before it is. */
+    if (mt->target_before && source == target) {
+        uint32_t d2 = 0;
+        int irr2 = 0;
+        source = find_subject(v, v->d->mentions[target].tok, &d2, &irr2);
+    }
+    /* TABARI: no source before the verb, the first actor after it */
+    if (m->literal && (source < 0 || source == target))
+        for (uint32_t j = k + 1; j < v->b; j++) {
+            int32_t mi = mention_at(v, j);
+            if (mi >= 0 && mi != target && mention_usable(v, mi)) { source = mi; break; }
+        }
     if (irreal) c.mod = MOD_HYPO;
+    /* TABARI's reading (events_set_literal): the dictionary's patterns alone
+     * say what a clause's modality and negation make of the verb. */
+    if (m->literal) { c.mod = MOD_NONE; c.negated = 0; }
     /* "before April 19, when Abe visits Washington": a when-clause in the
      * present tense tells what is planned, not what happened */
     if (v->parsed && c.mod == MOD_NONE && !c.negated && (v->d->syn[k].deprel == DYAD_DEP_ADVCL ||
@@ -1674,9 +1836,16 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     if (dist > 8) conf -= 0.2f;
     if (v->d->mentions[source].how >= DYAD_HOW_COREF_NAME) conf -= 0.1f;
     if (target < 0) conf -= 0.1f;
-    int32_t srcs[4], tgts[4];
-    int ns = reduced ? 1 : coordinated(v, source, srcs, 4, 1);
+    int32_t srcs[8], tgts[8];
+    int ns = reduced ? 1 : coordinated(v, source, srcs, 8, 1);
     if (reduced) srcs[0] = source;
+    else if (ns == 1) {
+        /* the parse's subject is the first conjunct: "Mordor, Rohan and Bree welcomed" */
+        int32_t r[8];
+        int nr = coordinated(v, source, r, 8, 0);
+        const dyad_mention *last = &v->d->mentions[r[nr - 1]];
+        if (nr > 1 && last->tok + last->ntok <= k) { memcpy(srcs, r, sizeof r); ns = nr; }
+    }
     uint32_t voff = v->d->toks[k].off;
     uint32_t last = mt->end > k + 1 ? mt->end - 1 : k;
     /* The verb phrase stops before a target that ends the match ("signed a
@@ -1707,14 +1876,31 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
     }
     if (target < 0 && !c.passive && code_root >= 18 && code_root <= 20 && v->parsed)
         target = tree_place_target(v, k, source);
-    int nt = target >= 0 ? coordinated(v, target, tgts, 4, 0) : 1;
+    int nt = target >= 0 ? coordinated(v, target, tgts, 8, 0) : 1;
     if (target < 0) tgts[0] = -1;
+    /* TABARI's compound slot "%": the coordinated actors it takes are both
+     * sides, each to each (a paired code: the first way, then reversed) */
+    if ((p->flags & PAT_COMPOUND) && target >= 0) {
+        int32_t g[8];
+        int ng = coordinated(v, target, g, 8, 0);
+        if (ng < 2) ng = coordinated(v, target, g, 8, 1);
+        if (ng >= 2) {
+            for (int i = 0; i < ng; i++)
+                for (int j = p->pair ? i + 1 : 0; j < ng; j++) {
+                    if (i == j) continue;
+                    add_event(v, g[i], g[j], ce, p, voff, vend - voff, flags, conf, NULL);
+                    if (p->pair) add_event(v, g[j], g[i], p->pair, p, voff, vend - voff, flags, conf, NULL);
+                }
+            return;
+        }
+    }
     /* "Trump and Kim would meet": a reciprocal verb with no object is an
      * event between the coordinated subjects, both ways. */
     const char *pc = p->cameo->code;
-    if (target < 0 && ns >= 2 && (p->n_elem == 1 || !strncmp(pc, "046", 3) || !strncmp(pc, "057", 3)) &&
-        (!strncmp(ce->code, "04", 2) || !strncmp(ce->code, "057", 3) || !strncmp(ce->code, "036", 3) ||
-         !strncmp(ce->code, "046", 3))) {
+    if (target < 0 && ns >= 2 && (m->literal ||      /* TABARI: a compound without a target, both ways */
+                                  ((p->n_elem == 1 || !strncmp(pc, "046", 3) || !strncmp(pc, "057", 3)) &&
+                                   (!strncmp(ce->code, "04", 2) || !strncmp(ce->code, "057", 3) ||
+                                    !strncmp(ce->code, "036", 3) || !strncmp(ce->code, "046", 3))))) {
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
                 if (i != j) add_event(v, srcs[i], srcs[j], ce, p, voff, vend - voff, flags, conf, NULL);
@@ -1730,6 +1916,8 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
         for (int j = 0; j < nt; j++) {
             /* One act, one event: a visit is not also coded as its host's 043. */
             add_event(v, srcs[i], tgts[j], ce, p, voff, vend - voff, flags, conf, NULL);
+            /* ...unless the dictionary pairs them (TABARI's [032:033]). */
+            if (p->pair && tgts[j] >= 0) add_event(v, tgts[j], srcs[i], p->pair, p, voff, vend - voff, flags, conf, NULL);
         }
 }
 
@@ -1747,6 +1935,13 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
     while (j > v->a && is_quote_mark(v, j - 1)) j--;
     if (j == v->a) return 1;
     uint32_t p = j - 1, h = H(v, p), f = F(v, p);
+    /* TABARI: a verb unless "the", "a", "an" before it or a capital inside
+     * the sentence ("is about To Restore") make it a noun */
+    if (m->literal) {
+        (void)f;
+        const char *w = v->d->text + v->d->toks[k].off;
+        return h != h_the && h != m->h_a && h != m->h_an && !(k > v->a && isupper((unsigned char)*w));
+    }
     /* "no interest in dealing with South Korea": a gerund taking an actor;
      * "accused X of attacking", "warned X against attacking" are no facts. */
     if ((forms & FORM_ING) && coder_in(m, WC_PREP, h)) {
@@ -1778,6 +1973,40 @@ static int used_as_verb(const sent_view *v, uint32_t k, uint8_t forms, int has_t
     /* "United Nations investigators probed": an actor's head noun */
     if ((forms & (FORM_PAST | FORM_PART)) && p > v->a && mention_in(v, p - 1) >= 0 && !IN(v, WC_PREP, p)) return 1;
     return 0;
+}
+
+/* TABARI's clauses: the sentence splits at ';' and ':', before "but",
+ * "while", "whereas", and at ", and" unless it joins actors.  The first
+ * token of the clause after token k, or v->b. */
+static uint32_t tabari_clause_next(const sent_view *v, uint32_t k)
+{
+    for (; k < v->b; k++) {
+        if (is_char(v, k, ';') || is_char(v, k, ':')) return k + 1;
+        if (mention_in(v, k) < 0 && (F(v, k) & DYAD_TOK_LOWER) &&
+            (H(v, k) == h_but || H(v, k) == h_while || H(v, k) == h_whereas))
+            return k;
+        if (H(v, k) == h_and && k > v->a && is_char(v, k - 1, ',') &&
+            !(k + 1 < v->b && mention_at(v, k + 1) >= 0 && k >= v->a + 2 && mention_in(v, k - 2) >= 0))
+            return k + 1;
+    }
+    return v->b;
+}
+
+void events_resolve_modifiers(dyad_doc *d, uint32_t first)
+{
+    int dom = 0, plain = 0;
+    for (uint32_t i = first; i < d->n_events; i++) {
+        dom |= (d->events[i].flags & EV_DOMINANT) != 0;
+        plain |= !(d->events[i].flags & EV_SUBORD);
+    }
+    uint32_t w = first;
+    for (uint32_t i = first; i < d->n_events; i++) {
+        uint32_t f = d->events[i].flags;
+        if ((dom && !(f & EV_DOMINANT)) || (plain && (f & EV_SUBORD))) continue;
+        d->events[i].flags &= ~(EV_SUBORD | EV_DOMINANT);
+        d->events[w++] = d->events[i];
+    }
+    d->n_events = w;
 }
 
 /* The parse calls the token at k the verb of a clause (not a participle
@@ -1874,6 +2103,8 @@ static void explain_unknown_verb(const sent_view *v, uint32_t k)
 static void code_sentence(sent_view *v)
 {
     const events_model *m = v->m;
+    v->clause = v->a;
+    uint32_t first_event = v->d->n_events;
     for (uint32_t k = v->a; k < v->b; k++) {
         if (!(F(v, k) & DYAD_TOK_WORD) || mention_in(v, k) >= 0) continue;
         /* All forms this token has across verbs: "met" is past, "meeting" -ing. */
@@ -1893,10 +2124,10 @@ static void code_sentence(sent_view *v)
                               (k > v->a && k + 2 < v->b && mention_in(v, k - 1) >= 0 && IN(v, WC_BY, k + 1) &&
                                mention_usable(v, mention_at(v, target_start(v, k + 2))) &&
                                !(F(v, k - 1) & DYAD_TOK_POSS)));
-        match_t mt = {NULL, 0, -1, 0};
+        match_t mt = {NULL, 0, -1, 0, 0, 0, 0};
         int found = best_match(v, k, &mt), tree = 0;
         if (v->parsed && !v->passive && (!found || mt.target < 0)) {
-            match_t tm = {NULL, 0, -1, 0};
+            match_t tm = {NULL, 0, -1, 0, 0, 0, m->literal};
             if (tree_best_match(v, k, &tm)) {
                 if (v->explain)
                     fprintf(v->explain, "  verb \"%.*s\": pattern %s [%s] matched over the tree\n", (int)v->d->toks[k].len,
@@ -1935,8 +2166,21 @@ static void code_sentence(sent_view *v)
             if (!v->passive) code_noun(v, k);
             continue;
         }
+        uint32_t before = v->d->n_events;
         code_verb(v, k, &mt, forms);
+        if (m->literal && v->d->n_events > before && (mt.p->flags & (PAT_SUBORD | PAT_DOMINANT))) {
+            for (uint32_t i = before; i < v->d->n_events; i++)
+                v->d->events[i].flags |= mt.p->flags & PAT_SUBORD ? EV_SUBORD : EV_DOMINANT;
+            if (mt.p->flags & PAT_SUBORD) continue;           /* a subordinate event: the clause goes on */
+        }
+        if (m->literal && v->d->n_events > before) {        /* TABARI: one verb's events per clause */
+            uint32_t next = tabari_clause_next(v, k + 1);
+            if (next >= v->b) break;
+            v->clause = next;
+            k = next - 1;
+        }
     }
+    if (m->literal) events_resolve_modifiers(v->d, first_event);
 }
 
 /* The first token at or after byte `off`. */
@@ -1978,7 +2222,7 @@ void events_code(const events_model *m, dyad_doc *d, FILE *explain)
     quote_cover(d, &quote, &speaker);
     for (uint32_t s = 0; s < d->n_sents; s++) {
         const dyad_sentence *st = &d->sents[s];
-        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}, 0};
+        sent_view v = {m, d, s, st->tok, st->tok + st->ntok, NULL, NULL, NULL, NULL, explain, 0, -1, 0, 0, -1, {0}, 0, 0};
         v.parsed = dyad_sent_parsed(d, s);
         if (explain) fprintf(explain, "[%u] %.*s\n", s + 1, (int)st->len, d->text + st->off);
         if (st->flags & DYAD_PARA_HEADING) continue;

@@ -65,3 +65,5 @@ void events_require_target(dyad_doc *doc) { events_finish(doc, 1, NULL); }
 
 uint32_t events_pattern_count(const events_model *m) { return m->n_pats; }
 uint32_t events_verb_count(const events_model *m) { return m->n_verbs; }
+uint32_t events_unusable(const events_model *m) { return m->unusable; }
+void events_set_literal(events_model *m, int on) { m->literal = on; }

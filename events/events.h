@@ -30,5 +30,14 @@ int events_verb_form(const events_model *m, uint32_t hash);
 uint32_t events_candidates(const events_model *m, const dyad_doc *doc, uint8_t *want);
 uint32_t events_pattern_count(const events_model *m);
 uint32_t events_verb_count(const events_model *m);
+uint32_t events_unusable(const events_model *m);
+/* Code as TABARI does: a verb's modality and negation change nothing
+ * unless a pattern names them (for TABARI's validation suite). */
+void events_set_literal(events_model *m, int on);
+/* TABARI's code modifiers, in dyad_event.flags until resolved: over the
+ * events from `first` on (one sentence), a dominant one removes the others
+ * and any other removes the subordinate ones; the marks are cleared. */
+enum { EVENTS_EV_SUBORD = 1u << 29, EVENTS_EV_DOMINANT = 1u << 30 };
+void events_resolve_modifiers(dyad_doc *d, uint32_t first);   /* dictionary lines not used */
 
 #endif

@@ -24,16 +24,25 @@ typedef struct {
     const char *plover_type, *plover_mode, *name;   /* plover "" when none */
 } cameo_entry;
 
-enum { EL_VERB = 1, EL_TARGET, EL_WORDS, EL_SKIP };
+/* GAP "...": TABARI's blank; PREFIX "word*": any word starting so (a TABARI stem) */
+enum { EL_VERB = 1, EL_TARGET, EL_WORDS, EL_SKIP, EL_GAP, EL_PREFIX };
 enum { FORM_BASE = 1, FORM_S = 2, FORM_PAST = 4, FORM_PART = 8, FORM_ING = 16 };
-enum { PAT_ACTIVE_ONLY = 1, PAT_PASSIVE_ONLY = 2, PAT_INTENT = 4 };
+/* SUBORD "023?": yields to the sentence's other events; DOMINANT "036!":
+ * removes them (TABARI's code modifiers, honoured in literal mode) */
+/* COMPOUND: the pattern's "%" (a "+" whose coordinated actors are both
+ * sides: TABARI's compound slot) */
+enum { PAT_ACTIVE_ONLY = 1, PAT_PASSIVE_ONLY = 2, PAT_INTENT = 4, PAT_SUBORD = 8, PAT_DOMINANT = 16,
+       PAT_COMPOUND = 32, PAT_ROOT = 64 /* "~root": the verb's own code, tried after its patterns */ };
 
 typedef struct { uint32_t hash_at, n_hash; } alt_t;          /* a word sequence */
-typedef struct { uint8_t kind; uint32_t alt_at, n_alt; } elem_t;
+typedef struct { uint8_t kind; uint32_t alt_at, n_alt; const char *prefix; } elem_t;   /* prefix: EL_PREFIX */
 
 typedef struct {
     const cameo_entry *cameo;
+    const cameo_entry *pair;        /* "032:033": the reversed event's code (TABARI pairs), or NULL */
     uint32_t elem_at, n_elem;
+    uint32_t before_at, n_before;   /* elements written before the "*", matched leftwards from it */
+    uint32_t literals;              /* word elements: TABARI's order (more wins) in literal mode */
     uint32_t flags;
     uint32_t verb;
     const char *id;                 /* "04_consult.txt:17" */
@@ -61,6 +70,7 @@ struct events_model {
     uint8_t wc_n[WC_MAX];
     uint32_t h_a, h_an, h_interest;
     uint32_t unusable;              /* lines that could not be used */
+    int literal;                    /* events_set_literal: no modality or negation rules */
     /* coder.c: the first word of every alternative of every pattern element,
      * an open-addressing set (0 = empty) in the strings arena, so that a
      * token no pattern word starts with is rejected with one probe. */
@@ -83,6 +93,8 @@ int coder_in(const events_model *m, int wc, uint32_t hash);
 const cameo_entry *ontology_find(const events_model *m, const char *code);
 int ontology_load(events_model *m, const char *path, char *err, size_t errlen);
 int verbs_load(events_model *m, const char *data_dir, char *err, size_t errlen);
+int verbs_load_text(events_model *m, const char *name, const char *sets, size_t sets_len,
+                    const char *verbs, size_t verbs_len, char *err, size_t errlen);
 /* Iterate the forms equal to hash: *slot starts at 0; returns NULL when done. */
 const form_slot *verbs_form_next(const events_model *m, uint32_t hash, uint32_t *slot);
 

@@ -11,6 +11,7 @@
 #include "model.h"
 #include "../core/core.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,14 +25,16 @@ typedef struct {
     dyad_token *toks; uint32_t n_toks, cap_toks;
     const char *file;
     uint32_t line;
+    int quiet;                      /* count unusable lines, do not print them */
 } loader;
 
 static uint32_t nz(uint32_t h) { return h ? h : 1; }
 
 static void warn(loader *L, const char *what, const char *text)
 {
-    fprintf(stderr, "dyad: %s:%u: %s: %s\n", L->file, L->line, what, text);
     L->m->unusable++;
+    if (L->quiet) return;
+    fprintf(stderr, "dyad: %s:%u: %s: %s\n", L->file, L->line, what, text);
 }
 
 /* ---- word forms */
@@ -186,9 +189,19 @@ static int add_elem(loader *L, char *word)
     elem_t *e = &m->elems[m->n_elems];
     e->alt_at = m->n_alts;
     e->n_alt = 0;
+    e->prefix = NULL;
     if (!strcmp(word, "*")) e->kind = EL_VERB;
-    else if (!strcmp(word, "+")) e->kind = EL_TARGET;
+    else if (!strcmp(word, "+") || !strcmp(word, "%")) e->kind = EL_TARGET;
     else if (!strcmp(word, "..")) e->kind = EL_SKIP;
+    else if (!strcmp(word, "...")) e->kind = EL_GAP;
+    else if (strlen(word) > 1 && word[strlen(word) - 1] == '*' && !strchr(word, '|')) {
+        e->kind = EL_PREFIX;
+        char *pre = dyad_arena_strdup(m->strings, word);
+        pre[strlen(pre) - 1] = 0;
+        for (char *c = pre; *c; c++) *c = (char)tolower((unsigned char)*c);
+        e->prefix = pre;
+        e->n_alt = (uint32_t)strlen(pre);   /* a prefix has no alternatives: its length */
+    }
     else if (word[0] == '@') {
         set_t *s = find_set(L, word);
         if (!s) { warn(L, "unknown set", word); return -1; }
@@ -208,10 +221,8 @@ static int add_elem(loader *L, char *word)
 
 /* ---- files */
 
-static void load_sets(loader *L, const char *path)
+static void read_sets(loader *L, FILE *f, const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return;                       /* sets are optional */
     char *line = NULL;
     size_t cap = 0;
     L->file = path;
@@ -242,6 +253,13 @@ static void load_sets(loader *L, const char *path)
         s->n_alt = L->m->n_alts - s->alt_at;
     }
     free(line);
+}
+
+static void load_sets(loader *L, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return;                       /* sets are optional */
+    read_sets(L, f, path);
     fclose(f);
 }
 
@@ -285,9 +303,17 @@ static void add_pattern(loader *L, char *line)
     events_model *m = L->m;
     if (!m->n_verbs) { warn(L, "pattern before any VERB line", line); return; }
     char *save, *code = strtok_r(line, " \t\n", &save);
-    const cameo_entry *ce = ontology_find(m, code);
-    if (!ce) { warn(L, "unknown CAMEO code", code); return; }
-    uint32_t elem_at = m->n_elems, alts_at = m->n_alts, hashes_at = m->n_hashes, flags = 0;
+    uint32_t flags = 0;
+    size_t cl = strlen(code);
+    if (cl > 1 && (code[cl - 1] == '?' || code[cl - 1] == '!')) {
+        flags |= code[cl - 1] == '?' ? PAT_SUBORD : PAT_DOMINANT;
+        code[cl - 1] = 0;
+    }
+    char *colon = strchr(code, ':');
+    if (colon) *colon++ = 0;
+    const cameo_entry *ce = ontology_find(m, code), *pair = colon ? ontology_find(m, colon) : NULL;
+    if (!ce || (colon && !pair)) { warn(L, "unknown CAMEO code", ce ? colon : code); return; }
+    uint32_t elem_at = m->n_elems, alts_at = m->n_alts, hashes_at = m->n_hashes, n_before = 0;
     char text[512] = "";
     int ok = 1, first = 1;
     for (char *w = strtok_r(NULL, " \t\n", &save); w && ok; w = strtok_r(NULL, " \t\n", &save)) {
@@ -295,15 +321,31 @@ static void add_pattern(loader *L, char *line)
             if (!strcmp(w, "~intent")) flags |= PAT_INTENT;
             else if (!strcmp(w, "~active-only")) flags |= PAT_ACTIVE_ONLY;
             else if (!strcmp(w, "~passive-only")) flags |= PAT_PASSIVE_ONLY;
+            else if (!strcmp(w, "~root")) flags |= PAT_ROOT;
             else { warn(L, "unknown flag", w); ok = 0; }
             continue;
         }
-        if (first && strcmp(w, "*")) { warn(L, "a pattern starts with *", w); ok = 0; break; }
+        /* Elements before the "*" (TABARI's words before the verb) are
+         * compiled first and matched leftwards from the verb. */
+        if (first && strcmp(w, "*")) {
+            if (!strcmp(w, "%")) flags |= PAT_COMPOUND;
+            if (!strcmp(w, "+") || !strcmp(w, "%") || !strcmp(w, "..") || !strcmp(w, "...") || w[0] == '@' || isalpha((unsigned char)w[0]) ||
+                w[0] == '\'') {
+                n_before++;
+                size_t tl = strlen(text);
+                snprintf(text + tl, sizeof text - tl, "%s%s", tl ? " " : "", w);
+                if (add_elem(L, w)) ok = 0;
+                continue;
+            }
+            warn(L, "a pattern starts with *", w); ok = 0; break;
+        }
         first = 0;
+        if (!strcmp(w, "%")) flags |= PAT_COMPOUND;
         size_t tl = strlen(text);
         snprintf(text + tl, sizeof text - tl, "%s%s", tl ? " " : "", w);
         if (add_elem(L, w)) ok = 0;
     }
+    if (ok && first) { warn(L, "a pattern has a *", code); ok = 0; }
     if (!ok || m->n_elems == elem_at) {
         if (ok) warn(L, "empty pattern", code);
         m->n_elems = elem_at; m->n_alts = alts_at; m->n_hashes = hashes_at;
@@ -312,8 +354,14 @@ static void add_pattern(loader *L, char *line)
     m->pats = dyad_grow(m->pats, &m->cap_pats, m->n_pats + 1, sizeof *m->pats);
     pattern_t *p = &m->pats[m->n_pats++];
     p->cameo = ce;
-    p->elem_at = elem_at;
-    p->n_elem = m->n_elems - elem_at;
+    p->pair = pair;
+    p->literals = 0;
+    for (uint32_t i = elem_at; i < m->n_elems; i++)
+        p->literals += m->elems[i].kind == EL_WORDS || m->elems[i].kind == EL_PREFIX;
+    p->before_at = elem_at;
+    p->n_before = n_before;
+    p->elem_at = elem_at + n_before;
+    p->n_elem = m->n_elems - elem_at - n_before;
     p->flags = flags;
     p->verb = m->n_verbs - 1;
     const char *base = strrchr(L->file, '/');
@@ -322,10 +370,8 @@ static void add_pattern(loader *L, char *line)
     m->verbs[p->verb].n_pat++;
 }
 
-static void load_file(loader *L, const char *path)
+static void read_verbs(loader *L, FILE *f, const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) { fprintf(stderr, "dyad: %s: cannot open\n", path); L->m->unusable++; return; }
     char *line = NULL;
     size_t cap = 0;
     L->file = path;
@@ -344,6 +390,13 @@ static void load_file(loader *L, const char *path)
         add_pattern(L, p);
     }
     free(line);
+}
+
+static void load_file(loader *L, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) { fprintf(stderr, "dyad: %s: cannot open\n", path); L->m->unusable++; return; }
+    read_verbs(L, f, path);
     fclose(f);
 }
 
@@ -386,4 +439,25 @@ fail:
     free(L.sets);
     free(L.toks);
     return -1;
+}
+
+/* Sets and verb blocks in dyad's format from memory (tabari_compile.c
+ * compiles the field's dictionaries into this text): the same reader. */
+int verbs_load_text(events_model *m, const char *name, const char *sets, size_t sets_len,
+                    const char *verbs, size_t verbs_len, char *err, size_t errlen)
+{
+    loader L;
+    memset(&L, 0, sizeof L);
+    L.m = m;
+    L.quiet = 1;                    /* the caller reports the count */
+    int rc = 0;
+    FILE *f = sets_len ? fmemopen((void *)sets, sets_len, "r") : NULL;
+    if (f) { L.file = name; L.line = 0; read_sets(&L, f, name); fclose(f); }
+    f = verbs_len ? fmemopen((void *)verbs, verbs_len, "r") : NULL;
+    if (f) { L.file = name; L.line = 0; read_verbs(&L, f, name); fclose(f); }
+    else if (verbs_len) { snprintf(err, errlen, "%s: cannot read the compiled patterns", name); rc = -1; }
+    for (uint32_t i = 0; i < L.n_sets; i++) free(L.sets[i].name);
+    free(L.sets);
+    free(L.toks);
+    return rc;
 }
