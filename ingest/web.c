@@ -150,6 +150,7 @@ static int next_record(web_archive *w, dyad_doc *d, struct ingest_page *page, ch
             continue;
         }
         d->origin_offset = rec.offset;
+        d->origin_inner = rec.inner;
         d->origin_record = 1;
         const char *ct = rec.http_content_type && *rec.http_content_type ? rec.http_content_type : rec.content_type;
         char why[512];
@@ -206,11 +207,12 @@ int web_page_finish(struct ingest_page *p, dyad_doc *d, char *why, size_t whylen
 {
     if (!p->archive) return web_html_document(d, p->html, p->len, why, whylen);
     /* the record's place survives the extraction's resets */
-    uint64_t off = d->origin_offset;
+    uint64_t off = d->origin_offset, inner = d->origin_inner;
     int rec = d->origin_record;
     int h = from_html(d, p->html, p->len, p->charset, why, whylen);
     if (h != 0) return 1;
     d->origin_offset = off;
+    d->origin_inner = inner;
     d->origin_record = rec;
     record_fallbacks(d, p->target_uri, p->date, p->warning);
     return 0;
