@@ -9,7 +9,9 @@
 set -u
 dyad=${1:-build/dyad}
 shared=${DYAD_SHARED:-$(cd "$(dirname "$0")/../.." && pwd)/shared}
-corpora="$shared/corpus/reuters21578.jsonl $shared/corpus/bbc.jsonl"
+# BENCH_CORPORA: corpus file names under shared/corpus to run (default both)
+corpora=""
+for c in ${BENCH_CORPORA:-reuters21578.jsonl bbc.jsonl}; do corpora="$corpora $shared/corpus/$c"; done
 runs=${BENCH_RUNS:-3}
 
 # best-of-N wall time of a command, stdout discarded; prints "secs maxrss_kb"

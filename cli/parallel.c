@@ -4,7 +4,9 @@
  * A three-stage pipeline over a ring of batches of slots, each slot a
  * reusable document and its output buffer:
  *   reader (the calling thread)  reads documents in input order into the
- *       free batch; JSON lines are only copied, parsing is the workers' job;
+ *       free batch; JSON lines are only copied and web pages (HTML files,
+ *       the HTML records of archives) only read: parsing and extracting
+ *       them is the workers' job, so one thread reading never caps the rest;
  *   workers (o->jobs threads)    take the next full batch, whichever thread
  *       is free (so one long batch never holds the others up), run the job
  *       on each document, and mark the batch done;
@@ -45,6 +47,10 @@ typedef struct {
     uint64_t lineno;
     const char *path;
     int raw;
+    /* A web page read but not yet extracted (raw == 2). */
+    ingest_page *page;
+    ingest_source *src;              /* its archive, for the summary counts */
+    int skip;                        /* an archive page without article text */
 } slot;
 
 typedef struct {
@@ -74,6 +80,12 @@ typedef struct {
 /* The job on one slot: parse a raw JSON line first, then the work. */
 static void do_work(pipeline *p, slot *s)
 {
+    if (s->raw == 2) {
+        s->raw = 0;
+        int r = ingest_page_finish(s->page, s->doc, s->err, sizeof s->err);
+        if (r) { s->skip = r > 0; return; }
+        dyad_doc_ensure_id(s->doc);
+    }
     if (s->raw) {
         s->raw = 0;
         char why[512];
@@ -93,6 +105,8 @@ static void do_work(pipeline *p, slot *s)
 static void emit(pipeline *p, slot *s)
 {
     cli_opts *o = p->o;
+    if (s->src) ingest_page_counted(s->src, !s->skip && !s->err[0]);
+    if (s->skip) return;
     if (s->err[0]) { fprintf(stderr, "dyad: %s\n", s->err); p->failed = 1; return; }
     int r = p->sink ? p->sink(s->doc, s->result, &s->out, p->ctx) : s->result;
     if (r != CLI_SKIPPED) {
@@ -197,6 +211,8 @@ static slot *take_slot(pipeline *p, int threaded)
     s->err[0] = 0;
     s->result = 0;
     s->raw = 0;
+    s->skip = 0;
+    s->src = NULL;
     return s;
 }
 
@@ -205,7 +221,7 @@ static void filled(pipeline *p, slot *s)
 {
     batch *b = &p->ring[p->read % p->n];
     b->n++;
-    b->bytes += s->raw ? s->line_len : s->doc->raw_len;
+    b->bytes += s->raw == 1 ? s->line_len : s->raw == 2 ? ingest_page_size(s->page) : s->doc->raw_len;
 }
 
 static void drain(pipeline *p, int threaded)
@@ -246,10 +262,16 @@ static void read_input(pipeline *p, const char *path, int threaded)
             filled(p, s);
             continue;
         }
-        int r = ingest_next(src, s->doc);
+        if (threaded && !s->page) s->page = ingest_page_new();
+        int r = threaded ? ingest_next_page(src, s->doc, s->page) : ingest_next(src, s->doc);
         if (r == 0) break;
         if (r < 0) snprintf(s->err, sizeof s->err, "%s", ingest_error(src));
-        else dyad_doc_ensure_id(s->doc);
+        else if (r == 2) {
+            s->raw = 2;
+            /* archives count their pages as they are written, and are
+             * drained before they close (below) */
+            if (ingest_format(src) == INGEST_WARC) s->src = src;
+        } else dyad_doc_ensure_id(s->doc);
         filled(p, s);
     }
     if (ingest_format(src) == INGEST_WARC) drain(p, threaded);
@@ -316,6 +338,7 @@ int cli_each_doc_ordered(cli_opts *o, cli_work_fn work, cli_sink_fn sink, void *
             dyad_doc_free(s->doc);
             dbuf_free(&s->out);
             free(s->line);
+            ingest_page_free(s->page);
         }
     free(p.ring);
     return p.failed;

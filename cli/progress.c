@@ -133,7 +133,12 @@ void cli_progress_source(cli_progress *p, const ingest_source *src, const char *
 static void where(const dyad_doc *d, char *out, size_t cap)
 {
     const char *f = d->origin ? d->origin : "-";
-    if (d->origin_record) snprintf(out, cap, "%s: record at offset %llu", f, (unsigned long long)d->origin_offset);
+    /* as the archive reader names places: a record inside one gzip stream
+     * is the stream's offset plus where it starts in the decompressed data */
+    if (d->origin_record && d->origin_inner)
+        snprintf(out, cap, "%s: record at offset %llu (+%llu uncompressed)", f, (unsigned long long)d->origin_offset,
+                 (unsigned long long)d->origin_inner);
+    else if (d->origin_record) snprintf(out, cap, "%s: record at offset %llu", f, (unsigned long long)d->origin_offset);
     else if (d->origin_line) snprintf(out, cap, "%s:%llu", f, (unsigned long long)d->origin_line);
     else snprintf(out, cap, "%s", f);
 }

@@ -23,6 +23,7 @@ void dyad_doc_reset(dyad_doc *d)
     d->author = d->site = d->lang = d->extra = d->origin = NULL;
     d->origin_line = d->origin_offset = 0;
     d->origin_record = 0;
+    d->origin_inner = 0;
     d->id_generated = 0;
     d->coded = 0;
     d->content_hash[0] = 0;

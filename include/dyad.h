@@ -388,6 +388,7 @@ typedef struct dyad_doc {
     uint64_t origin_line;           /* 1-based line (JSON lines), else 0 */
     uint64_t origin_offset;         /* byte offset of the record in its input */
     int origin_record;              /* 1: origin_offset is where its web-archive record starts */
+    uint64_t origin_inner;          /* record: bytes into its gzip member's data (one-stream .warc.gz) */
     int id_generated;               /* id is a hash of the content */
     int coded;                      /* restored from a coded record: every stage has run */
     char content_hash[17];          /* a coded record's: the hash of the body it was made from */

@@ -402,15 +402,24 @@ static hint element_hint(const GumboElement *e)
     char flat[256];
     size_t flen = 0;
     int pos = 0, neg = 0;
-    const char *cls = attr(e, "class"), *id = attr(e, "id");
+    /* One pass over the attributes instead of a lookup per name (each a
+     * walk with strcasecmp): this runs for every element of the page. */
+    enum { A_CLASS, A_ID, A_COMPONENT, A_TESTID, A_MODULE, A_NAME, A_ITEMPROP, A_ROLE, A_HIDDEN, A_ARIA, A_STYLE, A_N };
+    static const char *const names[A_N] = {"class", "id", "data-component", "data-testid", "data-module", "name",
+                                            "itemprop", "role", "hidden", "aria-hidden", "style"};
+    const char *av[A_N] = {0};
+    for (unsigned i = 0; i < e->attributes.length; i++) {
+        const GumboAttribute *a = e->attributes.data[i];
+        int c = a->name[0] | 0x20;
+        for (int k = 0; k < A_N; k++)
+            if (names[k][0] == c && !av[k] && ieq(a->name, names[k])) { av[k] = a->value; break; }
+    }
+    const char *cls = av[A_CLASS], *id = av[A_ID];
     if (cls) hint_scan(&h, cls, flat, &flen, sizeof flat, &pos, &neg);
     if (id) hint_scan(&h, id, flat, &flen, sizeof flat, &pos, &neg);
     /* component names some CMSs use instead of classes */
-    static const char *const more[] = {"data-component", "data-testid", "data-module", "name", NULL};
-    for (int k = 0; more[k]; k++) {
-        const char *v = attr(e, more[k]);
-        if (v) hint_scan(&h, v, flat, &flen, sizeof flat, &pos, &neg);
-    }
+    for (int k = A_COMPONENT; k <= A_NAME; k++)
+        if (av[k]) hint_scan(&h, av[k], flat, &flen, sizeof flat, &pos, &neg);
     if (e->tag == GUMBO_TAG_UNKNOWN) {
         char name[64];
         if (unknown_tag_name(e, name, sizeof name)) {
@@ -428,9 +437,9 @@ static hint element_hint(const GumboElement *e)
             else if (h.junk < J_GUARD) h.junk = J_GUARD;
         }
     }
-    const char *ip = attr(e, "itemprop");
+    const char *ip = av[A_ITEMPROP];
     if (ip && strstr(ip, "articleBody")) h.body = 1;
-    const char *role = attr(e, "role");
+    const char *role = av[A_ROLE];
     if (role) {
         if (ieq(role, "main") || ieq(role, "article")) pos++;
         else if (ieq(role, "navigation") || ieq(role, "banner") || ieq(role, "contentinfo") ||
@@ -439,10 +448,10 @@ static hint element_hint(const GumboElement *e)
                  ieq(role, "toolbar"))
             if (h.junk < J_GUARD) h.junk = J_GUARD;
     }
-    if (attr(e, "hidden")) { if (h.junk < J_GUARD) h.junk = J_GUARD; }
-    const char *ah = attr(e, "aria-hidden");
+    if (av[A_HIDDEN]) { if (h.junk < J_GUARD) h.junk = J_GUARD; }
+    const char *ah = av[A_ARIA];
     if (ah && ieq(ah, "true") && h.junk < J_GUARD) h.junk = J_GUARD;
-    const char *st = attr(e, "style");
+    const char *st = av[A_STYLE];
     if (st && style_hidden(st) && h.junk < J_GUARD) h.junk = J_GUARD;
 
     if (h.body) { h.junk = J_NONE; h.mult = 2.5f; return h; }

@@ -31,6 +31,21 @@ const char *ingest_error(const ingest_source *src);
  * ingest_json_record.  1: a line; 0: end of input; -1: the input failed
  * after its last line (corrupt compressed data ...: see ingest_error). */
 int ingest_next_line(ingest_source *src, char **buf, size_t *cap, size_t *len, uint64_t *line);
+/* Web pages (HTML files, the HTML records of web archives) handed on
+ * unextracted, so that extraction can happen on another thread:
+ * ingest_next_page is ingest_next, except that it returns 2 for a page,
+ * with doc holding only the page's place and page its bytes; then
+ * ingest_page_finish extracts it into doc (0; 1 an archive page without
+ * article text, which is skipped; -1 an error message in err, naming the
+ * input), and ingest_page_counted(src, kept) counts it, in input order,
+ * into the archive's summary (before src is closed). */
+typedef struct ingest_page ingest_page;
+ingest_page *ingest_page_new(void);
+void ingest_page_free(ingest_page *page);
+int ingest_next_page(ingest_source *src, dyad_doc *doc, ingest_page *page);
+int ingest_page_finish(ingest_page *page, dyad_doc *doc, char *err, size_t errlen);
+void ingest_page_counted(ingest_source *src, int kept);
+size_t ingest_page_size(const ingest_page *page);
 const char *ingest_path(const ingest_source *src);
 int ingest_format(const ingest_source *src);
 void ingest_close(ingest_source *src);

@@ -174,10 +174,9 @@ static int next_jsonl(ingest_source *s, dyad_doc *d)
     return 1;
 }
 
-static int next_text(ingest_source *s, dyad_doc *d)
+/* The whole input into s->buf; 0, or -1 when the stream failed. */
+static int read_whole(ingest_source *s, size_t *len)
 {
-    if (s->done) return end_of_input(s);
-    s->done = 1;
     size_t n = 0;
     for (;;) {
         if (n + 65536 > s->cap) {
@@ -191,10 +190,32 @@ static int next_text(ingest_source *s, dyad_doc *d)
         n += got;
         if (got == 0) break;
     }
-    if (in_stream_error(s->in)[0]) return end_of_input(s);
+    if (in_stream_error(s->in)[0]) return -1;
     s->buf[n] = 0;
+    *len = n;
+    return 0;
+}
+
+static int next_text(ingest_source *s, dyad_doc *d, ingest_page *page)
+{
+    if (s->done) return end_of_input(s);
+    s->done = 1;
+    size_t n;
+    if (read_whole(s, &n)) return end_of_input(s);
     d->origin = s->path;
     if (s->format == INGEST_HTML) {
+        if (page) {
+            /* the buffer changes hands: no copy of a large page */
+            web_page_clear(page);
+            char *b = page->html;
+            size_t c = page->cap;
+            page->html = s->buf;
+            page->cap = s->cap;
+            page->len = n;
+            s->buf = b;
+            s->cap = c;
+            return 2;
+        }
         char why[512];
         if (web_html_document(d, s->buf, n, why, sizeof why) < 0) {
             snprintf(s->err, sizeof s->err, "%s: %s", s->path, why);
@@ -206,21 +227,56 @@ static int next_text(ingest_source *s, dyad_doc *d)
     return 1;
 }
 
-int ingest_next(ingest_source *s, dyad_doc *d)
+static int next_doc(ingest_source *s, dyad_doc *d, ingest_page *page)
 {
     s->err[0] = 0;
     switch (s->format) {
     case INGEST_JSONL: return next_jsonl(s, d);
     case INGEST_WARC: {
         char why[900];
-        int r = web_warc_next(&s->web, d, why, sizeof why);
+        int r = page ? web_warc_next_page(&s->web, d, page, why, sizeof why) : web_warc_next(&s->web, d, why, sizeof why);
         /* Set after reading: skipped records reset the document. */
         d->origin = s->path;
         if (r < 0) snprintf(s->err, sizeof s->err, "%s", why);
         return r;
     }
-    default: return next_text(s, d);
+    default: return next_text(s, d, page);
     }
+}
+
+int ingest_next(ingest_source *s, dyad_doc *d) { return next_doc(s, d, NULL); }
+
+int ingest_next_page(ingest_source *s, dyad_doc *d, ingest_page *page) { return next_doc(s, d, page); }
+
+ingest_page *ingest_page_new(void)
+{
+    ingest_page *p = calloc(1, sizeof *p);
+    if (!p) { fputs("dyad: out of memory\n", stderr); abort(); }
+    return p;
+}
+
+void ingest_page_free(ingest_page *p)
+{
+    if (!p) return;
+    web_page_clear(p);
+    free(p->html);
+    free(p);
+}
+
+int ingest_page_finish(ingest_page *p, dyad_doc *d, char *err, size_t errlen)
+{
+    char why[512];
+    int r = web_page_finish(p, d, why, sizeof why);
+    if (r < 0) snprintf(err, errlen, "%s: %s", d->origin ? d->origin : "-", why);
+    return r;
+}
+
+size_t ingest_page_size(const ingest_page *p) { return p->len; }
+
+void ingest_page_counted(ingest_source *s, int kept)
+{
+    if (kept) s->web.documents++;
+    else s->web.skipped_empty++;
 }
 
 const char *ingest_error(const ingest_source *s) { return s->err; }

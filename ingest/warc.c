@@ -1163,7 +1163,14 @@ int warc_next(warc_reader *r, warc_record *rec)
     }
     r->rec_u = r->win_base + r->win_pos;
     member_prune(r, r->rec_u);
-    rec->offset = r->gz ? member_at(r, r->rec_u).c : r->rec_u;
+    if (r->gz) {
+        struct member m = member_at(r, r->rec_u);
+        rec->offset = m.c;
+        rec->inner = r->rec_u - m.u;
+    } else {
+        rec->offset = r->rec_u;
+        rec->inner = 0;
+    }
     size_t v = ensure(r, r->arc ? MAX_ARC_LINE : 6);
     const unsigned char *p = r->win + r->win_pos;
     if (is_warc_start(p, v)) return read_warc(r, rec);

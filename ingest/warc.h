@@ -66,6 +66,10 @@ typedef struct {
     /* Where the record starts in the file: for gzip input the offset of the
      * gzip member holding the start of the record (what CDX indexes store). */
     unsigned long long offset;
+    /* Bytes from the start of that member's decompressed data to the
+     * record: 0 when each record is its own member, the record's place
+     * when one gzip stream holds the whole archive. */
+    unsigned long long inner;
     const char *warning;      /* NULL, or "path: offset N: what; what" */
 } warc_record;
 

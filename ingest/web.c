@@ -17,6 +17,7 @@
 #include "../core/core.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -93,7 +94,42 @@ static const char *without_place(const char *warning)
     return rest ? rest + 2 : warning;
 }
 
-int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen)
+/* What an archive record adds to its page's document: the target URI when
+ * the page names no URL, the WARC-Date when it gives no date, the reader's
+ * warning. */
+static void record_fallbacks(dyad_doc *d, const char *target_uri, const char *date, const char *warning)
+{
+    /* Header values are raw bytes of the archive: repaired, as the
+     * body is, so that no record carries invalid UTF-8. */
+    if (!d->url && target_uri && *target_uri)
+        d->url = utf8_valid_dup(d->arena, target_uri, strlen(target_uri), NULL);
+    if (!d->published && date && *date) {
+        d->published = utf8_valid_dup(d->arena, date, strlen(date), NULL);
+        dyad_doc_diag(d, 0, "no date in the page; WARC-Date %s used as the publication date", d->published);
+    }
+    if (warning) dyad_doc_diag(d, 0, "%s", without_place(warning));
+}
+
+static char *dup_or_null(const char *s)
+{
+    if (!s) return NULL;
+    char *c = strdup(s);
+    if (!c) { fputs("dyad: out of memory\n", stderr); abort(); }
+    return c;
+}
+
+void web_page_clear(struct ingest_page *p)
+{
+    free(p->charset);
+    free(p->target_uri);
+    free(p->date);
+    free(p->warning);
+    p->charset = p->target_uri = p->date = p->warning = NULL;
+    p->len = 0;
+    p->archive = 0;
+}
+
+static int next_record(web_archive *w, dyad_doc *d, struct ingest_page *page, char *err, size_t errlen)
 {
     warc_record rec;
     for (;;) {
@@ -114,12 +150,33 @@ int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen)
             continue;
         }
         d->origin_offset = rec.offset;
+        d->origin_inner = rec.inner;
         d->origin_record = 1;
         const char *ct = rec.http_content_type && *rec.http_content_type ? rec.http_content_type : rec.content_type;
         char why[512];
         if (conversion || (ct && find_ci(ct, "text/plain"))) {
             dyad_doc_set_raw(d, rec.body, rec.body_len);
         } else if (is_html_type(ct) || looks_like_html(rec.body, rec.body_len)) {
+            if (page) {
+                /* Extraction is the caller's, later (web_page_finish),
+                 * and so is counting the page as a document or not. */
+                web_page_clear(page);
+                if (rec.body_len + 1 > page->cap) {
+                    char *h = realloc(page->html, rec.body_len + 1);
+                    if (!h) { fputs("dyad: out of memory\n", stderr); abort(); }
+                    page->html = h;
+                    page->cap = rec.body_len + 1;
+                }
+                memcpy(page->html, rec.body, rec.body_len);
+                page->html[rec.body_len] = 0;
+                page->len = rec.body_len;
+                page->archive = 1;
+                page->charset = dup_or_null(charset_of(ct));
+                page->target_uri = dup_or_null(rec.target_uri);
+                page->date = dup_or_null(rec.date);
+                page->warning = dup_or_null(rec.warning);
+                return 2;
+            }
             int h = from_html(d, rec.body, rec.body_len, charset_of(ct), why, sizeof why);
             if (h != 0) {
                 w->skipped_empty++;
@@ -130,18 +187,35 @@ int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen)
             w->skipped_type++;
             continue;
         }
-        /* Header values are raw bytes of the archive: repaired, as the
-         * body is, so that no record carries invalid UTF-8. */
-        if (!d->url && rec.target_uri && *rec.target_uri)
-            d->url = utf8_valid_dup(d->arena, rec.target_uri, strlen(rec.target_uri), NULL);
-        if (!d->published && rec.date && *rec.date) {
-            d->published = utf8_valid_dup(d->arena, rec.date, strlen(rec.date), NULL);
-            dyad_doc_diag(d, 0, "no date in the page; WARC-Date %s used as the publication date", d->published);
-        }
-        if (rec.warning) dyad_doc_diag(d, 0, "%s", without_place(rec.warning));
+        record_fallbacks(d, rec.target_uri, rec.date, rec.warning);
         w->documents++;
         return 1;
     }
+}
+
+int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen)
+{
+    return next_record(w, d, NULL, err, errlen);
+}
+
+int web_warc_next_page(web_archive *w, dyad_doc *d, struct ingest_page *page, char *err, size_t errlen)
+{
+    return next_record(w, d, page, err, errlen);
+}
+
+int web_page_finish(struct ingest_page *p, dyad_doc *d, char *why, size_t whylen)
+{
+    if (!p->archive) return web_html_document(d, p->html, p->len, why, whylen);
+    /* the record's place survives the extraction's resets */
+    uint64_t off = d->origin_offset, inner = d->origin_inner;
+    int rec = d->origin_record;
+    int h = from_html(d, p->html, p->len, p->charset, why, whylen);
+    if (h != 0) return 1;
+    d->origin_offset = off;
+    d->origin_inner = inner;
+    d->origin_record = rec;
+    record_fallbacks(d, p->target_uri, p->date, p->warning);
+    return 0;
 }
 
 void web_archive_report(const web_archive *w, const char *path)

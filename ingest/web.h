@@ -21,4 +21,22 @@ int web_html_document(dyad_doc *d, const char *html, size_t len, char *why, size
 int web_warc_next(web_archive *w, dyad_doc *d, char *err, size_t errlen);
 void web_archive_report(const web_archive *w, const char *path);
 
+/* A page handed on unextracted (see ingest_next_page): its bytes, the
+ * charset the HTTP header gave, and for an archive record the header
+ * values that stand in for what the page does not say. */
+struct ingest_page {
+    char *html;
+    size_t len, cap;
+    char *charset, *target_uri, *date, *warning;   /* malloc'd, or NULL */
+    int archive;            /* from a web archive: no article text = skipped */
+};
+/* As web_warc_next, but an HTML record is not extracted: it is copied into
+ * page and 2 returned (d has the record's place); web_page_finish extracts
+ * it later, on any thread. */
+int web_warc_next_page(web_archive *w, dyad_doc *d, struct ingest_page *page, char *err, size_t errlen);
+/* The page into d: 0 a document, 1 an archive page without article text
+ * (skipped, counted by the caller), -1 a page file without it (why). */
+int web_page_finish(struct ingest_page *page, dyad_doc *d, char *why, size_t whylen);
+void web_page_clear(struct ingest_page *page);
+
 #endif

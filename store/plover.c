@@ -3,8 +3,8 @@
  * with the field names of the PLOVER specification's JSON data fields:
  *
  *   id, date (YYYY-MM-DD, the first day of the event's period; dyad adds
- *   date_precision), actor and recipient (lists of actor objects: code,
- *   sector, entity_text, plus dyad's cameo_code and name), event (list of
+ *   date_precision), source and recipient (lists of actor objects: code,
+ *   sector, actor_text, plus dyad's cameo_code and name), event (list of
  *   PLOVER categories), mode and context (lists), quad_code (PLOVER's own
  *   quad of the category, which differs from CAMEO's for PROTEST, SANCTION
  *   and INVESTIGATE), event_text (the verb), text (the sentence), cite_info
@@ -13,6 +13,13 @@
  *   unplaced), coder, coded_date; dyad's own fields after
  *   them: cameo_code, goldstein, num_reports, num_articles, num_sources,
  *   docs.
+ *
+ * The names are those of the "JSON Data Fields" chapter of the PLOVER
+ * manual (draft 0.7b1): the event's parties are "source" and "recipient"
+ * (the manual renamed CAMEO's target to recipient, and kept source), and
+ * an actor object's words are "actor_text".  (Issue 17 asked for
+ * "actor"/"entity_text"; the spec's tables say otherwise, and the spec
+ * decides.)
  *
  * Not exported (counted in *left_out): negated events (they did not
  * happen), undated ones (date is required), CAMEO 01 and 02 (no PLOVER
@@ -142,7 +149,7 @@ static void actor(dbuf *b, const char *code, const char *name, const char *text)
     json_str(b, top);
     dbuf_puts(b, ",\"sector\":");
     json_str(b, sector[0] ? sector : NULL);
-    dbuf_puts(b, ",\"entity_text\":");
+    dbuf_puts(b, ",\"actor_text\":");
     json_str(b, text && *text ? text : name);
     if (p.religion1[0]) { dbuf_puts(b, ",\"religion\":"); json_str(b, p.religion1); }
     dbuf_puts(b, ",\"cameo_code\":");
@@ -183,7 +190,7 @@ int store_export_plover(store *s, const store_filter *f, FILE *out, long *left_o
         dbuf_printf(&b, "{\"id\":\"dyad-%lld\"", (long long)sqlite3_column_int64(st, 0));
         dbuf_puts(&b, ",\"date\":"); json_str(&b, store_col_text(st, "date"));
         dbuf_puts(&b, ",\"date_precision\":"); json_str(&b, store_col_text(st, "date_precision"));
-        dbuf_puts(&b, ",\"actor\":");
+        dbuf_puts(&b, ",\"source\":");
         actor(&b, store_col_text(st, "source_code"), store_col_text(st, "source_name"), store_col_text(st, "source_text"));
         dbuf_puts(&b, ",\"recipient\":");
         actor(&b, target, store_col_text(st, "target_name"), store_col_text(st, "target_text"));

@@ -121,25 +121,35 @@ int store_resolve_id(store *s, const dyad_doc *d, char *id, size_t cap)
 {
     /* The id itself, then id~2, id~3 ...: the first that is free, unless
      * one of them already holds this very content (a re-run). */
-    char hash[17];
+    char hash[17], e[256];
     dyad_doc_content_hash(d, hash);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(store_db(s), "SELECT content_hash IS NULL OR content_hash = ?2 FROM documents WHERE id = ?1",
-                           -1, &st, NULL) != SQLITE_OK)
-        return -1;
+    sqlite3_stmt *st = store_stmt(s, ST_RESOLVE, e, sizeof e);
+    if (!st) return -1;
     sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
     int r = -1;
     for (int k = 1; k <= 1000; k++) {
         if (k == 1) snprintf(id, cap, "%s", d->id ? d->id : "");
         else snprintf(id, cap, "%s~%d", d->id ? d->id : "", k);
         sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         int rc = sqlite3_step(st);
         if (rc == SQLITE_DONE) { r = k == 1 ? 0 : 2; break; }
         if (rc != SQLITE_ROW) break;
         if (sqlite3_column_int(st, 0)) { r = 1; break; }
     }
-    sqlite3_finalize(st);
+    /* reset, so that no read stays open on the handle */
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return r;
+}
+
+/* Run one of the cached statements that return no rows. */
+static int run_stmt(store *s, int which, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = store_stmt(s, which, err, errlen);
+    if (!st) return -1;
+    int r = store_step(store_db(s), st, err, errlen);
+    sqlite3_reset(st);
     return r;
 }
 
@@ -291,7 +301,7 @@ int store_put_doc(store *s, const dyad_doc *d, store_stats *stats, char *err, si
     source_key(d, skey, sizeof skey);
     store_stats local = {0};
     sqlite3_int64 docno = 0;
-    if (store_exec(db, "SAVEPOINT doc", err, errlen)) return -1;
+    if (run_stmt(s, ST_SAVEPOINT, err, errlen)) return -1;
     if (put_doc_row(s, d, skey, &docno, err, errlen) ||
         put_sentences(s, d, docno, err, errlen) ||
         put_actors(s, d, docno, err, errlen) ||
@@ -310,7 +320,7 @@ int store_put_doc(store *s, const dyad_doc *d, store_stats *stats, char *err, si
         store_exec(db, "ROLLBACK TO doc; RELEASE doc", e2, sizeof e2);
         return -1;
     }
-    if (store_exec(db, "RELEASE doc", err, errlen)) return -1;
+    if (run_stmt(s, ST_RELEASE, err, errlen)) return -1;
     if (stats) {
         stats->docs++;
         stats->sentences += d->n_sents;

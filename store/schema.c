@@ -494,6 +494,12 @@ static const char *const stmt_sql[ST__N] = {
                   " ?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27)",
     [ST_EV_COUNT] = "UPDATE events SET n_reports = n_reports + 1, n_articles = n_articles + ?2,"
                     " n_sources = n_sources + ?3 WHERE id = ?1",
+    /* Is this id free, or does it hold this very content (store_resolve_id)? */
+    [ST_RESOLVE] = "SELECT content_hash IS NULL OR content_hash = ?2 FROM documents WHERE id = ?1",
+    /* Each document's own savepoint (store_put_doc): prepared once, not
+     * parsed again for every document as sqlite3_exec would. */
+    [ST_SAVEPOINT] = "SAVEPOINT doc",
+    [ST_RELEASE] = "RELEASE doc",
 };
 
 sqlite3_stmt *store_stmt(store *s, int which, char *err, size_t errlen)

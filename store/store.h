@@ -129,7 +129,7 @@ sqlite3_stmt *store_stmt(store *s, int which, char *err, size_t errlen);
 enum {
     ST_HAS_DOC, ST_DOC, ST_SENT, ST_ENTITY, ST_MENTION, ST_TIMEX, ST_QUOTE,
     ST_EV_FIND_DAY, ST_EV_FIND_DATE, ST_EV_FIND_UNDATED, ST_EV_INSERT, ST_EV_HAS_DOC,
-    ST_EV_HAS_SOURCE, ST_REPORT, ST_EV_COUNT, ST__N
+    ST_EV_HAS_SOURCE, ST_REPORT, ST_EV_COUNT, ST_RESOLVE, ST_SAVEPOINT, ST_RELEASE, ST__N
 };
 
 /* ---------------------------------------------------------------- where.c */

@@ -1,8 +1,8 @@
 # CLI tests of `dyad export`: every format parsed back the way its users
 # read it (python3 csv/json; pandas too when installed) and checked field by
 # field against its specification: GDELT 1.0 (58 columns, dates always
-# filled, FractionDate by the codebook), PLOVER JSON (actor/recipient,
-# entity_text, PLOVER sectors, context, quad, required recipients), the
+# filled, FractionDate by the codebook), PLOVER JSON (source/recipient,
+# actor_text, PLOVER sectors, context, quad, required recipients), the
 # ICEWS-style and Phoenix tables, and CSV with codes as text.  The store is
 # the unit tests' fixture plus events added here in SQL for the cases the
 # fixture lacks: a media and a health actor, an IGO, a year-dated protest,
@@ -87,27 +87,27 @@ quads = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "
 sectors = {None, "GOV", "JUD", "LEG", "MIL", "COP", "OPP", "PTY", "REB", "PRM", "SPY", "UAF", "CVL", "ELI", "BUS",
            "EDU", "MED", "LAB", "AGR", "JRN", "REF", "REL", "SOC", "CRM"}
 for r in rows:
-    assert {"id", "date", "actor", "recipient", "event"} <= set(r) and "source" not in r and "target" not in r, r
+    assert {"id", "date", "source", "recipient", "event"} <= set(r) and "actor" not in r and "target" not in r, r
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", r["date"]), r["date"]
     assert isinstance(r["event"], list) and len(r["event"]) == 1 and r["quad_code"] == quads[r["event"][0]], r
     assert isinstance(r["mode"], list) and isinstance(r["context"], list)
     assert "event_scale" not in r
-    for a in r["actor"] + r["recipient"]:
-        assert "entity_text" in a and "actor_text" not in a, a
+    for a in r["source"] + r["recipient"]:
+        assert "actor_text" in a and "entity_text" not in a, a
         assert a["sector"] is None or all(a["sector"][i:i + 3] in sectors for i in range(0, len(a["sector"]), 3)), a
-    assert r["actor"], r
+    assert r["source"], r
 by = {r["id"]: r for r in rows}
 media = by["dyad-101"]
-assert media["actor"][0] == {"code": "GBR", "sector": "JRN", "entity_text": "BBC reporters", "cameo_code": "GBRMED", "name": "BBC"}, media["actor"]
+assert media["source"][0] == {"code": "GBR", "sector": "JRN", "actor_text": "BBC reporters", "cameo_code": "GBRMED", "name": "BBC"}, media["source"]
 assert media["recipient"][0]["sector"] == "GOVMED", media["recipient"]   # CAMEO HLH is PLOVER's MED
 assert media["date"] == "2015-01-01" and media["date_precision"] == "year"
-igo = by["dyad-102"]["actor"][0]
+igo = by["dyad-102"]["source"][0]
 assert igo["code"] == "IGO" and igo["sector"] is None, igo               # IGO is an actor code, no sector
 assert by["dyad-102"]["context"] == ["humanitarian"] and by["dyad-102"]["quad_code"] == 2
 protest = by["dyad-103"]
 assert protest["text"] == "Students protested against the government."
 assert protest["quad_code"] == 4 and protest["context"] == ["rights_freedoms"] and protest["mode"] == ["demo"], protest
-assert protest["actor"][0]["sector"] == "EDU"
+assert protest["source"][0]["sector"] == "EDU"
 praise = [r for r in rows if r["cameo_code"] == "051"][0]
 assert praise["context"] == ["diplomatic"] and praise["event_text"] == ["praised"], praise
 threat = [r for r in rows if r["cameo_code"] == "138"][0]

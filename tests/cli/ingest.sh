@@ -206,6 +206,18 @@ t_grep warc-message-keeps-name "^dyad: $TMP/skip.warc: record at offset $at: no 
 t_nogrep warc-message-not-byte-0 '^dyad: -: |byte 0:' "$TMP/skip.err"
 cat "$TMP/skip.warc" | "$DYAD" code - > /dev/null 2> "$TMP/skip2.err"
 t_grep warc-stdin-message-offset "^dyad: -: record at offset $at: no date" "$TMP/skip2.err"
+# One gzip stream over the whole archive: the record is named by the
+# stream's offset and where it starts in the decompressed data.
+gzip -c "$TMP/skip.warc" > "$TMP/skip1.warc.gz"
+"$DYAD" code "$TMP/skip1.warc.gz" > /dev/null 2> "$TMP/skip3.err"
+t_grep warc-one-gzip-stream-record-offset "^dyad: $TMP/skip1.warc.gz: record at offset 0 [(][+]$at uncompressed[)]: no date" "$TMP/skip3.err"
+# With -j 2 the pages are extracted on the workers: the same records, the
+# same messages, the page without text still counted as skipped.
+"$DYAD" code -j 1 "$TMP/skip.warc" > "$TMP/skip-j1.out" 2> "$TMP/skip-j1.err"
+"$DYAD" code -j 2 "$TMP/skip.warc" > "$TMP/skip-j2.out" 2> "$TMP/skip-j2.err"
+cmp -s "$TMP/skip-j1.out" "$TMP/skip-j2.out" && t_ok warc-jobs-same-records || t_fail warc-jobs-same-records "-j 2 output differs"
+cmp -s "$TMP/skip-j1.err" "$TMP/skip-j2.err" && t_ok warc-jobs-same-messages || t_fail warc-jobs-same-messages "$(diff "$TMP/skip-j1.err" "$TMP/skip-j2.err" | head -3)"
+t_grep warc-jobs-skipped-counted "3 records, 1 documents; .* 1 pages without article text" "$TMP/skip-j2.err"
 
 # ------------------------------------- CR-only line endings (issue 18.11)
 for kind in lf crlf cr; do

@@ -241,10 +241,10 @@ import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 assert len(rows) == 10
 for r in rows:
-    assert {"id", "date", "actor", "recipient", "event", "mode", "context", "quad_code", "text"} <= set(r), r
-    assert isinstance(r["actor"], list) and isinstance(r["recipient"], list) and len(r["event"]) == 1
+    assert {"id", "date", "source", "recipient", "event", "mode", "context", "quad_code", "text"} <= set(r), r
+    assert isinstance(r["source"], list) and isinstance(r["recipient"], list) and len(r["event"]) == 1
 m = [r for r in rows if r["cameo_code"] == "044"][0]
-assert m["actor"][0]["code"] == "USA" and m["actor"][0]["sector"] == "GOV" and m["recipient"][0]["entity_text"] == "Kim Jong Un"
+assert m["source"][0]["code"] == "USA" and m["source"][0]["sector"] == "GOV" and m["recipient"][0]["actor_text"] == "Kim Jong Un"
 PY
 [ "$("$DYAD" export --db "$db" --format gdelt --actor RUS | wc -l | tr -d ' ')" = 2 ] && t_ok export-filters || t_fail export-filters "not 2"
 

@@ -1182,10 +1182,10 @@ static void test_export_json(void)
                 CHECK_STR(json_string_value(json_object_get(json_object_get(o, "source"), "name")), "Donald Trump");
             }
             if (format == EXPORT_PLOVER && !strcmp(json_string_value(json_object_get(o, "cameo_code")), "044")) {
-                json_t *src = json_array_get(json_object_get(o, "actor"), 0);
+                json_t *src = json_array_get(json_object_get(o, "source"), 0);
                 CHECK_STR(json_string_value(json_object_get(src, "code")), "USA");
                 CHECK_STR(json_string_value(json_object_get(src, "sector")), "GOV");
-                CHECK_STR(json_string_value(json_object_get(src, "entity_text")), "Donald Trump");
+                CHECK_STR(json_string_value(json_object_get(src, "actor_text")), "Donald Trump");
                 CHECK_STR(json_string_value(json_array_get(json_object_get(o, "event"), 0)), "CONSULT");
                 CHECK_INT(json_integer_value(json_object_get(o, "quad_code")), 1);
                 CHECK_STR(json_string_value(json_object_get(o, "date")), "2018-06-12");
