@@ -88,7 +88,7 @@ int cmd_code(cli_opts *o)
     if (!c.model) { free(o->files); return 1; }
     /* --no-places: a model without the where stage ("NULL: no places"). */
     if (no_places) { where_free(c.model->where); c.model->where = NULL; }
-    if (o->explain) o->jobs = 1;
+    if (o->explain) { o->jobs = 1; c.opt.parse_all = 1; }  /* explain names verbs outside the dictionary too */
     if (o->tsv && !o->count)
         printf("date\tsource\ttarget\tcameo\troot\tquad\tgoldstein\tdoc_id\turl\n");
     r = cli_each_doc_parallel(o, code_one, &c);

@@ -447,6 +447,8 @@ typedef struct dyad_model dyad_model;
 
 typedef struct {
     dyad_date date;                 /* --date: the publication date when metadata has none */
+    int parse_all;                  /* parse every sentence, not only those the coder can code
+                                     * (--explain: so it can name verbs the dictionary lacks) */
 } dyad_options;
 
 /* data_dir NULL: dyad_default_data_dir(): $DYAD_DATA, else found beside

@@ -16,10 +16,11 @@
  * where/ only in the sentences of events, so the other sentences stay
  * unparsed (dyad_sent_parsed() is 0 there).  A hook's coder (TABARI mode)
  * brings verbs of its own, and without an events model nothing says which
- * sentences matter: then every sentence is parsed. */
-static void parse_for_events(const dyad_model *m, dyad_doc *doc, const dyad_hooks *h)
+ * sentences matter: then every sentence is parsed, as it is when the
+ * caller asks (opt->parse_all, dyad code --explain). */
+static void parse_for_events(const dyad_model *m, dyad_doc *doc, const dyad_options *opt, const dyad_hooks *h)
 {
-    if (!m->events || (h && h->after_events)) { syntax_parse(m->syntax, doc, NULL); return; }
+    if (!m->events || (h && h->after_events) || (opt && opt->parse_all)) { syntax_parse(m->syntax, doc, NULL); return; }
     uint8_t *want = dyad_arena_alloc(doc->arena, (size_t)doc->n_sents + 1);
     if (events_candidates(m->events, doc, want)) syntax_parse(m->syntax, doc, want);
 }
@@ -36,7 +37,7 @@ void dyad_process_hooked(const dyad_model *m, dyad_doc *doc, const dyad_options 
     time_process(doc);
     actors_redate(m->actors, doc);            /* people as they were on each sentence's date */
     quotes_process(doc);
-    parse_for_events(m, doc, h);
+    parse_for_events(m, doc, opt, h);
     doc->n_events = 0;
     if (m->events) events_process(m->events, doc);
     if (h && h->after_events) h->after_events(h->ctx, doc);
