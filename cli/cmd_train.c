@@ -33,7 +33,7 @@ const cli_option train_options[] = {
     {"bits", 0, "B", OPT_BITS, "2^B weight rows (tagger 17, parser moves 20)"},
     {"label-bits", 0, "B", OPT_LABEL_BITS, "parser: 2^B rows of label weights (16)"},
     {"min-count", 0, "N", OPT_MIN_COUNT, "tagger: a (UPOS, XPOS) class and a lexicon word need N uses (5)"},
-    {"explore", 0, "P", OPT_EXPLORE, "parser: chance of following its own move from iteration 2 (0.9)"},
+    {"explore", 0, "P", OPT_EXPLORE, "parser: chance of following its own move from iteration 2 (0.7)"},
     {"quiet", 'q', NULL, CLI_O_QUIET, "no progress on standard error"},
     CLI_OPT_END,
 };
@@ -41,7 +41,7 @@ const cli_option train_options[] = {
 static struct {
     const char *train, *dev, *out, *tagger;
     syn_train_opts t;
-} T_ = {NULL, NULL, NULL, NULL, {.iters = 0, .seed = 1, .jackknife = 4, .tagger_iters = 5, .explore = 0.9}};
+} T_ = {NULL, NULL, NULL, NULL, {.iters = 0, .seed = 1, .jackknife = 4, .tagger_iters = 5, .explore = 0.7}};
 
 static int train_option(cli_opts *o, int id, const char *v)
 {

@@ -120,8 +120,9 @@ int32_t parsed_report_head(const dyad_doc *d, uint32_t verb)
     uint32_t a, b;
     span_of(d, verb, &a, &b);
     for (uint32_t t = a; t < b; t++) {
-        /* (parsers also read it as a conjunct: "..., the Tories claimed.") */
-        if (d->syn[t].head != (int32_t)verb || (d->syn[t].deprel != DYAD_DEP_PARATAXIS && d->syn[t].deprel != DYAD_DEP_CONJ) ||
+        /* (parsers also read it as a conjunct or an adverbial clause: "..., the Tories claimed.") */
+        int rel = d->syn[t].deprel;
+        if (d->syn[t].head != (int32_t)verb || (rel != DYAD_DEP_PARATAXIS && rel != DYAD_DEP_CONJ && rel != DYAD_DEP_ADVCL) ||
             t < verb || dyad_syn_object(d, t) >= 0 || dyad_syn_child(d, t, DYAD_DEP_CCOMP) >= 0)
             continue;
         for (int k = 0; accuse[k]; k++)

@@ -17,7 +17,8 @@
  *
  * Transition features are the Zhang & Nivre (2011) kind: words, tags and
  * labels of s0, s1, s2, b0, b1, b2 and of the outermost dependents of s0
- * and b0; tag trigrams, distance and valency.
+ * and b0; tag trigrams, distance and valency; for RIGHT, s1 against s0
+ * (their distance, s1's right valency and outer children).
  *
  * Model payload: the transition weights, then the label weights.
  */
@@ -103,7 +104,7 @@ static uint32_t bucket(int32_t d)
 #define F2(id, a, b) (f[k++] = syn_mix(syn_mix(id, a), b))
 #define F3(id, a, b, c3) (f[k++] = syn_mix(syn_mix(syn_mix(id, a), b), c3))
 
-#define SYN_PARSE_FEATS 96
+#define SYN_PARSE_FEATS 112
 
 static int move_features(const config *c, uint32_t *f)
 {
@@ -164,10 +165,24 @@ static int move_features(const config *c, uint32_t *f)
     F3(113, w[4], ps0, pb0);
     F1(114, X_(c, s0)); F1(115, X_(c, b0)); F1(116, X_(c, s1)); F1(117, X_(c, b1));
     F2(118, X_(c, s0), X_(c, b0));
+    /* s1 against s0, what a RIGHT decides: their distance, s1's right
+     * valency and outer children; labels beside words; label sets of
+     * s0 and b0 with both tags. */
+    int32_t s1l = ch(c->lc1, s1);
+    uint32_t d01 = s0 > 0 && s1 > 0 ? bucket(s0 - s1) : 0, vr1 = s1 >= 0 ? c->nr[s1] : 9;
+    F3(119, p[4], ps0, d01);
+    F3(120, w[4], ws0, d01);
+    F2(121, p[4], vr1);
+    F2(122, p[4], P_(c, s1l));
+    F3(123, p[4], P_(c, s1r), ps0);
+    F2(124, ws0, L_(c, s0l));
+    F2(125, wb0, L_(c, b0l));
+    F3(126, ps0, pb0, b0 >= 0 ? (uint32_t)(c->lset[b0] ^ c->lset[b0] >> 32) : 0);
+    F3(127, ps0, pb0, s0 >= 0 ? (uint32_t)(c->lset[s0] ^ c->lset[s0] >> 32) : 0);
     return k;
 }
 
-#define SYN_LABEL_FEATS 24
+#define SYN_LABEL_FEATS 28
 
 static int label_features(const config *c, int32_t h, int32_t d, int right, uint32_t *f)
 {
@@ -190,6 +205,14 @@ static int label_features(const config *c, int32_t h, int32_t d, int right, uint
     F3(19, wd, dset, dir);
     F3(20, W_(c, dr), pd, dir);
     F3(21, pd, ph, dset);
+    /* Penn tags (VBN: a passive), the suffix, the tags beside the
+     * dependent, both label sets, the word at its distance, valencies. */
+    F3(22, X_(c, d), X_(c, h), dir);
+    F3(23, S_(c, d), ph, dir);
+    F3(24, P_(c, d > 1 ? d - 1 : -1), pd, P_(c, d < (int32_t)c->n ? d + 1 : -1));
+    F3(25, pd, hset, dset);
+    F3(26, wd, ph, bucket(d > h ? d - h : h - d) << 1 | dir);
+    F3(27, pd, (uint32_t)c->nl[d] << 8 | c->nr[d], dir);
     return k;
 }
 

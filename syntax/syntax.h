@@ -31,7 +31,7 @@
 #define SYN_MAX_WORD 96              /* longer words are their own lemma */
 /* UAS the committed parser must reach on the first 200 EWT dev sentences
  * (tests/unit/test_syntax_model.c), so that a broken model cannot land. */
-#define SYN_DEV_FLOOR_UAS 0.80
+#define SYN_DEV_FLOOR_UAS 0.82
 
 /* ------------------------------------------------------------ names */
 

@@ -16,7 +16,7 @@
 #include <time.h>
 
 #define DEFAULT_TAGGER_BITS 17
-#define DEFAULT_MOVE_BITS 20
+#define DEFAULT_MOVE_BITS 21
 #define DEFAULT_LABEL_BITS 16
 #define LEXICON_MIN_COUNT 5
 
