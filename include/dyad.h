@@ -445,6 +445,8 @@ void dyad_text_process(dyad_doc *doc);
  * after dyad_model_load, shared by threads. */
 typedef struct dyad_model dyad_model;
 
+/* Options of one run.  Fields may be added at the end: zero the whole
+ * struct (memset, `= {0}` or designated initializers). */
 typedef struct {
     dyad_date date;                 /* --date: the publication date when metadata has none */
     int parse_all;                  /* parse every sentence, not only those the coder can code

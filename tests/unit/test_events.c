@@ -28,7 +28,7 @@ static dyad_doc *doc;
 
 static void code_text(const char *date, const char *text)
 {
-    dyad_options opt = {{0, 0, 0}};
+    dyad_options opt = {.date = {0, 0, 0}};
     if (dyad_date_parse(date, &opt.date)) fprintf(stderr, "bad date %s\n", date);
     dyad_doc_reset(doc);
     dyad_doc_set_raw(doc, text, strlen(text));
@@ -716,7 +716,7 @@ static int load_example(const char *name, const char *date)
     size_t len = 0;
     char *buf = check_slurp(check_shared(name), &len);
     if (!buf) { CHECK_NOTE("cannot read %s", check_shared(name)); return 0; }
-    dyad_options opt = {{0, 0, 0}};
+    dyad_options opt = {.date = {0, 0, 0}};
     dyad_date_parse(date, &opt.date);
     dyad_doc_reset(doc);
     ingest_plain_text(buf, len, doc);

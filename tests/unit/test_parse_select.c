@@ -26,7 +26,7 @@ static const char STORY[] =
 
 static void run(void)
 {
-    dyad_options opt = {{2024, 3, 5}};
+    dyad_options opt = {.date = {2024, 3, 5}};
     dyad_doc_reset(doc);
     dyad_doc_set_raw(doc, STORY, sizeof STORY - 1);
     dyad_process(model, doc, &opt);

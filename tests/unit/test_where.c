@@ -14,7 +14,7 @@ static dyad_doc *doc;
 
 static void code_text(const char *text)
 {
-    dyad_options opt = {{2025, 10, 29}};
+    dyad_options opt = {.date = {2025, 10, 29}};
     dyad_doc_reset(doc);
     dyad_doc_set_raw(doc, text, strlen(text));
     dyad_process(model, doc, &opt);
