@@ -1471,6 +1471,12 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
         if (!next && dyad_syn_child(d, verb, DYAD_DEP_XCOMP) >= 0 && dyad_syn_object(d, verb) >= 0) return 0;
         /* the object; a misparse may make it an xcomp ("called Britain's rebate unjustified") */
         int32_t o = dyad_syn_object(d, verb);
+        /* "French president Jacques Chirac has called ...": a word of the
+         * subject's own name read as the object is a misparse, not a target */
+        int32_t subj = dyad_syn_child(d, verb, DYAD_DEP_NSUBJ);
+        if (o >= 0 && (uint32_t)o < verb && subj >= 0 && mention_in(v, (uint32_t)o) >= 0 &&
+            mention_in(v, (uint32_t)o) == mention_in(v, (uint32_t)subj))
+            o = -1;
         if (o < 0) o = dyad_syn_child(d, verb, DYAD_DEP_XCOMP);
         int32_t mi = tm_actor(v, o, 1);
         /* "put its forces on alert": the owner pronoun is the subject again */
@@ -1517,7 +1523,7 @@ static int tm_from(const sent_view *v, const pattern_t *p, uint32_t e, uint32_t 
         const dyad_syn *s = &d->syn[c];
         /* "called X unjustified": the predicate word may hang from the object */
         int of_obj = out->obj >= 0 && h == verb && s->head == out->obj && c > (uint32_t)out->obj &&
-                     (s->deprel == DYAD_DEP_AMOD || s->deprel == DYAD_DEP_APPOS);
+                     (s->deprel == DYAD_DEP_AMOD || s->deprel == DYAD_DEP_APPOS || s->deprel == DYAD_DEP_XCOMP);
         if ((s->head != (int32_t)h && !of_obj) || !tree_word(v, el, c)) continue;
         int particle = s->deprel == DYAD_DEP_COMPOUND_PRT || s->deprel == DYAD_DEP_ADVMOD;
         if (!particle && !noun_rel(s->deprel) && !of_obj) continue;
@@ -1758,10 +1764,11 @@ static void code_verb(sent_view *v, uint32_t k, const match_t *mt, uint8_t forms
      * say what a clause's modality and negation make of the verb. */
     if (m->literal) { c.mod = MOD_NONE; c.negated = 0; }
     /* "before April 19, when Abe visits Washington": a when-clause in the
-     * present tense tells what is planned, not what happened */
+     * present tense tells what is planned, not what happened (parsers hang
+     * it as advcl, relcl, parataxis or, after a comma, conj) */
     if (v->parsed && c.mod == MOD_NONE && !c.negated && (v->d->syn[k].deprel == DYAD_DEP_ADVCL ||
         v->d->syn[k].deprel == DYAD_DEP_PARATAXIS || v->d->syn[k].deprel == DYAD_DEP_ACL_RELCL ||
-        v->d->syn[k].deprel == DYAD_DEP_ADVCL_RELCL) && (v->d->syn[k].xpos == DYAD_XPOS_VBZ || v->d->syn[k].xpos == DYAD_XPOS_VBP)) {
+        v->d->syn[k].deprel == DYAD_DEP_ADVCL_RELCL || v->d->syn[k].deprel == DYAD_DEP_CONJ) && (v->d->syn[k].xpos == DYAD_XPOS_VBZ || v->d->syn[k].xpos == DYAD_XPOS_VBP)) {
         int32_t mk = dyad_syn_child(v->d, k, DYAD_DEP_MARK);
         if (mk < 0) mk = dyad_syn_child(v->d, k, DYAD_DEP_ADVMOD);
         /* only when the clause it hangs from looks ahead ("hopes to finish
