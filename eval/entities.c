@@ -86,11 +86,9 @@ static void score(const gold_name *g, int ng, const char *raw, const dyad_doc *d
                   int mode, prf *s, FILE *out, const char *path)
 {
     char *used = calloc(nv + 1, 1);
-    int kept_gold = 0;
     for (int i = 0; i < ng; i++) {
         int gt = mode == 1 ? coarse(g[i].type) : mode == 2 ? 1 : g[i].type;
         if (!gt) continue;
-        kept_gold++;
         int hit = -1;
         for (uint32_t k = 0; k < nv && hit < 0; k++) {
             int dt = mode == 1 ? coarse(v[k].type) : mode == 2 ? 1 : v[k].type;
@@ -105,7 +103,6 @@ static void score(const gold_name *g, int ng, const char *raw, const dyad_doc *d
                 fprintf(out, "missed\t%s:%d\t%s\t%.*s\n", path, g[i].line, actors_name_type(g[i].type), (int)g[i].len, raw + g[i].off);
         }
     }
-    (void)kept_gold;
     for (uint32_t k = 0; k < nv; k++) {
         int dt = mode == 1 ? coarse(v[k].type) : mode == 2 ? 1 : v[k].type;
         if (used[k] || !dt) continue;
@@ -181,14 +178,8 @@ int eval_entities(const dyad_model *m, const char *path, const char *shared, FIL
     for (int i = 0; !rc && i < nd; i++) {
         char file[4096];
         snprintf(file, sizeof file, "%s/%s", shared, docs[i].corpus);
-        ingest_source *src = ingest_open(file, err, errlen);
-        if (!src) { rc = -1; break; }
-        int found = 0, r1;
-        while ((r1 = ingest_next(src, d)) != 0) {
-            if (r1 > 0 && d->id && !strcmp(d->id, docs[i].id)) { found = 1; break; }
-            dyad_doc_reset(d);
-        }
-        ingest_close(src);
+        int found = eval_doc_find(file, docs[i].id, d, err, errlen);
+        if (found < 0) { rc = -1; break; }
         if (!found) { snprintf(err, errlen, "%s:%d: no document %s in %s", path, docs[i].line, docs[i].id, file); rc = -1; break; }
         char *raw = malloc(d->raw_len + 1);
         if (!raw) abort();

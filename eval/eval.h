@@ -63,6 +63,11 @@ typedef struct {
 int eval_gold_load(const char *path, eval_gold *g, char *err, size_t errlen);
 void eval_gold_free(eval_gold *g);
 
+/* Read the document named id ("-": the first) from file into d: 1 found,
+ * 0 not there, -1 the file cannot be read (err says why).  Gold sets name
+ * a handful of documents, so a scan from the start is enough. */
+int eval_doc_find(const char *file, const char *id, dyad_doc *d, char *err, size_t errlen);
+
 enum { EVAL_EXACT, EVAL_ROOT, EVAL_COUNTRIES, EVAL_SENTENCE, EVAL_LEVELS };
 
 typedef struct {

@@ -5,6 +5,7 @@
  * silently loses an event would flatter or wrong the coder.
  */
 #include "eval.h"
+#include "../ingest/ingest.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -158,4 +159,17 @@ void eval_gold_free(eval_gold *g)
     free(g->docs);
     free(g->events);
     memset(g, 0, sizeof *g);
+}
+
+int eval_doc_find(const char *file, const char *id, dyad_doc *d, char *err, size_t errlen)
+{
+    ingest_source *src = ingest_open(file, err, errlen);
+    if (!src) return -1;
+    int found = 0, r;
+    while ((r = ingest_next(src, d)) != 0) {
+        if (r > 0 && (!strcmp(id, "-") || (d->id && !strcmp(d->id, id)))) { found = 1; break; }
+        dyad_doc_reset(d);
+    }
+    ingest_close(src);
+    return found;
 }

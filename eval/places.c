@@ -157,14 +157,8 @@ int eval_places(const dyad_model *m, const char *path, FILE *out, char *err, siz
             for (int k = i; k < n && !strcmp(gs[k].file, gs[i].file) && !strcmp(gs[k].id, gs[i].id); k++) skipped++;
             continue;
         }
-        ingest_source *src = ingest_open(gs[i].file, err, errlen);
-        if (!src) { rc = -1; break; }
-        int found = 0, r1;
-        while ((r1 = ingest_next(src, d)) != 0) {
-            if (r1 > 0 && (!strcmp(gs[i].id, "-") || (d->id && !strcmp(d->id, gs[i].id)))) { found = 1; break; }
-            dyad_doc_reset(d);
-        }
-        ingest_close(src);
+        int found = eval_doc_find(gs[i].file, gs[i].id, d, err, errlen);
+        if (found < 0) { rc = -1; break; }
         if (!found) { snprintf(err, errlen, "%s:%d: no document %s in %s", path, gs[i].line, gs[i].id, gs[i].file); rc = -1; break; }
         /* The spans index the file (plain text) or the record's text (the raw body). */
         size_t raw_len = d->raw_len;
